@@ -1,0 +1,40 @@
+# One command each for setup, tests, lint and serving. Everything installs into .venv.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: install serve test test-pg lint format browser-deps bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+# The main job: the web archive on an embedded SQLite database filled with the demo data.
+serve: install
+	$(BIN)/protokoll demo --serve --addr 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+# The same suite on PostgreSQL (a throwaway database on 127.0.0.1:5432, user postgres).
+test-pg: install
+	PROTOKOLL_DATABASE_URL=postgres://postgres@127.0.0.1:5432/protokoll_test_$$$$ $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+clean:
+	rm -rf $(VENV) protokoll.sqlite3*

@@ -1,0 +1,1 @@
+"""The archive: Django models for stored proceedings, load/export of documents, search."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    name = "protokoll.archive"
+    label = "archive"
+    verbose_name = "Arkiv"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,3 @@
+"""CLI commands (archive)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""CLI commands (importing)."""
+
+COMMANDS: list = []
