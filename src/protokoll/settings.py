@@ -30,7 +30,9 @@ def _env(name: str, default: str) -> str:
 BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = _env("PROTOKOLL_SECRET_KEY", "") or secrets.token_urlsafe(50)
 DEBUG = _env("PROTOKOLL_DEBUG", "0") == "1"
-ALLOWED_HOSTS = [h.strip() for h in _env("PROTOKOLL_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")]
+ALLOWED_HOSTS = [
+    h.strip() for h in _env("PROTOKOLL_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+]
 MAX_UPLOAD_BYTES = int(_env("PROTOKOLL_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 
 DATABASE_URL = _env("PROTOKOLL_DATABASE_URL", f"sqlite:///{Path.cwd() / 'protokoll.sqlite3'}")

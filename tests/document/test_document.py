@@ -20,13 +20,17 @@ def test_full_example_uses_every_field():
 
     def unused(schema_name, instances):
         props = json_schema()["$defs"][schema_name]["properties"]
-        present = set().union(*(set(k for k, v in i.items() if v not in (None, [], False)) for i in instances))
+        present = set().union(*({k for k, v in i.items() if v not in (None, [], False)} for i in instances))
         return set(props) - present
 
     items = full["items"]
     assert unused("Item", items) == set()
     assert unused("AttendanceEntry", full["attendance"]) == set()
-    assert unused("Vote", [v for i in items for v in i["votes"]]) - {"abstain", "absent", "casting_vote", "lottery"} == set()
+    assert (
+        unused("Vote", [v for i in items for v in i["votes"]])
+        - {"abstain", "absent", "casting_vote", "lottery"}
+        == set()
+    )
     top = set(json_schema()["properties"]) - {k for k, v in full.items() if v not in (None, [])}
     assert top == {"summary"}  # a protocol has no summary text; the summary kind is tested in the importer
 

@@ -53,7 +53,9 @@ RULES: tuple[DnrRule, ...] = (
     DnrRule(
         "year_prefix_serial",
         "YYYY/ORG NNNN  (2023/KS 0173, 2012-KS…)",
-        re.compile(rf"^(?P<year>{_YEAR4})\s*[/\-]\s*(?P<prefix>{_LETTERS})(?:[\s\-/.:]*(?P<serial>\d{{1,7}}))?\W*$"),
+        re.compile(
+            rf"^(?P<year>{_YEAR4})\s*[/\-]\s*(?P<prefix>{_LETTERS})(?:[\s\-/.:]*(?P<serial>\d{{1,7}}))?\W*$"
+        ),
     ),
     DnrRule(
         "serial_prefix",
