@@ -4,20 +4,44 @@ from __future__ import annotations
 
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Control characters that never occur in text someone wrote (tab, newline, CR, form feed do).
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"} | {"\x7f", "\ufffd"}
+
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), falling back to Windows-1252, which older Swedish systems wrote."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """UTF-8 or UTF-16 when a BOM says so, else UTF-8, falling back to Windows-1252, which older
+    Swedish systems wrote."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
 
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text in any encoding we read: a NUL byte in a file without a
+    UTF-16 BOM, or many control characters once decoded."""
+    head = data[:8192]
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in head:
+        return True
+    sample = decode(head)
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ch in _CONTROL)
+    return control > 0.05 * len(sample)
+
+
 def read_text(data: bytes, *, file: str | None = None) -> Extracted:
-    if b"\x00" in data[:4096]:
-        raise UnreadableInput("the file is binary, not text")
+    if looks_binary(data):
+        raise UnreadableInput("the file is binary, not text or a document format protokoll reads")
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableInput("the file is empty")
