@@ -1,0 +1,70 @@
+"""OCR of scanned PDF pages with Tesseract (Swedish), used only when it is installed.
+
+Tesseract is an external program (apt ``tesseract-ocr tesseract-ocr-swe``); pytesseract
+runs it in a subprocess with a timeout, so a page cannot hang an import.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import shutil
+import subprocess
+
+import pypdfium2 as pdfium
+
+from protokoll.importing.extracted import UnreadableInput
+from protokoll.importing.readers.limits import Budget
+
+LANG = "swe"
+DPI = 300
+# A hostile MediaBox can ask for a page of several square metres; cap the bitmap instead of
+# rendering gigapixels. 40 Mpx is A3 at 300 dpi.
+MAX_PIXELS = 40_000_000
+
+INSTALL_ADVICE = "install tesseract-ocr and tesseract-ocr-swe to read it"
+
+
+def missing_advice(page_number: int) -> str:
+    return f"page {page_number} has no text layer; {INSTALL_ADVICE}"
+
+
+@functools.cache
+def available() -> bool:
+    """True when the tesseract binary runs and has Swedish language data."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return False
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    langs = {line.strip() for line in (out.stdout + out.stderr).splitlines()}
+    return LANG in langs
+
+
+def render_scale(width_pt: float, height_pt: float) -> float:
+    scale = DPI / 72
+    pixels = width_pt * scale * height_pt * scale
+    if pixels > MAX_PIXELS:
+        scale *= math.sqrt(MAX_PIXELS / pixels)
+    return scale
+
+
+def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[str]:
+    import pytesseract
+
+    width, height = page.get_size()
+    bitmap = page.render(scale=render_scale(width, height), grayscale=True)
+    image = bitmap.to_pil()
+    remaining = max(budget.seconds - budget.elapsed, 1.0)
+    try:
+        text = pytesseract.image_to_string(image, lang=LANG, timeout=remaining)
+    except RuntimeError as e:  # pytesseract's timeout
+        raise UnreadableInput(f"OCR of page {page_number} took longer than the time limit") from e
+    except pytesseract.TesseractError as e:
+        raise UnreadableInput(f"OCR of page {page_number} failed: {e.message or e.status}") from None
+    finally:
+        image.close()
+        bitmap.close()
+    return [line.rstrip() for line in text.replace("\f", "").split("\n") if line.strip()]

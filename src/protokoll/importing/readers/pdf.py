@@ -1,0 +1,116 @@
+"""PDF with pypdfium2: text per page with its page number; OCR for pages without a text layer.
+
+pdfium is the engine in Chrome: fast, tolerant of the damaged PDFs that municipal archive
+systems produce, and permissively licensed (Apache-2.0/BSD-3). See docs/readers.md.
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from protokoll.document.model import Warning
+from protokoll.importing.extracted import Extracted, Page, UnreadableInput
+from protokoll.importing.readers import ocr
+from protokoll.importing.readers.limits import MAX_PDF_PAGES, Budget
+from protokoll.importing.readers.pdf_layout import Segment, clean, group_lines
+
+# A page with less text than this, and an image on it, is a scan with a stamped page number
+# or a title rather than a page with a text layer.
+SCANNED_PAGE_MAX_CHARS = 30
+
+_PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if getattr(e, "err_code", None) in _PASSWORD_ERRORS:
+            raise UnreadableInput("the PDF is encrypted; save an unprotected copy and import that") from None
+        reason = str(e).removeprefix("Failed to load document ").strip(" .()") or "unknown error"
+        raise UnreadableInput(f"the PDF cannot be read: {reason}") from None
+
+
+def page_lines(page: pdfium.PdfPage) -> list[str]:
+    textpage = page.get_textpage()
+    try:
+        if page.get_rotation() % 180 == 0:
+            segments = []
+            for i in range(textpage.count_rects()):
+                left, bottom, right, top = textpage.get_rect(i)
+                text = clean(textpage.get_text_bounded(left, bottom, right, top))
+                segments.append(Segment(left, bottom, right, top, text))
+            lines = group_lines(segments)
+            if lines:
+                return lines
+        # Rotated pages (and pages pdfium gives no segments for): pdfium's own reading order.
+        text = textpage.get_text_range()
+        return [clean(line).rstrip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    finally:
+        textpage.close()
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def read_pdf(data: bytes, *, file: str | None = None, budget: Budget) -> Extracted:
+    pdf = open_pdf(data)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise UnreadableInput("the PDF cannot be read: it has no pages")
+        if count > MAX_PDF_PAGES:
+            raise UnreadableInput(f"the PDF has {count} pages; the limit is {MAX_PDF_PAGES}")
+        pages: list[Page] = []
+        warnings: list[Warning] = []
+        can_ocr: bool | None = None
+        for index in range(count):
+            number = index + 1
+            budget.check(f"page {number}")
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as e:
+                warnings.append(
+                    Warning(
+                        code="pdf-page-unreadable", message=f"page {number} cannot be read: {e}", page=number
+                    )
+                )
+                pages.append(Page(number=number, lines=[]))
+                continue
+            try:
+                lines = page_lines(page)
+                chars = sum(len(line.strip()) for line in lines)
+                # A page with nothing drawn on it is a blank page, not a scan.
+                if (chars == 0 and pdfium_c.FPDFPage_CountObjects(page) > 0) or (
+                    0 < chars < SCANNED_PAGE_MAX_CHARS and _has_image(page)
+                ):
+                    if can_ocr is None:
+                        can_ocr = ocr.available()
+                    if can_ocr:
+                        lines = ocr.ocr_page(page, budget=budget, page_number=number) or lines
+                        warnings.append(
+                            Warning(
+                                code="pdf-ocr",
+                                message=f"page {number} has no text layer; its text came from OCR "
+                                "and may contain misread characters",
+                                page=number,
+                            )
+                        )
+                    elif chars == 0:
+                        warnings.append(
+                            Warning(code="pdf-no-text-layer", message=ocr.missing_advice(number), page=number)
+                        )
+            finally:
+                page.close()
+            pages.append(Page(number=number, lines=lines))
+        if not any(line.strip() for p in pages for line in p.lines):
+            if can_ocr is None:
+                raise UnreadableInput("the PDF contains no text: its pages are blank")
+            if can_ocr is False:
+                raise UnreadableInput(f"the PDF has no text layer; {ocr.INSTALL_ADVICE}")
+            raise UnreadableInput("the PDF contains no text, not even by OCR")
+        return Extracted(pages=pages, format="pdf", file=file, warnings=warnings)
+    finally:
+        pdf.close()

@@ -1,0 +1,97 @@
+"""Text lines of one PDF page in reading order, from pdfium's text segments.
+
+pdfium reports text as segments (runs of characters on one line, with a bounding box). The
+content stream may draw a header's labels first and its values afterwards; reading the
+segments by position (top to bottom, then left to right) puts "Plats och tid" and its value on
+one line, the way a person reads the page. A wide horizontal gap becomes a tab, so that a
+label/value pair reads like a two-cell table row, as the HTML and DOCX readers write them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# A gap wider than this many average character widths separates columns, not words.
+COLUMN_GAP_CHARS = 2.5
+# A vertical gap larger than this many line heights is an empty line on the page.
+PARAGRAPH_GAP_LINES = 1.5
+
+
+@dataclass
+class Segment:
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 0.1)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def char_width(self) -> float:
+        n = len(self.text.strip()) or 1
+        return max((self.right - self.left) / n, 0.1)
+
+
+def clean(text: str) -> str:
+    """Drop control characters pdfium uses as markers (soft hyphen \\x02, \\ufffe), keep tabs."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    return "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Cn"))
+
+
+def _same_line(line: list[Segment], seg: Segment) -> bool:
+    """A segment belongs to a line when its vertical middle falls inside the line's band, or
+    the line's middle inside the segment's: robust to mixed font sizes and sub/superscripts."""
+    top = max(s.top for s in line)
+    bottom = min(s.bottom for s in line)
+    middle = (top + bottom) / 2
+    return bottom <= seg.middle <= top or seg.bottom <= middle <= seg.top
+
+
+def group_lines(segments: list[Segment]) -> list[str]:
+    segments = [s for s in segments if s.text.strip()]
+    segments.sort(key=lambda s: (-s.top, s.left))
+    lines: list[list[Segment]] = []
+    for seg in segments:
+        if lines and _same_line(lines[-1], seg):
+            lines[-1].append(seg)
+        else:
+            lines.append([seg])
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and _paragraph_gap(lines[i - 1], line):
+            out.append("")
+        out.append(_join(sorted(line, key=lambda s: s.left)))
+    return out
+
+
+def _paragraph_gap(above: list[Segment], below: list[Segment]) -> bool:
+    """An empty line where the page leaves one: a vertical gap of more than a line's height
+    separates blocks (paragraphs, header fields, § sections), as pdftotext writes them."""
+    gap = min(s.bottom for s in above) - max(s.top for s in below)
+    height = min(max(s.height for s in above), max(s.height for s in below))
+    return gap > PARAGRAPH_GAP_LINES * height
+
+
+def _join(line: list[Segment]) -> str:
+    out = line[0].text.strip()
+    prev = line[0]
+    for seg in line[1:]:
+        gap = seg.left - prev.right
+        width = (prev.char_width + seg.char_width) / 2
+        text = seg.text.strip()
+        if gap > COLUMN_GAP_CHARS * width:
+            out += "\t" + text
+        elif gap > 0.15 * width or prev.text.endswith(" ") or seg.text.startswith(" "):
+            out += " " + text
+        else:
+            out += text
+        prev = seg
+    return out

@@ -1,0 +1,80 @@
+"""Scanned PDFs: OCR when Tesseract with Swedish is installed, a clear warning when it is not.
+Both branches are tested on every machine by overriding the availability check."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from protokoll.importing.extracted import UnreadableInput
+from protokoll.importing.readers import ocr, read_file
+
+from .reader_fixtures import image_only_pdf, protocol_pdf
+
+SCAN_LINES = ["Socialnämnden § 14", "Beslut: Nämnden godkänner avtalet"]
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory):
+    return image_only_pdf(tmp_path_factory.mktemp("ocr") / "scan.pdf", SCAN_LINES)
+
+
+@pytest.fixture
+def no_ocr(monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+def test_scan_without_ocr_is_unreadable_with_install_advice(scan, no_ocr):
+    with pytest.raises(UnreadableInput) as e:
+        read_file(scan)
+    assert str(e.value) == (
+        "the PDF has no text layer; install tesseract-ocr and tesseract-ocr-swe to read it"
+    )
+
+
+def test_scanned_page_among_text_pages_is_a_warning(tmp_path, scan, no_ocr):
+    from pypdfium2 import PdfDocument
+
+    mixed = PdfDocument(protocol_pdf(tmp_path / "text.pdf", pages=2).read_bytes())
+    mixed.import_pages(PdfDocument(scan.read_bytes()))
+    mixed.save(tmp_path / "mixed.pdf")
+    got = read_file(tmp_path / "mixed.pdf")
+    assert [p.number for p in got.pages] == [1, 2, 3]
+    assert got.pages[2].lines == []
+    assert [(w.code, w.page, w.message) for w in got.warnings] == [
+        (
+            "pdf-no-text-layer",
+            3,
+            "page 3 has no text layer; install tesseract-ocr and tesseract-ocr-swe to read it",
+        )
+    ]
+
+
+def test_availability_check_matches_the_machine():
+    import shutil
+    import subprocess
+
+    exe = shutil.which("tesseract")
+    expected = (
+        bool(exe) and "swe" in subprocess.run([exe, "--list-langs"], capture_output=True, text=True).stdout
+    )
+    ocr.available.cache_clear()
+    assert ocr.available() is expected
+
+
+def test_huge_page_is_rendered_within_the_pixel_cap():
+    scale = ocr.render_scale(14400, 14400)  # the largest page PDF allows, 5 m square
+    assert (14400 * scale) ** 2 <= ocr.MAX_PIXELS * 1.001
+    assert ocr.render_scale(595, 842) == pytest.approx(300 / 72)
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract with Swedish (tesseract-ocr-swe) is not installed")
+def test_scan_is_read_by_ocr_with_a_warning(scan):
+    got = read_file(scan)
+    text = "\n".join(got.pages[0].lines)
+    # Tesseract often reads "§" as "8" or "S"; the reader reports what OCR saw, the parser copes.
+    assert re.search(r"Socialnämnden [§8S$] ?14", text), text
+    assert "godkänner avtalet" in text
+    assert [(w.code, w.page) for w in got.warnings] == [("pdf-ocr", 1)]
+    assert "OCR" in got.warnings[0].message

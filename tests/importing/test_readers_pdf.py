@@ -1,0 +1,96 @@
+"""PDF reader: page numbers, reading order of two-column headers, encrypted/broken/hostile PDFs."""
+
+from __future__ import annotations
+
+import pytest
+
+from protokoll.importing.extracted import UnreadableInput
+from protokoll.importing.readers import pdf as pdf_reader
+from protokoll.importing.readers import read_bytes, read_file
+
+from .reader_fixtures import HEADER, protocol_pdf
+
+
+@pytest.fixture(scope="module")
+def two_page_pdf(tmp_path_factory):
+    return protocol_pdf(tmp_path_factory.mktemp("pdf") / "prot.pdf", pages=3)
+
+
+def test_pages_keep_their_numbers_and_text(two_page_pdf):
+    got = read_file(two_page_pdf)
+    assert got.format == "pdf"
+    assert got.file == "prot.pdf"
+    assert [p.number for p in got.pages] == [1, 2, 3]
+    for page in got.pages:
+        text = "\n".join(page.lines)
+        assert f"§ {page.number} Ärende nummer {page.number}" in text
+        assert f"Dnr SN 2024/{100 + page.number}" in page.lines
+        assert f"Sida {page.number}" in text
+    assert got.warnings == []
+
+
+def test_two_column_header_reads_label_and_value_on_one_line(two_page_pdf):
+    lines = read_file(two_page_pdf).pages[0].lines
+    expected = [f"{label}\t{value}" for label, value in HEADER]
+    start = lines.index(expected[0])
+    assert lines[start : start + 3] == expected
+
+
+def test_lines_are_in_reading_order_top_to_bottom(two_page_pdf):
+    lines = [line for line in read_file(two_page_pdf).pages[1].lines if line]
+    assert lines == [
+        "§ 2 Ärende nummer 2",
+        "Dnr SN 2024/102",
+        "Nämnden beslutar att godkänna förslaget på sidan 2.",
+        "Sida 2",
+    ]
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    path = protocol_pdf(tmp_path / "locked.pdf", pages=1, encrypt="secret")
+    with pytest.raises(UnreadableInput, match="^the PDF is encrypted"):
+        read_file(path)
+
+
+def test_truncated_pdf_is_refused(two_page_pdf):
+    data = two_page_pdf.read_bytes()
+    for cut in (len(data) // 2, 40):
+        with pytest.raises(UnreadableInput, match="^the PDF cannot be read: "):
+            read_bytes(data[:cut], file="cut.pdf")
+
+
+def test_pdf_header_with_garbage_is_refused():
+    with pytest.raises(UnreadableInput, match="^the PDF cannot be read: "):
+        read_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40, file="x.pdf")
+
+
+def test_file_named_pdf_that_is_text_is_read_as_text(tmp_path):
+    path = tmp_path / "protokoll.pdf"
+    path.write_text("Kommunfullmäktige\n§ 1 Val\n")
+    got = read_file(path)
+    assert got.format == "text"
+    assert got.pages[0].lines[:2] == ["Kommunfullmäktige", "§ 1 Val"]
+
+
+def test_page_limit(tmp_path, monkeypatch):
+    path = protocol_pdf(tmp_path / "long.pdf", pages=3)
+    monkeypatch.setattr(pdf_reader, "MAX_PDF_PAGES", 2)
+    with pytest.raises(UnreadableInput, match="^the PDF has 3 pages; the limit is 2$"):
+        read_file(path)
+
+
+def test_time_budget_stops_the_read(tmp_path, monkeypatch):
+    path = protocol_pdf(tmp_path / "slow.pdf", pages=3)
+    monkeypatch.setenv("PROTOKOLL_MAX_READ_SECONDS", "0.000001")
+    with pytest.raises(UnreadableInput, match="took longer than 1e-06 s .*PROTOKOLL_MAX_READ_SECONDS"):
+        read_file(path)
+
+
+def test_blank_pdf_without_images_is_refused(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "blank.pdf"))
+    c.showPage()
+    c.save()
+    with pytest.raises(UnreadableInput, match="no text"):
+        read_file(tmp_path / "blank.pdf")
