@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "protokoll.archive",
+    "protokoll.search",
     "protokoll.web",
 ]
 

@@ -1,7 +1,6 @@
-from django.urls import path
-
-from protokoll.web import views
+from django.urls import include, path
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("api/", include("protokoll.web.api.urls")),
+    path("", include("protokoll.web.pages.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The JSON API (OParl-shaped resources plus votes), feeds and exports."""
