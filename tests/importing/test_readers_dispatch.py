@@ -134,3 +134,22 @@ def test_odd_path_names_are_just_paths(tmp_path):
     got = read_file(odd)
     assert got.file == "prot ' \" $(x) ö.txt"
     assert got.pages[0].lines[0] == "Socialnämnden"
+
+
+def test_messages_are_one_line_and_surprises_become_unreadable(monkeypatch):
+    from protokoll.importing.readers import text
+
+    def multi_line(data, *, file=None):
+        raise UnreadableInput("first\nsecond")
+
+    monkeypatch.setattr(text, "read_text", multi_line)
+    with pytest.raises(UnreadableInput, match="^first second$"):
+        read_bytes(PROTOCOL.encode())
+
+    def bug(data, *, file=None):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(text, "read_text", bug)
+    with pytest.raises(UnreadableInput, match=r"^the file cannot be read \(RecursionError: maximum") as e:
+        read_bytes(PROTOCOL.encode())
+    assert isinstance(e.value.__cause__, RecursionError)

@@ -74,6 +74,24 @@ def read_bytes(
     _check_size(len(data), limit, explicit=_explicit_limit and max_bytes is not None)
     name = _base_name(file)
     budget = Budget(max_read_seconds())
+    try:
+        result = _dispatch(data, name, budget)
+    except UnreadableInput as e:
+        message = " ".join(str(e).split())
+        if message != str(e):
+            raise UnreadableInput(message) from None
+        raise
+    except Exception as e:
+        # Hostile input can reach corners of the C libraries we did not foresee; the import
+        # of other files must go on. The cause stays chained for logs.
+        detail = " ".join(str(e).split())[:200]
+        raise UnreadableInput(f"the file cannot be read ({type(e).__name__}: {detail})") from e
+    result.file = name
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    return result
+
+
+def _dispatch(data: bytes, name: str | None, budget: Budget) -> Extracted:
     fmt = sniff(data)
     if fmt == "pdf":
         from protokoll.importing.readers.pdf import read_pdf
@@ -91,8 +109,6 @@ def read_bytes(
         from protokoll.importing.readers.text import read_text
 
         result = read_text(data, file=name)
-    result.file = name
-    result.sha256 = hashlib.sha256(data).hexdigest()
     return result
 
 

@@ -66,8 +66,13 @@ def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise UnreadableInput(f"the file is a damaged zip archive: {e}") from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        # The local headers at the start still name the parts of a DOCX cut short.
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
+            raise UnreadableInput(
+                "the DOCX cannot be read: the zip archive is damaged or cut short"
+            ) from None
+        raise UnreadableInput("the file is a damaged zip archive") from None
     if "word/document.xml" in names:
         return "docx"
     if "content.xml" in names:

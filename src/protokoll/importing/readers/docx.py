@@ -1,0 +1,136 @@
+"""DOCX with python-docx: paragraphs and tables in body order; headers and footers dropped.
+
+The zip is inspected before anything is unpacked (entry count, total size, compression ratio),
+so a small upload cannot expand into gigabytes. python-docx parses the XML with entity
+resolution off, so an entity-expansion ("billion laughs") document stays small.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from protokoll.importing.extracted import Extracted, Page, UnreadableInput
+from protokoll.importing.readers.limits import (
+    DOCX_RATIO_MIN_SIZE,
+    MAX_DOCX_ENTRIES,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_UNCOMPRESSED,
+    format_limit,
+    format_size,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Text a reader of the printed document never sees: deleted revisions, field instructions,
+# the VML copy of a drawing that Word writes next to the modern one.
+SKIP = {W + "del", W + "delText", W + "instrText", W + "moveFrom", MC_FALLBACK}
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a zip bomb or a damaged zip before any entry is decompressed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
+        raise UnreadableInput(f"the DOCX cannot be read: the zip archive is damaged ({e})") from None
+    if len(infos) > MAX_DOCX_ENTRIES:
+        raise UnreadableInput(
+            f"the DOCX looks like a zip bomb: {len(infos)} entries; the limit is {MAX_DOCX_ENTRIES}"
+        )
+    total = sum(i.file_size for i in infos)
+    if total > MAX_DOCX_UNCOMPRESSED:
+        raise UnreadableInput(
+            f"the DOCX looks like a zip bomb: it unpacks to {format_size(total)}; "
+            f"the limit is {format_limit(MAX_DOCX_UNCOMPRESSED)}"
+        )
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > DOCX_RATIO_MIN_SIZE and ratio > MAX_DOCX_RATIO:
+            raise UnreadableInput(
+                f"the DOCX looks like a zip bomb: {info.filename} is compressed {ratio:.0f}:1; "
+                f"the limit is {MAX_DOCX_RATIO}:1"
+            )
+
+
+def _run_text(el, out: list[str]) -> None:
+    """Text of a paragraph's content in document order: runs, hyperlinks, insertions, fields."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP:
+            continue
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag == W + "tab" or tag == W + "ptab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag == W + "txbxContent":
+            # A text box: its paragraphs on their own lines, where the box is anchored.
+            out.append("\n")
+            for line in _block_lines(child, depth=1):
+                out.append(line + "\n")
+        else:
+            _run_text(child, out)
+
+
+def _paragraph_lines(p) -> list[str]:
+    parts: list[str] = []
+    _run_text(p, parts)
+    return [line.rstrip() for line in "".join(parts).split("\n")]
+
+
+def _table_lines(tbl, depth: int) -> list[str]:
+    lines: list[str] = []
+    for tr in tbl.iterchildren(W + "tr"):
+        cells: list[list[str]] = []
+        for tc in tr.iterchildren(W + "tc"):
+            cell = [line for line in _block_lines(tc, depth + 1) if line.strip()]
+            cells.append(cell or [""])
+            # A merged cell spans grid columns; keep one empty cell per extra column so that
+            # columns (e.g. Ja / Nej / Avstår in a vote) stay where they are.
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            extra = int(span.get(W + "val", "1")) - 1 if span is not None else 0
+            cells.extend([[""]] * max(0, min(extra, 50)))
+        if not any(c[0] or len(c) > 1 for c in cells):
+            continue
+        lines.append("\t".join(c[0] for c in cells).rstrip("\t") if len(cells) > 1 else cells[0][0])
+        for c in cells:
+            lines.extend(c[1:])
+    return lines
+
+
+def _block_lines(container, depth: int = 0) -> list[str]:
+    """Lines of a body, cell or text box: paragraphs and tables in order; content controls
+    (w:sdt) and custom XML are looked into."""
+    lines: list[str] = []
+    if depth > 50:
+        return lines
+    for child in container:
+        tag = child.tag
+        if tag == W + "p":
+            lines.extend(_paragraph_lines(child))
+        elif tag == W + "tbl":
+            lines.extend(_table_lines(child, depth))
+        elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"):
+            lines.extend(_block_lines(child, depth + 1))
+    return lines
+
+
+def read_docx(data: bytes, *, file: str | None = None) -> Extracted:
+    check_zip(data)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+    except Exception as e:  # python-docx raises many kinds on a damaged package; all mean "unreadable"
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise UnreadableInput(f"the DOCX cannot be read: {reason}") from None
+    lines = _block_lines(body)
+    if not any(line.strip() for line in lines):
+        raise UnreadableInput("the DOCX contains no text")
+    # A page break in Word is layout, not a page of the protocol as filed; one page.
+    return Extracted(pages=[Page(number=1, lines=lines)], format="docx", file=file)

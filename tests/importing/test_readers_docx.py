@@ -1,0 +1,157 @@
+"""DOCX reader: body order, tables as rows, headers/footers dropped; zip bombs and damage refused."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import docx
+import pytest
+
+from protokoll.importing.extracted import UnreadableInput
+from protokoll.importing.readers import read_bytes, read_file
+from protokoll.importing.readers.limits import MB
+
+from .reader_fixtures import zip_bytes
+
+
+def protocol_docx() -> bytes:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "SIDHUVUD Byggnadsnämnden"
+    d.sections[0].footer.paragraphs[0].text = "SIDFOT Justerandes signatur"
+    d.add_heading("Protokoll Byggnadsnämnden", 1)
+    d.add_paragraph("Sammanträdesdatum 2024-05-02")
+    header = d.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "Plats och tid"
+    header.cell(0, 1).text = "Rådhuset, kl 18.00–20.15"
+    header.cell(1, 0).text = "Beslutande"
+    header.cell(1, 1).text = "Cecilia Öst (C), ordförande\nDavid Ås (L)"
+    d.add_paragraph("§ 5 Bygglov för Ängsvägen 3")
+    p = d.add_paragraph("Beslut")
+    p.add_run().add_break()
+    p.add_run("Nämnden beviljar bygglov.\tDnr BN 2024/55")
+    vote = d.add_table(rows=3, cols=4)
+    for i, text in enumerate(["Ledamot", "Ja", "Nej", "Avstår"]):
+        vote.cell(0, i).text = text
+    vote.cell(1, 0).text = "Eva Ek (S)"
+    vote.cell(1, 1).text = "X"
+    vote.cell(2, 0).text = "Olle Ås (V)"
+    vote.cell(2, 3).text = "X"
+    d.add_paragraph("Justerandes signatur stycke i brödtext")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_paragraphs_and_tables_in_body_order(tmp_path):
+    path = tmp_path / "bn.docx"
+    path.write_bytes(protocol_docx())
+    got = read_file(path)
+    assert got.format == "docx"
+    assert got.file == "bn.docx"
+    assert [p.number for p in got.pages] == [1]
+    assert got.pages[0].lines == [
+        "Protokoll Byggnadsnämnden",
+        "Sammanträdesdatum 2024-05-02",
+        "Plats och tid\tRådhuset, kl 18.00–20.15",
+        "Beslutande\tCecilia Öst (C), ordförande",
+        "David Ås (L)",
+        "§ 5 Bygglov för Ängsvägen 3",
+        "Beslut",
+        "Nämnden beviljar bygglov.\tDnr BN 2024/55",
+        "Ledamot\tJa\tNej\tAvstår",
+        "Eva Ek (S)\tX",
+        "Olle Ås (V)\t\t\tX",
+        "Justerandes signatur stycke i brödtext",
+    ]
+    assert "SIDHUVUD" not in got.text and "SIDFOT" not in got.text
+
+
+def test_docx_with_a_pdf_name_is_read_as_docx(tmp_path):
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(protocol_docx())
+    assert read_file(path).format == "docx"
+
+
+def test_zip_bomb_is_refused_before_unpacking():
+    # 20 MB of zeros deflates to about 20 KB: a ratio near 1000:1.
+    bomb = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": bytes(20 * MB)})
+    assert len(bomb) < MB
+    t0 = time.perf_counter()
+    with pytest.raises(
+        UnreadableInput, match=r"^the DOCX looks like a zip bomb: word/document.xml is compressed \d+:1"
+    ):
+        read_bytes(bomb, file="bomb.docx")
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_zip_bomb_by_total_size_and_entry_count(monkeypatch):
+    from protokoll.importing.readers import docx as docx_reader
+
+    many = zip_bytes({"word/document.xml": b"<w/>", **{f"word/media/{i}.bin": b"x" for i in range(30)}})
+    monkeypatch.setattr(docx_reader, "MAX_DOCX_ENTRIES", 20)
+    with pytest.raises(UnreadableInput, match="31 entries; the limit is 20"):
+        read_bytes(many)
+    monkeypatch.setattr(docx_reader, "MAX_DOCX_ENTRIES", 2000)
+    monkeypatch.setattr(docx_reader, "MAX_DOCX_UNCOMPRESSED", 64)
+    with pytest.raises(UnreadableInput, match="unpacks to 34 bytes|unpacks to .* the limit is 64 bytes"):
+        read_bytes(zip_bytes({"word/document.xml": b"<w/>" * 10, "word/x.xml": b"y" * 40}))
+
+
+def test_stored_large_entry_is_not_a_bomb():
+    """Size alone is no bomb: an uncompressed (stored) 2 MB image is an ordinary DOCX part."""
+    from protokoll.importing.readers.docx import check_zip
+
+    check_zip(
+        zip_bytes(
+            {"word/document.xml": b"<w/>", "word/media/a.png": bytes(2 * MB)}, compression=zipfile.ZIP_STORED
+        )
+    )
+
+
+def test_damaged_docx_is_refused():
+    good = protocol_docx()
+    with pytest.raises(UnreadableInput, match="^the DOCX cannot be read"):
+        read_bytes(good[: len(good) // 2], file="cut.docx")
+    broken_xml = zip_bytes(
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document><unclosed"}
+    )
+    with pytest.raises(UnreadableInput, match="^the DOCX cannot be read"):
+        read_bytes(broken_xml, file="broken.docx")
+
+
+def billion_laughs() -> bytes:
+    entities = "".join(
+        f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "hahahahahaha">{entities}]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>&h;</w:t></w:r></w:p><w:p><w:r><w:t>Ordinarie text</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ).encode()
+
+
+def test_entity_expansion_in_document_xml_does_not_explode():
+    """&h; would expand to 10**7 × "hahahahahaha" (120 MB); libxml2 refuses the amplification."""
+    good = zipfile.ZipFile(io.BytesIO(protocol_docx()))
+    entries = {n: good.read(n) for n in good.namelist()}
+    entries["word/document.xml"] = billion_laughs()
+    t0 = time.perf_counter()
+    with pytest.raises(UnreadableInput, match="^the DOCX cannot be read: .*amplification"):
+        read_bytes(zip_bytes(entries))
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_docx_without_text_is_unreadable():
+    d = docx.Document()
+    buf = io.BytesIO()
+    d.save(buf)
+    with pytest.raises(UnreadableInput, match="no text"):
+        read_bytes(buf.getvalue())
+
+
+def test_zip_that_is_not_docx():
+    with pytest.raises(UnreadableInput, match="zip archive, not a DOCX"):
+        read_bytes(zip_bytes({"readme.txt": b"hej"}))
