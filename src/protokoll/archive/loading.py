@@ -54,15 +54,36 @@ def document_hash(doc: Document) -> str:
     return hashlib.sha256(canonical_json(doc).encode("utf-8")).hexdigest()
 
 
+def _nul_at(value, path: str = "") -> str | None:
+    """The path of the first string holding a NUL (PostgreSQL text cannot store one)."""
+    if isinstance(value, str):
+        return (path or "(document)") if "\x00" in value else None
+    if isinstance(value, dict):
+        items = ((f"{path}.{k}" if path else str(k), v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+    else:
+        return None
+    for sub, v in items:
+        found = _nul_at(v, sub)
+        if found:
+            return found
+    return None
+
+
 def body_kind_from_name(name: str) -> BodyKind:
-    """Guess the kind of organ from its name (DOMAIN 5 "Organ"); the archive may correct it."""
-    low = name.lower()
-    if "fullmäktige" in low:
-        return BodyKind.COUNCIL
-    if "styrelse" in low:
-        return BodyKind.BOARD
-    if "utskott" in low or "beredning" in low:
+    """Guess the kind of organ from its name (DOMAIN 5 "Organ"); the archive may correct it.
+
+    The head noun is the last word of a Swedish organ name ("Kommunstyrelsens arbetsutskott"
+    is an utskott of the styrelse), so that word decides."""
+    words = name.lower().split()
+    head = words[-1] if words else ""
+    if "utskott" in head or "beredning" in head or "presidium" in head:
         return BodyKind.SUBCOMMITTEE
+    if "fullmäktige" in head:
+        return BodyKind.COUNCIL
+    if "styrelse" in head:
+        return BodyKind.BOARD
     return BodyKind.COMMITTEE
 
 
@@ -118,9 +139,11 @@ def _find_meeting(municipality: str, body: str, date) -> m.Meeting | None:
 def load_document(doc: Document, *, municipality: str | None = None) -> LoadResult:
     """Store ``doc``; ``municipality`` (when given) overrides the document's own."""
     doc, muni_name, body_name = _keys(doc, municipality)
-    text = canonical_json(doc)
-    if "\x00" in text:
-        raise LoadError("the document contains a NUL character (\\u0000), which no database column stores")
+    data = doc.to_json_dict()
+    where = _nul_at(data)
+    if where is not None:
+        raise LoadError(f"{where}: contains a NUL character (\\u0000), which no database column stores")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     n_items, n_warn = len(doc.items), len(doc.warnings)
 
