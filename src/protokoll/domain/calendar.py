@@ -1,8 +1,10 @@
 """The Swedish legal calendar: which days a statutory period may not end on.
 
-Lag (1930:173) om beräkning av lagstadgad tid, 2 §: when the last day of a period set by law
-falls on a Saturday, Sunday or other allmän helgdag, midsommarafton, julafton or nyårsafton, the
-action may be taken the next vardag (DOMAIN 1.3 and checklist 22). The allmänna helgdagar are
+Lag (1930:173) om beräkning av lagstadgad tid, 2 §: "Infaller den tid, då enligt lag eller
+särskild författning en åtgärd senast ska vidtas, på en söndag, annan allmän helgdag, lördag,
+midsommarafton, julafton eller nyårsafton, får åtgärden vidtas nästa vardag" (DOMAIN 1.3 and
+checklist 22 mark this [unverified]; the wording was checked against the consolidated text at
+https://lagen.nu/1930:173, in force since SFS 2005:44). The allmänna helgdagar are
 those of lag (1989:253) om allmänna helgdagar; they come from the maintained ``holidays``
 library. That library's Swedish calendar has changed over its versions (Sundays included by
 default in some, the eves only in a separate category in others), so weekends and the three eves

@@ -69,8 +69,10 @@ def appeal_deadline(posted: dt.date) -> dt.date:
     """The last day an appeal may reach the förvaltningsrätt: three weeks from the day of posting.
 
     KL 13:5 ("inom tre veckor från den dag då det tillkännagavs"); lag 1930:173 2 §;
-    DOMAIN 1.4, checklist 22. Posted on a Wednesday → the Wednesday three weeks later
-    (Malmö 2011-11-09 → 2011-11-30, DOMAIN 1.3), unless that is not a vardag.
+    Lag 1930:173 1 §: a period in weeks ends on the day with the same weekday name as the day the
+    count starts from, so posted on a Wednesday → the Wednesday three weeks later (Malmö
+    2011-11-09 → 2011-11-30, DOMAIN 1.3), moved by 2 § when that is not a vardag.
+    DOMAIN 1.4, checklist 22.
     """
     return next_working_day(posted + dt.timedelta(weeks=APPEAL_WEEKS))
 
