@@ -1,5 +1,7 @@
 """Tjänstgöring, jäv, quorum and reservations (KL 4:27, 6:16, 6:24, 6:27–30; DOMAIN 1.5, 1.7, 1.8)."""
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -7,12 +9,14 @@ from protokoll.domain.attendance import (
     Member,
     Substitute,
     check_quorum,
+    check_reservation_time,
     check_serving,
     has_quorum,
     may_reserve,
     next_substitute,
     paragraphs_in,
     seat_plan,
+    service_ranges,
     serving,
 )
 
@@ -32,6 +36,7 @@ SUBS = [
 ]
 ORDER = {"C": ["KD", "M"], "M": ["KD", "C"], "S": ["V"]}
 ALL = range(1, 9)
+D = dt.date.fromisoformat
 
 
 def codes(problems):
@@ -185,3 +190,22 @@ def test_a_reservation_by_someone_who_did_not_take_part_is_refused():
     [problem] = may_reserve("S-ers Två", on_paragraph)  # present, but not serving
     assert (problem.code, problem.rule, problem.refuses) == ("reservation_not_serving", "KL 4:27", True)
     assert codes(may_reserve("Anna Ek", on_paragraph, abstained={"Anna Ek"})) == ["reservation_abstained"]
+
+
+def test_service_ranges_follow_the_documents_paragraph_ranges():
+    present = everyone_present(**{"Bert Lind": {1, 2, 3, 5}})
+    plan = seat_plan(MEMBERS, SUBS, [1, 2, 3, 4, 5, 6, 7], present, conflicts={2: {"Bert Lind"}}, order=ORDER)
+    assert service_ranges(plan, "S-ers Ett") == [(2, 2), (4, 4), (6, 7)]
+    assert service_ranges(plan, "Bert Lind") == [(1, 1), (3, 3), (5, 5)]
+    assert service_ranges(plan, "KD-ers Ett") == []
+
+
+def test_a_reservation_announced_after_the_meeting_closed_is_refused():
+    closed = dt.datetime(2026, 3, 5, 16, 30)
+    assert check_reservation_time(dt.datetime(2026, 3, 5, 15, 0), closed) == []
+    [late] = check_reservation_time(dt.datetime(2026, 3, 5, 16, 45), closed)
+    assert (late.code, late.rule, late.refuses) == ("reservation_after_close", "KL 4:27", True)
+    [written] = check_reservation_time(
+        dt.datetime(2026, 3, 5, 15, 0), closed, written_received=D("2026-03-13"), justering=D("2026-03-12")
+    )
+    assert (written.code, written.severity) == ("written_reservation_late", "warning")

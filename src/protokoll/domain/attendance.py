@@ -7,6 +7,7 @@ per-kommun inkallelseordning is configuration, not code"), never hard-coded.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -124,6 +125,19 @@ def serving(plan: SeatPlan, paragraph: int) -> set[str]:
     return {who for who in plan[paragraph].values() if who}
 
 
+def service_ranges(plan: SeatPlan, person: str) -> list[tuple[int, int]]:
+    """The § ranges ``person`` served on, as the document's inclusive ``paragraphs`` ranges
+    (e.g. "ersätter X §§ 170, 172–184" → [(170, 170), (172, 184)]). DOMAIN 1.8, checklist 5."""
+    numbers = sorted(p for p, seats in plan.items() if person in seats.values())
+    ranges: list[tuple[int, int]] = []
+    for n in numbers:
+        if ranges and ranges[-1][1] == n - 1:
+            ranges[-1] = (ranges[-1][0], n)
+        else:
+            ranges.append((n, n))
+    return ranges
+
+
 def has_quorum(members: int, serving_count: int) -> bool:
     """More than half of the seats are filled by someone present and not jävig.
 
@@ -236,3 +250,33 @@ def may_reserve(
             )
         ]
     return []
+
+
+def check_reservation_time(
+    announced: dt.datetime,
+    meeting_closed: dt.datetime | None,
+    written_received: dt.date | None = None,
+    justering: dt.date | None = None,
+) -> list[Problem]:
+    """A reservation is announced before the meeting closes (KL 4:27 2 st., refused otherwise);
+    its written motivation, when given, reaches the secretary by the justering (reglemente
+    practice, not KL: warned). DOMAIN 1.5, checklist 6."""
+    problems: list[Problem] = []
+    if meeting_closed is not None and announced > meeting_closed:
+        problems.append(
+            error(
+                "reservation_after_close",
+                f"the reservation was announced {announced:%Y-%m-%d %H:%M}, after the meeting closed "
+                f"{meeting_closed:%Y-%m-%d %H:%M}",
+                "KL 4:27",
+            )
+        )
+    if written_received is not None and justering is not None and written_received > justering:
+        problems.append(
+            warning(
+                "written_reservation_late",
+                f"the written reservation arrived {written_received}, after the justering {justering}",
+                "reglemente (DOMAIN 1.5)",
+            )
+        )
+    return problems
