@@ -94,3 +94,23 @@ def test_blank_pdf_without_images_is_refused(tmp_path):
     c.save()
     with pytest.raises(UnreadableInput, match="no text"):
         read_file(tmp_path / "blank.pdf")
+
+
+def test_fast_path_and_box_path_agree(two_page_pdf):
+    """Lines cut from pdfium's text stream equal lines cut by box alone (the fallback used when
+    characters outside the BMP shift the indices)."""
+    import pypdfium2 as pdfium
+
+    from protokoll.importing.readers.pdf import _segments, _segments_by_box
+    from protokoll.importing.readers.pdf_layout import group_lines
+
+    pdf = pdfium.PdfDocument(two_page_pdf.read_bytes())
+    for page in pdf:
+        textpage = page.get_textpage()
+        assert group_lines(_segments(textpage)) == group_lines(_segments_by_box(textpage, 0, -1))
+
+
+def test_soft_hyphen_markers_and_controls_are_removed():
+    from protokoll.importing.readers.pdf_layout import clean
+
+    assert clean("besluts\x02underlag\ufffe\x07\tnästa") == "beslutsunderlag\tnästa"

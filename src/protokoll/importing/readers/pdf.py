@@ -32,19 +32,44 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         raise UnreadableInput(f"the PDF cannot be read: {reason}") from None
 
 
+def _segments(textpage: pdfium.PdfTextPage) -> list[Segment]:
+    """pdfium's text, cut into positioned segments.
+
+    Each of pdfium's lines (runs of characters in content order, ended by a generated CRLF)
+    is one segment with the box pdfium computes for it. Only a line that pdfium splits into
+    several boxes (a wide gap: label and value) is cut by box, with get_text_bounded; that
+    call scans the whole page, so it is kept off the common path.
+    """
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():
+        # Characters outside the BMP shift Python's indices against pdfium's: cut by box only.
+        return _segments_by_box(textpage, 0, -1)
+    segments: list[Segment] = []
+    pos = 0
+    for line in text.split("\r\n"):
+        if line.strip():
+            n = textpage.count_rects(pos, len(line))
+            if n == 1:
+                segments.append(Segment(*textpage.get_rect(0), clean(line)))
+            elif n > 1:
+                segments.extend(_segments_by_box(textpage, pos, len(line)))
+        pos += len(line) + 2
+    return segments
+
+
+def _segments_by_box(textpage: pdfium.PdfTextPage, start: int, count: int) -> list[Segment]:
+    boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, count))]
+    return [Segment(*box, clean(textpage.get_text_bounded(*box))) for box in boxes]
+
+
 def page_lines(page: pdfium.PdfPage) -> list[str]:
     textpage = page.get_textpage()
     try:
         if page.get_rotation() % 180 == 0:
-            segments = []
-            for i in range(textpage.count_rects()):
-                left, bottom, right, top = textpage.get_rect(i)
-                text = clean(textpage.get_text_bounded(left, bottom, right, top))
-                segments.append(Segment(left, bottom, right, top, text))
-            lines = group_lines(segments)
+            lines = group_lines(_segments(textpage))
             if lines:
                 return lines
-        # Rotated pages (and pages pdfium gives no segments for): pdfium's own reading order.
+        # Rotated pages (and pages pdfium gives no boxes for): pdfium's own reading order.
         text = textpage.get_text_range()
         return [clean(line).rstrip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     finally:

@@ -9,7 +9,7 @@ label/value pair reads like a two-cell table row, as the HTML and DOCX readers w
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 
 # A gap wider than this many average character widths separates columns, not words.
@@ -40,10 +40,13 @@ class Segment:
         return max((self.right - self.left) / n, 0.1)
 
 
+# Control characters pdfium uses as markers (\x02 for a soft hyphen at a line end, \ufffe)
+# and stray C0/C1 controls; a tab is kept.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
 def clean(text: str) -> str:
-    """Drop control characters pdfium uses as markers (soft hyphen \\x02, \\ufffe), keep tabs."""
-    text = text.replace("\r", " ").replace("\n", " ")
-    return "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Cn"))
+    return _CONTROL.sub("", text.replace("\r", " ").replace("\n", " "))
 
 
 def _same_line(line: list[Segment], seg: Segment) -> bool:
