@@ -18,11 +18,11 @@ serve: install
 	$(BIN)/protokoll demo --serve --addr 127.0.0.1:8000
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 # The same suite on PostgreSQL (a throwaway database on 127.0.0.1:5432, user postgres).
 test-pg: install
-	PROTOKOLL_DATABASE_URL=postgres://postgres@127.0.0.1:5432/protokoll_test_$$$$ $(BIN)/pytest
+	PROTOKOLL_DATABASE_URL=postgres://postgres@127.0.0.1:5432/protokoll_test_$$$$ $(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests bench
