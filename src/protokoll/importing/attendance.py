@@ -1,0 +1,228 @@
+"""Attendance lines: people with party, role, § ranges, remote flag and whom they replace.
+
+Shapes read (rules in ``rules.py``), one per line or many on one flattened line:
+"Name (S), ordförande", "Name, ordf. (C)", "Name, S, Ordförande", "S Name", "Name, ordf m x"
+(lower-case party with a presence mark), "Name (S) §§ 26 - 42", "Name (M) tjänstgör §136",
+"Name (S) för Other (S)", "Name, M, via länk", "Name, förvaltningschef, § 56".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from protokoll.importing import rules
+from protokoll.importing.values import paragraph_ranges, squash
+
+_ROLE0 = r"(?:\d:?[ea]\s+)?(?:vice\s+|v\.?\s*)?ordf(?:örande)?\.?"
+PAREN_ANCHOR = re.compile(
+    rf"(?P<name>{rules.NAME})(?:\s*,\s*(?P<role0>{_ROLE0}))?\s*\(\s*(?P<party>{rules.PARTY_CODE})\s*\)"
+)
+COMMA_ANCHOR = re.compile(
+    rf"(?P<name>{rules.NAME})\s*,\s*(?P<party>{rules.KNOWN_PARTY_RE})(?=\s*(?:,|$|\n|\s+[A-ZÅÄÖ§\d]|\s+via\b))"
+)
+LOWER_ANCHOR = re.compile(
+    rf"^(?P<name>{rules.NAME})(?:\s*,\s*(?P<role0>(?:v\.?\s*)?ordf\.?|(?:vice\s+)?ordförande))?\s+"
+    r"(?P<party>s|m|c|fp|kd|v|mp|sd|l|mp)\b(?=\s+x\b|\s*$)",
+    re.MULTILINE,
+)
+PARTY_FIRST = re.compile(rf"^(?P<party>{rules.KNOWN_PARTY_RE})\s+(?P<name>{rules.NAME})\s*$", re.MULTILINE)
+OFFICIAL = re.compile(
+    rf"(?P<name>{rules.NAME})\s*,\s*(?P<role>[a-zåäö][^A-ZÅÄÖ§\n]{{0,80}}?(?:[A-ZÅÄÖ][a-zåäö]+[^A-ZÅÄÖ§\n]{{0,40}}?)?)"
+    r"(?P<par>,?\s*§§?\s*[\d\s,\-–]+(?:och\s+\d+)?)?(?=\s+[A-ZÅÄÖ]|\s*$)"
+)
+_NOT_NAME_START = {
+    "ledamöter", "ledamot", "ersättare", "tjänstgörande", "beslutande", "övriga", "närvarande", "ordförande",
+    "ordf", "vice", "justerare", "sekreterare", "frånvarande", "tjänstepersoner", "tjänstemän", "ej", "kl", "se",
+    "enligt", "protokoll", "ordinarie", "deltagande", "deltagare", "utses", "paragrafer", "ledamöterna", "och",
+    "tjg", "tjänstgör", "för", "ersätter", "närvaro", "insynsplats", "partiföreträdare", "adjungerad",
+    "förvaltningen", "nämndsekreterare", "socialchef", "tf", "tf.", "administrativ", "utredare",
+}  # fmt: skip
+_LEADING_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:vice\s+)?(?:ordförande|ordf\.?)\s+)", re.IGNORECASE)
+_CONTINUES = re.compile(r"(?:\boch|\bför|\bav|\bi|-|,)\s*$")
+
+
+@dataclass
+class ParsedPerson:
+    name: str
+    party: str | None = None
+    role: str | None = None
+    paragraphs: list[tuple[int, int]] | None = None
+    remote: bool = False
+    replaces: tuple[str, str | None] | None = None
+    note: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def clean_name(name: str) -> tuple[str, str | None]:
+    """Strip label and role words a greedy match took from the left; return (name, role)."""
+    role = None
+    words = name.split()
+    while len(words) > 2 and words[0].lower().strip(".:,") in _NOT_NAME_START:
+        dropped = words.pop(0)
+        if dropped.lower().startswith("ordf"):
+            role = dropped.strip(".,:")
+    name = " ".join(words)
+    m = _LEADING_ROLE.match(name)
+    if m and len(name[m.end() :].split()) >= 2:
+        role = m.group(0).strip()
+        name = name[m.end() :]
+    return name.strip(" ,.;:"), role
+
+
+def _norm_party(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    return code if re.fullmatch(r"[A-ZÅÄÖ]{1,8}", code) else None
+
+
+def _tail_info(person: ParsedPerson, tail: str) -> None:
+    tail = tail.strip()
+    if not tail:
+        return
+    if rules.REMOTE.search(tail):
+        person.remote = True
+    refs = list(rules.PARAGRAPH_REF.finditer(tail))
+    if refs:
+        ranges: list[tuple[int, int]] = []
+        for m in refs:
+            ranges.extend(paragraph_ranges(m.group("spec")))
+        if ranges:
+            person.paragraphs = ranges
+    rep = rules.REPLACES.search(tail)
+    if rep and person.replaces is None:
+        person.replaces = (clean_name(rep.group("name"))[0], _norm_party(rep.group("party")))
+    role_text = re.split(
+        r"§|\btjänstgör\b|\bersätter\b|\bistället\b|\bi stället\b|\btjg\b|\bför\s+[A-ZÅÄÖ]", tail
+    )[0]
+    role_text = rules.REMOTE.sub("", role_text)
+    role_text = role_text.strip(" ,.;:-–")
+    if role_text and len(role_text) <= 80 and person.role is None:
+        if rules.ROLE_WORDS.match(role_text) or role_text[:1].islower():
+            person.role = role_text
+        elif re.match(r"^(?:kom|avvek|anlände|lämnade|gick|från|till|ej|ej\s+\d)", role_text, re.IGNORECASE):
+            person.note = role_text
+    if re.search(r"\b(?:kom|anlände|avvek|lämnade|gick)\b.*\d", tail, re.IGNORECASE):
+        person.note = squash(tail)[:120]
+
+
+def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
+    matches = list(anchor.finditer(text))
+    people: list[ParsedPerson] = []
+    prev_end = 0
+    for k, m in enumerate(matches):
+        between = text[prev_end : m.start()]
+        name, lead_role = clean_name(squash(m.group("name")))
+        party = _norm_party(m.group("party"))
+        if people and re.search(
+            r"(?:\bför|\bersätter|\bistället för|\bi stället för|\btjg\.? för)\s*$", between
+        ):
+            people[-1].replaces = (name, party)
+            prev_end = m.end()
+            continue
+        if people and between.strip():
+            _tail_info(people[-1], between)
+        if lead_role and people and people[-1].role is None:
+            # "Name, M, Ordförande Next Name, C": the role belongs to the entry before
+            people[-1].role, lead_role = lead_role, None
+        person = ParsedPerson(name=name, party=party, role=lead_role)
+        groups = m.groupdict()
+        if groups.get("role0"):
+            person.role = groups["role0"].strip()
+        people.append(person)
+        prev_end = m.end()
+        if k == len(matches) - 1:
+            _tail_info(person, text[m.end() :])
+    return people
+
+
+def _join_continuations(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and (line[:1].islower() or line.startswith("§") or _CONTINUES.search(out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
+    """Every person in an attendance block (one entry per line, or a flattened run)."""
+    block = block.strip()
+    if not block:
+        return []
+    for anchor in (PAREN_ANCHOR, COMMA_ANCHOR):
+        if anchor.search(block):
+            people: list[ParsedPerson] = []
+            for line in _join_continuations(block.split("\n")):
+                if anchor.search(line):
+                    people.extend(_scan(line, anchor))
+                elif people and officials is False:
+                    _tail_info(people[-1], line)
+                else:
+                    people.extend(_officials(line))
+            return [p for p in people if p.name]
+    lower = [
+        ParsedPerson(
+            name=clean_name(m.group("name"))[0],
+            party=_norm_party(m.group("party")),
+            role=(m.group("role0") or None),
+        )
+        for m in LOWER_ANCHOR.finditer(block)
+    ]
+    if lower:
+        return lower
+    first = [
+        ParsedPerson(name=m.group("name"), party=_norm_party(m.group("party")))
+        for m in PARTY_FIRST.finditer(block)
+    ]
+    if first:
+        return first
+    people = []
+    for line in _join_continuations(block.split("\n")):
+        people.extend(_officials(line))
+    return people
+
+
+def _officials(line: str) -> list[ParsedPerson]:
+    line = line.strip()
+    found = list(OFFICIAL.finditer(line))
+    if found:
+        out = []
+        for m in found:
+            name, _ = clean_name(squash(m.group("name")))
+            person = ParsedPerson(name=name, role=m.group("role").strip(" ,") or None)
+            if m.group("par"):
+                _tail_info(person, m.group("par"))
+            out.append(person)
+        return out
+    m = re.fullmatch(rf"(?P<name>{rules.NAME})(?P<tail>\s*(?:§.*)?)", line)
+    if m:
+        person = ParsedPerson(name=clean_name(m.group("name"))[0])
+        _tail_info(person, m.group("tail"))
+        return [person]
+    return []
+
+
+def split_names(text: str) -> list[tuple[str, str | None]]:
+    """Adjuster lists: "A (M) och B (S)", "A, B", one per line; parties optional."""
+    text = squash(text.replace("\n", ", "))
+    text = re.sub(r"\b(?:med\s+.+?\s+som\s+ersättare|som\s+ersättare)\b.*$", "", text)
+    parts = re.split(r"\s*(?:,|\boch\b|\bsamt\b|;|&)\s*", text)
+    out: list[tuple[str, str | None]] = []
+    pending_party: str | None = None
+    for part in parts:
+        part = part.strip(" .")
+        if not part:
+            continue
+        m = re.match(rf"^(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?", part)
+        if m:
+            out.append((clean_name(m.group("name"))[0], _norm_party(m.group("party"))))
+        elif out and re.fullmatch(rules.KNOWN_PARTY_RE, part):
+            pending_party = part
+            out[-1] = (out[-1][0], pending_party)
+    return out

@@ -1,0 +1,95 @@
+"""Clean: drop page furniture and site chrome, keep every remaining line's provenance.
+
+Page furniture is what a printed protocol repeats on every page (signature boxes,
+"Utdragsbestyrkande", page numbers, running headers) and what a document-viewer scrape wraps
+around the text ("Storlek: px", "Download", "Transkript"). None of it is protocol content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from protokoll.importing import rules
+from protokoll.importing.extracted import Extracted
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    no: int  # 1-based line number within the page
+    text: str
+
+
+_LOWER_WORD = re.compile(r"[a-zåäö]{4,}")
+_SIGNATURE = rules.FURNITURE_LINES[0].pattern
+# splits a flattened line before a § heading that follows a finished sentence or title
+_INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:[A-ZÅÄÖ]{1,4}\s)?§\s*\d{1,4}(?:/\d\d)?\s+[A-ZÅÄÖ])")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:enligt|i|se|och|samt|till|från|under|av|jfr|ärendet|beslut)|[,(])\s*$", re.IGNORECASE
+)
+
+
+def is_furniture(text: str) -> bool:
+    return any(rule.pattern.match(text) for rule in rules.FURNITURE_LINES)
+
+
+def _strip_inline(text: str) -> str:
+    for rule in rules.FURNITURE_INLINE:
+        text = rule.pattern.sub(" ", text)
+    return text.strip()
+
+
+def _running_headers(ex: Extracted) -> set[str]:
+    """Lines that recur on most pages of a multi-page source: running headers and footers."""
+    if len(ex.pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in ex.pages:
+        keys = {re.sub(r"\d+", "#", line.strip()) for line in page.lines if 0 < len(line.strip()) <= 100}
+        seen.update(keys)
+    limit = max(3, int(len(ex.pages) * 0.6))
+    return {key for key, n in seen.items() if n >= limit and not rules.HEADING_RULES[0].pattern.match(key)}
+
+
+def _split_flattened(text: str) -> list[str]:
+    """A flattened page holds several § headings on one line; give each its own line."""
+    if "§" not in text:
+        return [text]
+    parts: list[str] = []
+    start = 0
+    for m in _INLINE_HEADING.finditer(text):
+        if _REFERENCE_BEFORE.search(text[start : m.start()]):
+            continue
+        parts.append(text[start : m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def clean(ex: Extracted) -> list[Line]:
+    headers = _running_headers(ex)
+    out: list[Line] = []
+    for page in ex.pages:
+        after_signature = 0
+        for no, raw in enumerate(page.lines, start=1):
+            text = raw.replace("\u00a0", " ").replace("\u00ad", "").strip()
+            if not text:
+                continue
+            if _SIGNATURE.match(text):
+                after_signature = 4
+                continue
+            if after_signature:
+                after_signature -= 1
+                # initials and scribbles in the signature boxes ("JH", "ku | *JA* |")
+                if len(text) <= 25 and not _LOWER_WORD.search(text) and "§" not in text:
+                    continue
+            if is_furniture(text) or (headers and re.sub(r"\d+", "#", text) in headers):
+                continue
+            text = _strip_inline(text)
+            if not text or is_furniture(text):
+                continue
+            for part in _split_flattened(text):
+                out.append(Line(page.number, no, part))
+    return out

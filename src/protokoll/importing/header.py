@@ -1,0 +1,324 @@
+"""Header blocks: labelled fields read the same way whether label and value sit on separate
+lines or a whole page is flattened onto one line.
+
+A label (rules.HEADER_FIELDS) starts a field; its value runs to the next label. Attendance
+values go to ``attendance.parse_people``; dates, clock times and names are read from the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from protokoll.document.model import Adjustment, AttendanceEntry, Meeting, Notice, Person
+from protokoll.domain.vocab import AdjustmentMethod, AttendanceGroup, AttendanceStatus
+from protokoll.importing import rules
+from protokoll.importing.attendance import ParsedPerson, clean_name, parse_people, split_names
+from protokoll.importing.values import clock_range, find_dates, first_date, paragraph_ranges, squash
+
+
+def _top_level_alternatives(words: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for ch in words:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+
+def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    alts: list[tuple[str, str]] = []
+    for f in rules.HEADER_FIELDS:
+        for alt in _top_level_alternatives(f.words):
+            alts.append((f.field, alt))
+    # longest first, so "Justeringens plats och tid" beats "Justering" and "Plats och tid" beats "Plats"
+    alts.sort(key=lambda pair: len(pair[1]), reverse=True)
+    names: dict[str, str] = {}
+    parts = []
+    for i, (fld, alt) in enumerate(alts):
+        names[f"f{i}"] = fld
+        parts.append(f"(?P<f{i}>{alt})")
+    pattern = re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?=[\s:.]|$|[A-ZÅÄÖ\d_])")
+    return pattern, names
+
+
+LABELS, LABEL_FIELDS = _label_regex()
+# labels that are also roles written after a name: "Name (S), Ordförande"
+_ROLE_LABELS = {"chair", "secretary", "adjusting", "adjusters", "substitutes"}
+
+
+@dataclass
+class HeaderFields:
+    values: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    order: list[tuple[str, str]] = field(default_factory=list)
+
+    def first(self, name: str) -> str | None:
+        for v in self.values.get(name, []):
+            if v.strip():
+                return v
+        return None
+
+
+def read_fields(text: str) -> HeaderFields:
+    out = HeaderFields()
+    hits = []
+    for m in LABELS.finditer(text):
+        fld = LABEL_FIELDS[m.lastgroup or ""]
+        before = text[: m.start()].rstrip(" \t")
+        if fld in _ROLE_LABELS and before.endswith((",", ")")) and not before.endswith("\n"):
+            continue
+        hits.append((m.start(), m.end(), fld))
+    for k, (_start, end, fld) in enumerate(hits):
+        stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
+        value = text[end:stop].strip(" \t:\n")
+        value = re.sub(r"[._]{3,}|-{5,}|={3,}", " ", value).strip(" \t:\n")
+        out.values[fld].append(value)
+        out.order.append((fld, value))
+    return out
+
+
+def _first_name(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.search(rf"{rules.NAME}", value)
+    if not m:
+        return None
+    name, _ = clean_name(squash(m.group(0)))
+    return name or None
+
+
+def _place(value: str) -> str | None:
+    lines = [ln for ln in value.split("\n") if ln.strip()]
+    if len(lines) > 1:
+        # a column layout puts other fields' values here too; the place sits with the clock time
+        timed = [ln for ln in lines if rules.CLOCK.search(ln) or re.search(r"\bkl\b", ln, re.IGNORECASE)]
+        value = timed[0] if timed else lines[0]
+    text = squash(value)
+    text = re.sub(
+        r"^(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}\s+\w+\s+\d{4}[,\s]*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"^\d{4}-\d\d-\d\d[,\s]*", "", text)
+    cut = re.search(
+        r"(?:,?\s*\b(?:kl\.?|klockan)(?=[\s\d.]|$)|,?\s*\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|"
+        r",?\s*\b\d{4}-\d\d-\d\d|,?\s*\d{1,2}[.:]\d\d|,?\s*Ajournering)",
+        text,
+        re.IGNORECASE,
+    )
+    if cut:
+        head = text[: cut.start()]
+        if not head.strip(" ,.") and cut.group(0).strip(", ").lower().startswith(
+            ("kl", "mån", "tis", "ons", "tor", "fre", "lör", "sön")
+        ):
+            rest = rules.CLOCK_RANGE.sub("", text[cut.end() :])
+            rest = re.sub(r"^[\s,.\d:\-–]*", "", rest)
+            head = re.sub(r"^i\s+", "", rest)
+        text = head
+    text = text.strip(" ,.;:-–")
+    return text or None if len(text) <= 120 else None
+
+
+def _entries(
+    people: list[ParsedPerson],
+    group: AttendanceGroup,
+    *,
+    serving: bool,
+    status: AttendanceStatus = AttendanceStatus.PRESENT,
+) -> list[AttendanceEntry]:
+    out = []
+    for p in people:
+        if not p.name or len(p.name) < 3:
+            continue
+        try:
+            replaces = Person(name=p.replaces[0], party=p.replaces[1]) if p.replaces else None
+            out.append(
+                AttendanceEntry(
+                    name=p.name,
+                    party=p.party,
+                    role=p.role,
+                    group=group,
+                    status=status,
+                    serving=serving,
+                    replaces=replaces,
+                    paragraphs=p.paragraphs,
+                    remote=p.remote,
+                    note=p.note,
+                )
+            )
+        except ValueError:
+            continue
+    return out
+
+
+@dataclass
+class Header:
+    meeting: Meeting
+    chair: Person | None
+    secretary: Person | None
+    adjusters: list[Person]
+    attendance: list[AttendanceEntry]
+    adjustment: Adjustment | None
+    notice: Notice | None
+    organ: str | None
+    paragraphs: list[tuple[int, int]]
+    fields: HeaderFields
+
+
+def _official_group(p: ParsedPerson) -> AttendanceGroup:
+    return (
+        AttendanceGroup.OTHER
+        if re.search(r"facklig|revisor|gäst|insyn|representant|företrädare", p.role or "", re.IGNORECASE)
+        else AttendanceGroup.OFFICIAL
+    )
+
+
+def read_header(text: str) -> Header:
+    f = read_fields(text)
+    attendance: list[AttendanceEntry] = []
+    for fld, value in f.order:
+        if fld == "members":
+            attendance += _entries(parse_people(value), AttendanceGroup.MEMBER, serving=True)
+        elif fld == "serving_substitutes":
+            attendance += _entries(parse_people(value), AttendanceGroup.SUBSTITUTE, serving=True)
+        elif fld == "substitutes":
+            attendance += _entries(parse_people(value), AttendanceGroup.SUBSTITUTE, serving=False)
+        elif fld == "absent":
+            attendance += _entries(
+                parse_people(value), AttendanceGroup.MEMBER, serving=False, status=AttendanceStatus.ABSENT
+            )
+        elif fld == "officials":
+            for p in parse_people(value, officials=True):
+                attendance += _entries([p], _official_group(p), serving=False)
+    # a substitute listed as serving replaces nobody twice; remove exact duplicates
+    seen: set[tuple[str, str, bool]] = set()
+    unique = []
+    for a in attendance:
+        key = (a.name.lower(), a.group.value, a.serving)
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    attendance = unique
+
+    place_time = f.first("place_time") or ""
+    start, end = clock_range(place_time)
+    if start is None:
+        m = re.search(r"\b(?:kl\.?|klockan)\s*\d", text, re.IGNORECASE)
+        if m:
+            start, end = clock_range(text[m.start() : m.start() + 40])
+    meeting_date = first_date(f.first("date")) or first_date(place_time)
+    if meeting_date is None:
+        head = text.split("ANSLAG")[0][:1500]
+        meeting_date = first_date(head)
+    meeting = Meeting(
+        date=meeting_date, start=start, end=end, place=_place(place_time) if place_time else None
+    )
+
+    known = [a.name for a in attendance]
+    chair_name = _match_known(_first_name(f.first("chair")), known)
+    if chair_name is None:
+        m = re.search(
+            rf"({rules.NAME})\s*(?:\([A-ZÅÄÖa-zåäö]{{1,5}}\))?,\s*ordförande\b", f.first("signatures") or ""
+        )
+        chair_name = clean_name(m.group(1))[0] if m else None
+    if chair_name is None:
+        chairs = [
+            a for a in attendance if a.role and re.match(r"^(?:ordförande|ordf\.?)$", a.role.strip(), re.I)
+        ]
+        chair_name = chairs[0].name if chairs else None
+    chair = _person(chair_name, attendance)
+    sec_name = _match_known(_first_name(f.first("secretary")), known)
+    if sec_name is None:
+        secs = [a for a in attendance if a.role and re.search(r"sekreterare|sekr\b", a.role, re.I)]
+        sec_name = secs[0].name if secs else None
+    secretary = _person(sec_name, attendance)
+
+    adjusters: list[Person] = []
+    names = split_names(f.first("adjusters") or "")
+    if not names:
+        names = split_names(f.first("adjusting") or "")
+    for name, party in names:
+        name = _match_known(name, known) or name
+        if chair and name.lower() == chair.name.lower():
+            continue
+        if name.lower().startswith("ordför") or len(name) < 4 or name.isupper():
+            continue
+        try:
+            adjusters.append(Person(name=name, party=party))
+        except ValueError:
+            continue
+
+    adjustment = None
+    adj_text = f.first("adjustment")
+    if adj_text:
+        a_start, _ = clock_range(adj_text)
+        a_place = _place(adj_text)
+        digital = re.search(r"digital|elektronisk|e-signer|bankid", adj_text, re.IGNORECASE)
+        if digital:
+            a_place = None
+        adjustment = Adjustment(
+            date=first_date(adj_text),
+            time=a_start,
+            place=a_place,
+            method=AdjustmentMethod.DIGITAL if digital else None,
+            signed_by=[p for p in [chair, *adjusters] if p],
+        )
+    notice = _notice(f)
+    organ = None
+    org = f.first("organ")
+    if org:
+        organ = squash(org.split("\n")[0])
+        organ = re.split(r"\s+(?=\d{4}-|Sammanträdes|\d{1,2}\s+\w+\s+\d{4})", organ)[0].strip(" ,:") or None
+    paragraphs = paragraph_ranges(f.first("paragraphs") or "")
+    return Header(meeting, chair, secretary, adjusters, attendance, adjustment, notice, organ, paragraphs, f)
+
+
+def _match_known(name: str | None, known: list[str]) -> str | None:
+    """A signature may write "Surname Firstname"; prefer the attendance list's spelling."""
+    if not name:
+        return None
+    tokens = sorted(name.lower().split())
+    for k in known:
+        if sorted(k.lower().split()) == tokens:
+            return k
+    return name
+
+
+def _person(name: str | None, attendance: list[AttendanceEntry]) -> Person | None:
+    if not name:
+        return None
+    for a in attendance:
+        if a.name == name:
+            return Person(name=a.name, party=a.party)
+    try:
+        return Person(name=name)
+    except ValueError:
+        return None
+
+
+def _notice(f: HeaderFields) -> Notice | None:
+    posted_text = f.first("posted") or ""
+    removed_text = f.first("removed") or ""
+    posted_dates = find_dates(posted_text)
+    posted = posted_dates[0][1] if posted_dates else None
+    removed = first_date(removed_text)
+    if removed is None and len(posted_dates) > 1:
+        removed = posted_dates[1][1]  # "Tid för anslag 2019-02-05 – 2019-02-27"
+    storage = f.first("storage")
+    if storage:
+        storage = squash(storage.split("\n")[0]).strip(" ,.") or None
+        if storage and len(storage) > 150:
+            storage = storage[:150]
+    appeal = first_date(f.first("appeal"))
+    if not any((posted, removed, storage, appeal)):
+        return None
+    return Notice(posted=posted, removed=removed, storage=storage, appeal_deadline=appeal)

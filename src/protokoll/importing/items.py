@@ -1,0 +1,416 @@
+"""Interpret one § section: Dnr, title, labelled blocks (Beslut, Yrkanden, Omröstning …),
+outcome, uppdrag, expediering. Unsure readings become warnings, not guesses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from protokoll.document.model import (
+    Assignment,
+    Dispatch,
+    Item,
+    Motion,
+    Person,
+    Provenance,
+    Reservation,
+    Statement,
+    Warning,
+)
+from protokoll.domain.dnr import parse_dnr
+from protokoll.domain.vocab import DispatchPurpose, MotionKind, Outcome, StatementKind
+from protokoll.importing import rules
+from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
+from protokoll.importing.clean import Line
+from protokoll.importing.segment import Section
+from protokoll.importing.values import due_date, squash
+from protokoll.importing.votes import read_votes
+
+_DECISION_SENTENCE = re.compile(
+    r"^[^.]{0,100}?\b(?:\w*nämnden|\w*styrelsen|\w*fullmäktige|\w*utskottet|beredningen)\w*\s+"
+    r"(?:beslutar|beslöt|beslutade|godkänner|fastställer|antar|noterar|tar del|tackar|utser|lägger|överlämnar|"
+    r"föreslår|bifaller|avslår|återremitterar|bordlägger|väljer|ger|uppdrar|beviljar|besvarar|översänder|"
+    r"avger|ställer sig|förklarar|anser|yttrar|avskriver|lämnar)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Blocks:
+    preamble: list[Line] = field(default_factory=list)
+    by_kind: dict[str, list[list[Line]]] = field(default_factory=dict)
+
+    def add(self, kind: str) -> list[Line]:
+        block: list[Line] = []
+        self.by_kind.setdefault(kind, []).append(block)
+        return block
+
+    def text(self, kind: str) -> str | None:
+        parts = [" ".join(ln.text for ln in block) for block in self.by_kind.get(kind, [])]
+        joined = squash(" ".join(p for p in parts if p))
+        return joined or None
+
+    def lines(self, kind: str) -> list[Line]:
+        return [ln for block in self.by_kind.get(kind, []) for ln in block]
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """(kind, inline value) when the line is a section label."""
+    if len(text) > 120:
+        return None
+    for rule in rules.SECTION_LABELS:
+        if rule.pattern.match(text):
+            return rule.kind, ""
+    m = rules.INLINE_LABEL.match(text)
+    if m:
+        label = m.group("label").lower()
+        for rule in rules.SECTION_LABELS:
+            if rule.pattern.match(label):
+                return rule.kind, m.group("value")
+    return None
+
+
+def _expand(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for ln in lines:
+        parts = rules.INLINE_DECISION_SPLIT.split(ln.text)
+        if len(parts) == 1:
+            out.append(ln)
+            continue
+        for part in parts:
+            m = re.match(r"^(.{0,100}?(?:s|:s)\s+beslut)\s+(.*)$", part, re.IGNORECASE)
+            if m and label_of(m.group(1)):
+                out.append(Line(ln.page, ln.no, m.group(1)))
+                out.append(Line(ln.page, ln.no, m.group(2)))
+            else:
+                out.append(Line(ln.page, ln.no, part))
+    return out
+
+
+def _split_dnr(text: str) -> tuple[str | None, str]:
+    """(dnr, rest) when ``text`` starts with a Dnr label."""
+    m = rules.DNR_LABEL.match(text.strip())
+    if not m:
+        return None, text
+    tail = text.strip()[m.end() :]
+    t = rules.DNR_TOKEN.match(tail)
+    if not t:
+        return None, text
+    return t.group("dnr").strip().rstrip(","), tail[t.end() :].strip(" \t,.-–")
+
+
+def _persons(text: str) -> list[Person]:
+    out = []
+    for m in PAREN_ANCHOR.finditer(text):
+        name, _ = clean_name(squash(m.group("name")))
+        try:
+            out.append(Person(name=name, party=m.group("party").upper()))
+        except ValueError:
+            continue
+    return out
+
+
+def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
+    motions: list[Motion] = []
+    for ln in lines:
+        text = ln.text.strip(" -•*")
+        verb = rules.MOTION_VERB.search(text)
+        if not verb:
+            if motions:
+                motions[-1].text = squash(f"{motions[-1].text} {text}")
+            continue
+        who = text[: verb.start()]
+        by = _persons(who)
+        inst = rules.INSTAMMANDE.search(text)
+        if inst:
+            by += [p for p in _persons(text[inst.end() : inst.end() + 300]) if p not in by]
+        if not by and re.search(r"ordförande", who, re.IGNORECASE) and chair:
+            by = [chair]
+        what = text[verb.end() :].strip()
+        kind = MotionKind.OTHER
+        for pattern, name in rules.MOTION_KINDS:
+            if pattern.search(what[:120]):
+                kind = MotionKind(name)
+                break
+        motions.append(
+            Motion(by=by, kind=kind, text=what, withdrawn=bool(rules.WITHDRAWN_MOTION.search(text)))
+        )
+    return motions
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """Lines grouped into paragraphs: a new paragraph starts where a person opens the line."""
+    out: list[str] = []
+    for ln in lines:
+        text = ln.text.strip(" -•*")
+        if not out or PAREN_ANCHOR.match(text) or rules.RESERVATION_SENTENCE.search(text):
+            out.append(text)
+        else:
+            out[-1] = f"{out[-1]} {text}"
+    return [squash(p) for p in out if p.strip()]
+
+
+def _reservations(blocks: Blocks, all_text: str) -> list[Reservation]:
+    lines = blocks.lines("reservation")
+    paragraphs = (
+        _paragraphs(lines)
+        if lines
+        else [
+            s
+            for s in re.split(r"(?<=[.!?])\s+", all_text)
+            if re.search(r"\breserver(?:ar|ade|at)\s+sig", s, re.I)
+        ]
+    )
+    out = []
+    for p in paragraphs:
+        out.append(Reservation(by=_persons(p), text=p, written=bool(rules.WRITTEN_RESERVATION.search(p))))
+    return out
+
+
+def _statements(blocks: Blocks) -> list[Statement]:
+    out = []
+    for kind in ("special_statement", "protocol_note"):
+        for block in blocks.by_kind.get(kind, []):
+            text = squash(" ".join(ln.text for ln in block))
+            if text:
+                out.append(Statement(kind=StatementKind(kind), by=_persons(text[:300]), text=text))
+    return out
+
+
+def _dispatch(lines: list[Line]) -> list[Dispatch]:
+    out: list[Dispatch] = []
+    purpose = DispatchPurpose.INFORMATION
+    explicit = False
+    for ln in lines:
+        text = ln.text.strip(" -•*\t")
+        for pattern, name in rules.DISPATCH_PURPOSE:
+            m = pattern.match(text)
+            if m:
+                purpose, explicit = DispatchPurpose(name), True
+                text = text[m.end() :].strip()
+                break
+        if not text:
+            continue
+        for part in re.split(r"\s*[;,]\s*(?=[A-ZÅÄÖ])", text) if len(text) > 60 else [text]:
+            own = purpose
+            m = rules.DISPATCH_TRAILING_PURPOSE.search(part)
+            if m:
+                own = (
+                    DispatchPurpose.ACTION
+                    if m.group(1).lower() in {"åtgärd", "verkställighet"}
+                    else (DispatchPurpose.INFORMATION)
+                )
+                part = part[: m.start()]
+            part = part.strip(" ,.")
+            if part and len(part) <= 150:
+                out.append(
+                    Dispatch(recipient=part, purpose=own if (explicit or m) else DispatchPurpose.INFORMATION)
+                )
+    return out
+
+
+def _attachments(lines: list[Line]) -> list[str]:
+    out = []
+    for ln in lines:
+        text = re.sub(
+            r"^(?:[-•*]\s*|bilaga\s*\d*\s*[:.-]\s*)", "", ln.text.strip(), flags=re.IGNORECASE
+        ).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def _assignments(text: str) -> list[Assignment]:
+    out: list[Assignment] = []
+    seen: set[str] = set()
+    for rule in rules.ASSIGNMENT_RULES:
+        for m in rule.pattern.finditer(text):
+            assignee = squash(m.group("assignee")).strip(" ,")
+            assignee = (
+                re.sub(
+                    r"^(?:\d+\.\s*)?(?:[\w\-åäö]+(?:nämnden|styrelsen|fullmäktige|utskottet)\s+)?(?:att\s+)?",
+                    "",
+                    assignee,
+                )
+                if rule.name != "far_i_uppdrag"
+                else assignee
+            )
+            task = squash(m.group("task"))
+            if not assignee or not task or task in seen:
+                continue
+            seen.add(task)
+            tail = text[m.end() : m.end() + 200]
+            report = rules.REPORT_TO.search(task + " " + tail)
+            due = rules.DUE.search(task + " " + tail)
+            out.append(
+                Assignment(
+                    assignee=assignee[:150],
+                    task=task[:500],
+                    due=due_date(due.group("date")) if due else None,
+                    report_to=squash(report.group("to")) if report else None,
+                )
+            )
+    return out
+
+
+def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | None:
+    probe = decision or ""
+    if rules.WITHDRAWN.search(probe) or (not decision and rules.WITHDRAWN.search(text)):
+        return Outcome.WITHDRAWN
+    if re.search(r"\båterremitter|\båterremiss", probe, re.IGNORECASE):
+        return Outcome.REFERRAL
+    if re.search(r"\bbordlägg", probe, re.IGNORECASE):
+        return Outcome.TABLED
+    if decision and rules.REPORT_TITLE.search(title or "") and rules.INFORMATION.search(probe):
+        return Outcome.REPORT
+    if decision and rules.INFORMATION.search(probe):
+        return Outcome.INFORMATION
+    if decision:
+        return Outcome.DECISION
+    if title and re.match(r"^(?:information|informationsärende|lägesrapport|rapport)", title, re.IGNORECASE):
+        return Outcome.INFORMATION
+    return None
+
+
+def interpret(
+    section: Section,
+    *,
+    agenda_title: str | None,
+    agenda_dnr: str | None,
+    chair: Person | None,
+    serving: list[tuple[str, str | None]],
+) -> tuple[Item, list[Warning]]:
+    warnings: list[Warning] = []
+    number = section.number
+    head = section.heading
+    rest = section.rest.strip(" \t.-–:")
+    lines = _expand(section.lines)
+    dnr, title = None, None
+    if rest:
+        dnr, after = _split_dnr(rest)
+        title = after if dnr else rest
+        title = rules.AGENDA_ROW.sub("", title).strip() or None
+    body_start = 0
+    for k, ln in enumerate(lines[:4]):
+        if dnr is None:
+            d, after = _split_dnr(ln.text)
+            if d:
+                dnr, body_start = d, k + 1
+                if after and not title and not label_of(after):
+                    title = after
+                continue
+        break
+    if title is None:
+        for k in range(body_start, min(body_start + 2, len(lines))):
+            text = lines[k].text
+            if label_of(text):
+                break
+            if dnr is None and rules.DNR_LABEL.match(text):
+                continue
+            if len(text) <= 200:
+                title, body_start = text.strip(), k + 1
+            break
+    if title and len(title) > 200:
+        title = None
+    if title is None and agenda_title:
+        title = agenda_title
+    if dnr is None:
+        dnr = agenda_dnr
+
+    blocks = Blocks()
+    current = blocks.preamble
+    for ln in lines[body_start:]:
+        lab = label_of(ln.text)
+        if lab:
+            current = blocks.add(lab[0])
+            if lab[1]:
+                current.append(Line(ln.page, ln.no, lab[1]))
+            continue
+        current.append(ln)
+    all_text = squash(" ".join(ln.text for ln in lines))
+
+    decision = blocks.text("decision")
+    if decision is None:
+        for ln in blocks.preamble + blocks.lines("background"):
+            if _DECISION_SENTENCE.match(ln.text):
+                decision = squash(ln.text)
+                break
+    immediate = bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
+    if decision:
+        decision = (
+            squash(
+                re.sub(
+                    r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?",
+                    "",
+                    decision,
+                    flags=re.IGNORECASE,
+                )
+            )
+            or None
+        )
+    background = blocks.text("background") or squash(" ".join(ln.text for ln in blocks.preamble)) or None
+    if background == decision:
+        background = None
+    motion_lines = blocks.lines("motions") or [ln for ln in lines if re.search(r"\byrkar\b", ln.text)]
+    motions = _motions(motion_lines, chair)
+    vote_text_lines = blocks.lines("vote") + blocks.lines("proposition") + blocks.lines("decision")
+    votes, vote_warnings = read_votes(
+        vote_text_lines or lines, all_lines=lines, serving=serving, paragraph=number
+    )
+    warnings += vote_warnings
+    conflicts = []
+    for ln in blocks.lines("conflict") or [ln for ln in lines if rules.CONFLICT_SENTENCE.search(ln.text)]:
+        for p in _persons(ln.text):
+            if p not in conflicts:
+                conflicts.append(p)
+    confidential = bool(
+        rules.MASKED.search(all_text)
+        or (rules.CONFIDENTIAL.search(f"{rest} {all_text[:300]}") and len(all_text) < 400)
+    )
+    if confidential and not rules.MASKED.search(all_text):
+        warnings.append(
+            Warning(
+                code="confidential_guess",
+                paragraph=number,
+                page=head.page,
+                line=head.no,
+                message=f"§ {number} looks withheld for sekretess; content not invented",
+            )
+        )
+    item = Item(
+        paragraph=number,
+        case_number=dnr,
+        case=parse_dnr(dnr) if dnr else None,
+        title=title,
+        confidential=confidential,
+        outcome=_outcome(decision, title, all_text),
+        decision=decision,
+        proposed_decision=blocks.text("proposed"),
+        background=background,
+        motions=motions,
+        proposition_order=blocks.text("proposition"),
+        votes=votes,
+        reservations=_reservations(blocks, all_text),
+        statements=_statements(blocks),
+        conflicts=conflicts,
+        assignments=_assignments(decision or ""),
+        sent_to=_dispatch(blocks.lines("dispatch")),
+        attachments=_attachments(blocks.lines("attachments")),
+        immediately_adjusted=immediate,
+        provenance=Provenance(
+            page=head.page,
+            line_start=head.no,
+            line_end=max([head.no] + [ln.no for ln in section.lines if ln.page == head.page]),
+        ),
+    )
+    if title is None:
+        warnings.append(
+            Warning(
+                code="no_title",
+                paragraph=number,
+                page=head.page,
+                line=head.no,
+                message=f"§ {number} has no title the parser could read",
+            )
+        )
+    return item, warnings

@@ -1,0 +1,54 @@
+"""What kind of document the text is: a protocol, a protokollsutdrag, a web listing of a
+meeting's items, or a news-style summary (vocab.DocumentKind)."""
+
+from __future__ import annotations
+
+from protokoll.domain.vocab import DocumentKind
+from protokoll.importing import rules
+from protokoll.importing.clean import Line
+from protokoll.importing.header import Header
+from protokoll.importing.segment import Segments
+
+# header fields that only a protocol (or an extract of one) carries
+STRONG_FIELDS = {
+    "place_time",
+    "members",
+    "serving_substitutes",
+    "adjusters",
+    "adjustment",
+    "signatures",
+    "secretary",
+    "posted",
+    "removed",
+    "storage",
+    "paragraphs",
+}
+
+
+def strong_fields(header: Header) -> set[str]:
+    return {name for name, values in header.fields.values.items() if values and name in STRONG_FIELDS}
+
+
+def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKind | None:
+    """None when nothing in the text looks like proceedings of a meeting."""
+    head_text = " ".join(ln.text for ln in lines[:25])
+    strong = strong_fields(header)
+    bullets = sum(1 for ln in lines if rules.BULLET.match(ln.text))
+    if rules.EXTRACT_MARK.search(head_text) and (seg.sections or strong):
+        return DocumentKind.EXTRACT
+    if seg.sections and len(strong) >= 1:
+        if len(seg.sections) == 1 and "utdragsbestyrkande" in " ".join(ln.text.lower() for ln in lines[:3]):
+            return DocumentKind.EXTRACT
+        return DocumentKind.PROTOCOL
+    if bullets >= 3 and len(strong) <= 1:
+        return DocumentKind.LISTING
+    if seg.sections:
+        return DocumentKind.PROTOCOL if len(seg.sections) > 1 or strong else DocumentKind.LISTING
+    if len(strong) >= 2:
+        return DocumentKind.PROTOCOL
+    text = " ".join(ln.text for ln in lines)
+    if rules.SUMMARY_DECISION.search(text) and len(text) > 300:
+        return DocumentKind.SUMMARY
+    if strong:
+        return DocumentKind.PROTOCOL
+    return None

@@ -1,0 +1,200 @@
+"""The parser's public entry points: Extracted (or plain text) → ``protokoll/1`` Document.
+
+clean → segment → header + one interpretation per § → document. Every stage is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from protokoll.document.model import Document, Item, Source, Warning
+from protokoll.domain.vocab import AttendanceStatus, DocumentKind
+from protokoll.importing import rules
+from protokoll.importing.clean import Line, clean
+from protokoll.importing.extracted import Extracted, Page, UnreadableInput
+from protokoll.importing.header import Header, read_header
+from protokoll.importing.items import interpret
+from protokoll.importing.kinds import detect_kind
+from protokoll.importing.segment import Segments, segment
+from protokoll.importing.summary import read_summary
+from protokoll.importing.values import squash
+
+
+class NotAProtocol(UnreadableInput):
+    """The text holds no recognisable protocol content: no § section, header or listing."""
+
+
+BODY_NAME = re.compile(
+    r"\b((?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?[A-ZÅÄÖ][a-zåäö]*(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
+    r"beredningen|direktionen)s?|Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4}|"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens) (?:arbetsutskott|utskott)(?:et)?)"
+)
+_BODY_SUFFIX = re.compile(
+    r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|beredningen)$", re.IGNORECASE
+)
+MUNICIPALITY = re.compile(
+    r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?|[A-ZÅÄÖ]{3,})\s+(?:kommun|stad|KOMMUN|STAD)\b"
+)
+_NOT_PLACE = {
+    "denna",
+    "vilken",
+    "varje",
+    "hela",
+    "annan",
+    "egen",
+    "kommunens",
+    "den",
+    "en",
+    "vår",
+    "övrig",
+    "samma",
+    "inom",
+    "region",
+    "hemsida",
+    "i",
+    "från",
+}
+
+
+def _degenitive(name: str, text: str) -> str:
+    if not name.endswith("s"):
+        return name
+    stem = name[:-1]
+    if _BODY_SUFFIX.search(stem) or re.search(rf"\b{re.escape(stem)}\b", text):
+        return stem
+    return name
+
+
+def _body(header: Header, seg: Segments, text: str) -> str | None:
+    if header.organ and len(header.organ) >= 4 and not header.organ[:1].isdigit():
+        return _degenitive(header.organ, text)
+    counts: Counter[str] = Counter()
+    for sec in seg.sections:
+        for ln in sec.lines[:12]:
+            m = BODY_NAME.match(ln.text)
+            if m:
+                counts[_degenitive(m.group(1), text)] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    for ln in seg.header[:40] or []:
+        source = ln.text.title() if ln.text.isupper() else ln.text
+        m = BODY_NAME.search(source)
+        if m:
+            return _degenitive(m.group(1), text)
+    m = BODY_NAME.search(text[:3000])
+    return _degenitive(m.group(1), text) if m else None
+
+
+def _municipality(text: str) -> str | None:
+    counts: Counter[str] = Counter()
+    for m in MUNICIPALITY.finditer(text[:20000]):
+        name = m.group(1)
+        if name.lower() in _NOT_PLACE:
+            continue
+        name = name.title() if name.isupper() else name
+        if name.endswith("s") and (
+            re.search(rf"\b{re.escape(name[:-1])}\b", text) or re.search(r"[bdfgklmnprt]s$", name)
+        ):
+            name = name[:-1]
+        counts[name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _source(ex: Extracted) -> Source:
+    fmt = ex.format if ex.format in {"pdf", "html", "docx", "text"} else None
+    return Source(file=ex.file, format=fmt, pages=len(ex.pages), sha256=ex.sha256)
+
+
+def _secret_items(header: Header, seg: Segments, header_text: str, found: set[int]) -> list[Item]:
+    """§§ the header lists but the text withholds ("exklusive sekretess"): numbered, no content."""
+    if not header.paragraphs or not rules.EXCLUDING_SECRET.search(
+        header_text + " " + " ".join(ln.text for ln in seg.header)
+    ):
+        return []
+    out = []
+    for a, b in header.paragraphs:
+        for n in range(a, b + 1):
+            if n not in found and len(out) < 200:
+                out.append(Item(paragraph=n, confidential=True))
+    return out
+
+
+def parse_lines(lines: list[Line], ex: Extracted) -> Document:
+    warnings: list[Warning] = list(ex.warnings)
+    text = "\n".join(ln.text for ln in lines)
+    seg = segment(lines)
+    header_text = "\n".join(ln.text for ln in seg.header)
+    header = read_header(header_text)
+    kind = detect_kind(lines, seg, header)
+    if kind is None:
+        raise NotAProtocol("no protocol content found (no § section, header or listing)")
+    if kind == DocumentKind.SUMMARY:
+        return read_summary(lines, source=_source(ex), municipality=_municipality(text), warnings=warnings)
+    serving = [
+        (a.name, a.party) for a in header.attendance if a.serving and a.status == AttendanceStatus.PRESENT
+    ]
+    items: list[Item] = []
+    for sec in seg.sections:
+        item, item_warnings = interpret(
+            sec,
+            agenda_title=seg.agenda.get(sec.number),
+            agenda_dnr=seg.agenda_dnr.get(sec.number),
+            chair=header.chair,
+            serving=serving,
+        )
+        items.append(item)
+        warnings += item_warnings
+    found = {it.paragraph for it in items if it.paragraph is not None}
+    secret = _secret_items(header, seg, header_text, found)
+    if secret:
+        warnings.append(
+            Warning(
+                code="paragraphs_withheld",
+                message=f"{len(secret)} §§ listed in the header are withheld (sekretess)",
+            )
+        )
+        items = sorted(items + secret, key=lambda it: it.paragraph or 0)
+    if header.paragraphs and items and kind == DocumentKind.PROTOCOL:
+        lo, hi = min(a for a, _ in header.paragraphs), max(b for _, b in header.paragraphs)
+        outside = [it.paragraph for it in items if it.paragraph is not None and not lo <= it.paragraph <= hi]
+        if outside:
+            warnings.append(
+                Warning(
+                    code="paragraph_outside_range",
+                    message=f"§§ {outside[:10]} fall outside the header's range {lo}-{hi}",
+                )
+            )
+    return Document(
+        kind=kind,
+        municipality=_municipality(text),
+        body=_body(header, seg, text),
+        meeting=header.meeting,
+        chair=header.chair,
+        secretary=header.secretary,
+        adjusters=header.adjusters,
+        attendance=header.attendance,
+        adjustment=header.adjustment,
+        notice=header.notice,
+        items=items,
+        warnings=warnings,
+        source=_source(ex),
+    )
+
+
+def parse_extracted(ex: Extracted) -> Document:
+    """Parse what a reader extracted. Raises NotAProtocol when nothing protocol-like is found."""
+    lines = clean(ex)
+    if not lines:
+        raise NotAProtocol("the text is empty after removing page furniture")
+    return parse_lines(lines, ex)
+
+
+def parse_text(text: str, *, file: str | None = None) -> Document:
+    """Parse plain text; a form feed separates pages."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = [Page(number=i, lines=chunk.split("\n")) for i, chunk in enumerate(text.split("\f"), start=1)]
+    return parse_extracted(Extracted(pages=pages, format="text", file=file))
+
+
+__all__ = ["NotAProtocol", "parse_extracted", "parse_text", "squash"]

@@ -1,0 +1,568 @@
+"""The rule table of the protocol parser: every pattern the parser knows, in one place.
+
+Each rule names the general shape it reads (not the file it was first seen in). A new layout
+adds a rule here; it does not fork parser code. Patterns are written to run in linear time on
+hostile input: no nested quantifiers over overlapping classes, bounded repetitions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- building blocks
+
+UP = "A-ZÅÄÖÉÜÆØ"
+LOW = "a-zåäöéüæøáàèíóúç"
+WORD = rf"[{UP}{LOW}]"
+# one part of a personal name: "Anna", "Marie-Louise", "P.", "Savic´", "O'hara"
+NAME_PART = rf"[{UP}][{LOW}{UP}'´`’.\-]{{0,30}}"
+# particles that may sit inside a name
+PARTICLE = r"(?:von|van|de|af|du|der|den|la|le|el|al|bin|ibn)"
+NAME = rf"{NAME_PART}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_PART}){{1,4}}"
+PARTY_CODE = rf"[{UP}{LOW}]{{1,5}}"
+# parties written without parentheses must be one of the common codes (plus local lists in parentheses)
+KNOWN_PARTIES = (
+    "S", "M", "C", "L", "V", "MP", "KD", "SD", "FP", "FI", "PP", "SPI", "ÖP", "NYD", "KIM", "SÖS",
+)  # fmt: skip
+KNOWN_PARTY_RE = "|".join(sorted(KNOWN_PARTIES, key=len, reverse=True))
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+NUMBER_WORDS = {
+    "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
+    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+    "tjugoen": 21, "tjugoett": 21, "tjugotvå": 22, "tjugotre": 23, "tjugofyra": 24, "tjugofem": 25,
+    "tjugosex": 26, "tjugosju": 27, "tjugoåtta": 28, "tjugonio": 29, "trettio": 30,
+}  # fmt: skip
+COUNT = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])\b")
+TEXT_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+CLOCK_RANGE = re.compile(
+    r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
+)
+CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)")
+
+# ---------------------------------------------------------------- page furniture (clean)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    note: str = ""
+
+
+FURNITURE_LINES: tuple[Rule, ...] = (
+    Rule(
+        "signature_boxes",
+        re.compile(
+            r"^(?:(?:ordförandes|justerandes|justerares|justerares?|sekreterarens?)\s+(?:signatur|sign\.?)|"
+            r"utdragsbestyrkande|justerarsignaturer|justerandes sign|sign\.?)"
+            r"(?:[\s|]+(?:(?:ordförandes|justerandes|justerares|sekreterarens?)\s+(?:signatur|sign\.?)|"
+            r"utdragsbestyrkande|justerarsignaturer))*\s*:?$",
+            re.IGNORECASE,
+        ),
+        "signature boxes at the foot of every page",
+    ),
+    Rule(
+        "page_number",
+        re.compile(
+            r"^(?:sida|sid|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})?$|^\(\s*\d{1,3}\s*\)$",
+            re.IGNORECASE,
+        ),
+        "Sida 3(16), 3 av 16, (4), a bare page number",
+    ),
+    Rule(
+        "viewer_chrome",
+        re.compile(
+            r"^(?:storlek:\s*px|starta visningen från sidan:?|download\b.*|transkript|loading\.*.*|"
+            r"n/a|protected|copied!?|share\b.*|academic year:.*|no results found|full text|"
+            r"•?\s*(?:upload|download|view|embed size \(px\)|citation preview)|others|\d{1,3}|"
+            r"hoppa över navigering|till innehållet|page \d+:.*|title\b.*|embed size.*)$",
+            re.IGNORECASE,
+        ),
+        "document-viewer and web-site chrome around scraped protocols",
+    ),
+    Rule("rule_line", re.compile(r"^[\s_\-=.~*|]{3,}$"), "drawn lines and empty table cells"),
+)
+
+# furniture that a flattened page carries inline
+FURNITURE_INLINE: tuple[Rule, ...] = (
+    Rule(
+        "signature_boxes_inline",
+        re.compile(
+            r"\b(?:(?:Ordförandes|Justerandes|Justerares)\s+signatur(?:\s+|$))+(?:Utdragsbestyrkande\b)?"
+        ),
+    ),
+    Rule("justerarsignaturer_inline", re.compile(r"\bJusterarsignaturer\s+Utdragsbestyrkande\b")),
+)
+
+# ---------------------------------------------------------------- § headings (segment)
+
+# A § heading stands at the start of a line; what follows it must look like the start of a
+# section (nothing, a Dnr, a title), never like a reference ("§ 74, 2023-05-23").
+HEADING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "section_sign",
+        re.compile(
+            rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}})\s*)?§\s*(?P<num>\d{{1,4}})(?![\d§])"
+            r"(?:\s*/\s*(?P<yy>\d{2})(?!\d))?(?P<rest>.*)$"
+        ),
+        '"§ 12", "§12", "KF § 266", "BN § 172", "§ 63/20", "• § 105"',
+    ),
+    Rule("number_then_sign", re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>(?:\s.*)?)$"), '"12 §"'),
+    Rule(
+        "organ_number",
+        re.compile(rf"^(?P<org>[{UP}][{UP}{LOW}]?|[{UP}]{{2,4}})\s+(?P<num>\d{{1,4}})\s*$"),
+        '"Sn 49", "SN 13" on a line of their own',
+    ),
+)
+# the rest of a heading line that marks the number as a reference, not a section
+REFERENCE_REST = re.compile(
+    r"^\s*(?:[,:;)\]]|-\s*\d|och\b|samt\b|i\b|enligt\b|till\b|om\b|st\b|stycket|kap\b|mom\b|\d{4}-\d\d-\d\d)",
+    re.IGNORECASE,
+)
+# agenda (ärendelista) rows end with dot leaders or a page number after a tab
+AGENDA_ROW = re.compile(r"(?:\.{3,}\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$)")
+AGENDA_LABEL = re.compile(
+    r"^(?:ärendelista|innehållsförteckning|förteckning över.*ärenden|föredragningslista|dagordning|"
+    r"behandlade ärenden|ärenden)\s*:?$",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- Dnr
+
+DNR_LABEL = re.compile(
+    r"^(?:dnr|diarienr|diarienummer|d\.nr|ärendenr|ärendenummer)\b\s*[.:]?\s*", re.IGNORECASE
+)
+# a diarienummer token: optional organ prefix, then digits with / - . : separators
+DNR_TOKEN = re.compile(
+    rf"^(?P<dnr>(?:[{UP}]{{1,6}}(?:[ .\-/:]|(?=\d)))?\d[\d./:\-]*(?:\s*-\s*\d+(?:\.\d+)*)?-?|"
+    rf"(?:19|20)\d\d\s*/\s*[{UP}]{{1,6}}\s*\d*)(?=\s|$)"
+)
+DNR_ANYWHERE = re.compile(
+    r"\b(?:dnr|diarienr|diarienummer)\b\s*[.:]?\s*"
+    rf"((?:[{UP}]{{1,6}}[ .\-/:]?)?\d[\d./:\-]*(?:-\d+(?:\.\d+)*)?)",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- section labels inside a §
+
+BODY_WORD = r"(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|beredning|beredningen|kommittén|direktionen)"
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    kind: str
+    pattern: re.Pattern[str]
+    note: str = ""
+
+
+def _label(words: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{words})\s*:?\s*$", re.IGNORECASE)
+
+
+SECTION_LABELS: tuple[LabelRule, ...] = (
+    LabelRule(
+        "decision",
+        _label(
+            r"beslut|beslutet|beslut i korthet|beslutsformulering|nämndens beslut|styrelsens beslut|"
+            r"[\w\-åäö ,]{0,80}?(?:s|:s)\s+beslut|[\w\-åäö ,]{0,80}?\s+beslutar(?:\s+att)?|beslutade|"
+            r"beslutet i sammandrag"
+        ),
+        'Beslut, "X:s beslut", "X beslutar"',
+    ),
+    LabelRule(
+        "proposed",
+        _label(
+            r"förslag till beslut|[\w\-åäö ]{0,60}?s förslag till beslut|förslag till beslut på sammanträdet|"
+            r"[\w\-åäö ]{0,60}?s förslag|beslutsförslag|förslag"
+        ),
+        "Förslag till beslut",
+    ),
+    LabelRule(
+        "background",
+        _label(
+            r"ärendebeskrivning|bakgrund|sammanfattning|sammanfattning av ärendet|ärendet|beskrivning av ärendet|"
+            r"ärendet i korthet|information|redovisning|föredragning|yttrande|bedömning|förvaltningens bedömning|"
+            r"skäl för beslutet|beslutsmotivering|motivering"
+        ),
+        "Ärendebeskrivning / Bakgrund",
+    ),
+    LabelRule("basis", _label(r"beslutsunderlag|underlag|handlingar|underlag för beslut"), "Beslutsunderlag"),
+    LabelRule(
+        "motions",
+        _label(r"yrkanden?|yrkande på sammanträdet|yrkanden på sammanträdet|förslag på sammanträdet"),
+        "Yrkanden",
+    ),
+    LabelRule(
+        "proposition",
+        _label(
+            r"proposition|propositionsordning|propositionsordningar|beslutsgång|beslutsordning|"
+            r"propositionsordning och beslut|ordförandens förslag till beslutsgång"
+        ),
+        "Propositionsordning",
+    ),
+    LabelRule(
+        "vote",
+        _label(
+            r"omröstning|omröstning begärs|omröstningsresultat|omröstningsordning|votering|voteringslista|"
+            r"omröstningslista|omröstningsprotokoll|votering begärs|voteringsresultat"
+        ),
+        "Omröstning / Votering",
+    ),
+    LabelRule(
+        "reservation",
+        _label(r"reservation(?:er)?|reservation\(er\)|reservationer och särskilda yttranden"),
+        "Reservation",
+    ),
+    LabelRule(
+        "special_statement",
+        _label(r"särskilt yttrande|särskilda yttranden|särskilt uttalande"),
+        "Särskilt yttrande",
+    ),
+    LabelRule(
+        "protocol_note",
+        _label(r"protokollsanteckning(?:ar)?|anteckning till protokollet"),
+        "Protokollsanteckning",
+    ),
+    LabelRule("conflict", _label(r"jäv|jäv anmäls|anmälan om jäv|jävsanmälan"), "Jäv"),
+    LabelRule(
+        "dispatch",
+        _label(
+            r"kopia till|beslutet skickas till|beslutet ska skickas till|expedieras till|expedieras|expediering|"
+            r"beslutet expedieras till|sändlista|protokollsutdrag till|utdrag till|beslutet sänds till|"
+            r"för kännedom till|delges"
+        ),
+        "Kopia till / Beslutet skickas till / Expedieras",
+    ),
+    LabelRule("attachments", _label(r"bilagor?|bilaga\(or\)|bilageförteckning"), "Bilagor"),
+    LabelRule(
+        "appeal",
+        _label(r"överklagandehänvisning|hur man överklagar|hur beslutet överklagas"),
+        "an överklagandehänvisning ends the preceding block",
+    ),
+)
+# a label followed by its text on the same line, e.g. "Kopia till: Kommunstyrelsen"
+INLINE_LABEL = re.compile(
+    r"^(?P<label>Beslut|Kopia till|Beslutet skickas till|Expedieras(?: till)?|Bilagor?|Reservation|"
+    r"Särskilt yttrande|Protokollsanteckning|Jäv|Förslag till beslut|Beslutsunderlag|Yrkanden?)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+# splits a flattened paragraph before "Kommunfullmäktiges beslut Dagordningen …"
+INLINE_DECISION_SPLIT = re.compile(
+    rf"(?<=\S)\s+(?=[{UP}][\w\-åäö]*{BODY_WORD}(?:s|:s)\s+beslut\s+[{UP}\-–•\d])", re.IGNORECASE
+)
+DISPATCH_PURPOSE = (
+    (
+        re.compile(r"^för\s+(?:åtgärd|verkställighet|handläggning|genomförande)\s*:?\s*", re.IGNORECASE),
+        "action",
+    ),
+    (
+        re.compile(r"^för\s+(?:kännedom|information|kännedom och information)\s*:?\s*", re.IGNORECASE),
+        "information",
+    ),
+)
+DISPATCH_TRAILING_PURPOSE = re.compile(
+    r"[,\s]+\(?för\s+(åtgärd|verkställighet|kännedom|information)\)?\s*$", re.IGNORECASE
+)
+
+IMMEDIATE_ADJUSTMENT = re.compile(
+    r"(?:paragrafen|beslutet|protokollet|§\s*\d+)?[^.]{0,40}?(?:förklaras|är|blir)?\s*omedelbart\s+justera(?:d|t|s)|"
+    r"justeras\s+omedelbart|omedelbar\s+justering",
+    re.IGNORECASE,
+)
+WITHDRAWN = re.compile(
+    r"\bärendet\s+(?:utgår|stryks|lyfts)|\butgår\s+(?:från|ur)\s+dagordningen|\butgår\b\s*\.?$", re.IGNORECASE
+)
+REFERRAL = re.compile(r"\båterremitt|\båterremiss", re.IGNORECASE)
+TABLED = re.compile(r"\bbordlägg", re.IGNORECASE)
+INFORMATION = re.compile(
+    r"tar del av (?:informationen|redovisningen|rapporten|lägesrapporten|föredragningen|informations?)|"
+    r"noterar (?:informationen|redovisningen)|tackar för (?:informationen|föredragningen|utbildningen|redovisningen)|"
+    r"informationen (?:noteras|läggs)|läggs? (?:informationen )?till handlingarna|lägger (?:informationen|rapporten|"
+    r"redovisningen|den|dem|postlistan|anmälan) till handlingarna|anteckna[rs]? informationen|informationen antecknas|"
+    r"har tagit del av",
+    re.IGNORECASE,
+)
+REPORT_TITLE = re.compile(
+    r"delegationsbeslut|delegeringsbeslut|anmälan av|anmälningsärenden|meddelanden|delgivningar|postlista|"
+    r"inkomna skrivelser|redovisning av delegation",
+    re.IGNORECASE,
+)
+CONFIDENTIAL = re.compile(
+    r"\bX{3,}\b|\bsekretess(?:belagd|ärende|skyddad)?\b|\bomfattas av sekretess|\bOSL\b|offentlighets- och sekretesslagen",
+    re.IGNORECASE,
+)
+MASKED = re.compile(r"\bX{3,}\b|\[\s*maskerat\s*\]|\*{3,}")
+EXCLUDING_SECRET = re.compile(
+    r"exklusive\s+(?:sekretess|§)|sekretessprotokoll|exkl\.?\s+sekretess", re.IGNORECASE
+)
+
+# ---------------------------------------------------------------- motions, votes, reservations
+
+MOTION_VERB = re.compile(r"\b(?:yrkar|yrkade|föreslår|föreslog)\b", re.IGNORECASE)
+MOTION_KINDS = (
+    (re.compile(r"återremi", re.IGNORECASE), "referral"),
+    (re.compile(r"bordlägg", re.IGNORECASE), "tabling"),
+    (re.compile(r"\bavslag", re.IGNORECASE), "rejection"),
+    (re.compile(r"\btillägg|\btilläggsyrkande|\bföljande tillägg", re.IGNORECASE), "addition"),
+    (re.compile(r"\bändring|\bändras|\bstrykas|\bstryks|\bersätt", re.IGNORECASE), "amendment"),
+    (re.compile(r"\bbifall", re.IGNORECASE), "approval"),
+)
+WITHDRAWN_MOTION = re.compile(r"\bdrar tillbaka|\båtertar|\btar tillbaka", re.IGNORECASE)
+INSTAMMANDE = re.compile(r"\bmed\s+instämmande\s+(?:av|från)\b", re.IGNORECASE)
+
+TALLY_RULES: tuple[Rule, ...] = (
+    Rule(
+        "ja_nej_counts",
+        re.compile(
+            rf"\b(?P<yes>{COUNT})\s+ja(?:-?röster)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röster)?"
+            rf"(?:\s*(?:,|och|samt)?\s*(?P<abstain>{COUNT})\s+(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
+            r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
+            re.IGNORECASE,
+        ),
+        '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår"',
+    ),
+    Rule(
+        "votes_against",
+        re.compile(
+            rf"\bmed\s+(?P<yes>{COUNT})\s+röster\s+mot\s+(?P<no>{COUNT})(?:\s+röster)?"
+            rf"(?:[^.]{{0,80}}?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående|avstår från att rösta))?",
+            re.IGNORECASE,
+        ),
+        '"med åtta röster mot sju"',
+    ),
+    Rule(
+        "summa_row",
+        re.compile(
+            r"^(?:summa|totalt|antal röster|summa röster)\b[\s:]*(?P<yes>\d{1,3})\s+(?P<no>\d{1,3})"
+            r"(?:\s+(?P<abstain>\d{1,3}))?\s*$",
+            re.IGNORECASE,
+        ),
+        "the sum row under a ballot table",
+    ),
+)
+BALLOT_WORD = re.compile(
+    r"(?:^|\t|\s{2,}|\s)(ja|nej|avstår|avstod|frånvarande|x)\s*(?:\t|\s{2,}|$)", re.IGNORECASE
+)
+VOTE_QUESTION = re.compile(r"^(?:ja|nej)(?:-röst)?\s+(?:för|till|=)\s+.+", re.IGNORECASE)
+CASTING_VOTE = re.compile(r"utslagsröst", re.IGNORECASE)
+LOTTERY = re.compile(r"\blottning|\blott\b|\bavgjordes genom lott", re.IGNORECASE)
+
+RESERVATION_SENTENCE = re.compile(r"\breserver(?:ar|ade|at)\s+sig|\breservation\b", re.IGNORECASE)
+WRITTEN_RESERVATION = re.compile(
+    r"skriftlig|bilaga|bifogas|inlämnad|lämnar in|till förmån för eget", re.IGNORECASE
+)
+STATEMENT_SENTENCE = (
+    (re.compile(r"särskilt yttrande|särskilda yttranden", re.IGNORECASE), "special_statement"),
+    (
+        re.compile(
+            r"protokollsanteckning|antecknar till protokollet|får (?:sin mening|följande) antecknad",
+            re.IGNORECASE,
+        ),
+        "protocol_note",
+    ),
+)
+CONFLICT_SENTENCE = re.compile(
+    r"\bjäv\b|\bjävig|\bpga\.?\s+jäv|\bpå grund av jäv|\banmäler jäv|\bdeltar inte i (?:handläggningen|beslutet)",
+    re.IGNORECASE,
+)
+PARTY_GROUP_RESERVATION = re.compile(
+    r"\b(?:ledamöter(?:na)?|ledamoten|gruppen|företrädare|oppositionen|ersättare)\s+(?:från|för)\s+",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- uppdrag (DOMAIN 1.12)
+
+ASSIGNMENT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "far_i_uppdrag",
+        re.compile(
+            rf"(?P<assignee>[{UP}][^.;:]{{2,120}}?)\s+(?:får|fick|ges|gavs)\s+(?:\w+\s+){{0,3}}i\s+uppdrag\s+att\s+"
+            r"(?P<task>[^.;]{3,400})"
+        ),
+        '"X får i uppdrag att …"',
+    ),
+    Rule(
+        "ger_i_uppdrag",
+        re.compile(
+            r"\b(?:ger|gav)\s+(?P<assignee>[^.;:]{2,120}?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s*:?\s*(?P<task>[^.;]{3,400})",
+            re.IGNORECASE,
+        ),
+        '"ger X i uppdrag att …"',
+    ),
+    Rule(
+        "uppdrar_at",
+        re.compile(
+            r"\buppdra(?:r|gav)?\s+(?:åt\s+)?(?P<assignee>[^.;:]{2,120}?)\s+att\s+(?P<task>[^.;]{3,400})",
+            re.IGNORECASE,
+        ),
+        '"uppdrar åt X att …"',
+    ),
+)
+DUE = re.compile(
+    rf"\b(?:senast|till|före|innan)\s+(?:den\s+)?(?P<date>\d{{4}}-\d\d-\d\d|\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}|"
+    rf"(?:{MONTH_RE})\s+\d{{4}})",
+    re.IGNORECASE,
+)
+REPORT_TO = re.compile(
+    r"\båter(?:rapport(?:era[s]?|eras|ering)?|redovis(?:a|as))\s+(?:\w+\s+){0,3}?till\s+(?P<to>[^.,;]{3,80}?)"
+    r"(?=\s+(?:senast|före|i\s|vid|den|under)|[.,;]|$)",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- documents that are not full protocols
+
+EXTRACT_MARK = re.compile(
+    r"\bprotokollsutdrag\b|\butdrag ur (?:sammanträdes)?protokoll|\bUTDRAG\b|\bPROTOKOLLSUTDRAG\b",
+    re.IGNORECASE,
+)
+PROTOCOL_MARK = re.compile(r"sammanträdesprotokoll|\bprotokoll\b", re.IGNORECASE)
+BULLET = re.compile(r"^\s*[•·●▪◦]\s*")
+SUMMARY_DECISION = re.compile(
+    r"\b(?:nämnden|styrelsen|fullmäktige|utskottet|kommunstyrelsen|kommunfullmäktige)\s+"
+    r"(?:beslutade|beslutar|godkände|godkänner|antog|antar|gav|ger|uppdrog|uppdrar|biföll|avslog|"
+    r"återremitterade|bordlade|fick)\b[^.]*\.",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- header blocks (labelled fields)
+
+
+@dataclass(frozen=True)
+class FieldLabel:
+    field: str
+    words: str  # regex alternatives; whitespace inside a label may be a line break
+    note: str = ""
+
+
+# Longest spellings first within the alternation (built below), so "Tjänstgörande ersättare"
+# wins over "Ersättare". A label is recognised at the start of a line, or mid-line in a
+# flattened page when it starts with a capital and is not part of an attendance entry.
+HEADER_FIELDS: tuple[FieldLabel, ...] = (
+    FieldLabel(
+        "organ",
+        r"Organ|Nämnd\s*/\s*Styrelse|Nämnd/styrelse|Beslutsinstans|Beslutande organ|Protokoll från|"
+        r"Nämnd|Instans|sinstans",
+        "which organ met",
+    ),
+    FieldLabel(
+        "date", r"Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum för sammanträdet|Datum", "meeting date"
+    ),
+    FieldLabel(
+        "place_time",
+        r"Plats och tid|Tid och plats|Plats och datum|Sammanträdestid|Plats|Tid|Lokal",
+        "place and clock times",
+    ),
+    FieldLabel(
+        "members",
+        r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
+        r"Beslutande|Ledamöter",
+        "members who decide",
+    ),
+    FieldLabel(
+        "serving_substitutes",
+        r"Tjänstgörande\s+ersättare|Tjg\.?\s+ersättare|Ersättare\s+som\s+tjänstgör",
+        "substitutes who serve",
+    ),
+    FieldLabel(
+        "substitutes",
+        r"Ej\s+tjänstgörande\s+ersättare|Närvarande,?\s+ej\s+tjänstgörande\.?\s*(?:ersättare)?|"
+        r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare",
+        "substitutes present, not serving",
+    ),
+    FieldLabel(
+        "absent",
+        r"Frånvarande\s+ledamöter|Frånvarande\s+ersättare|Frånvarande|Anmält förhinder|Förhinder",
+        "absent",
+    ),
+    FieldLabel(
+        "officials",
+        r"Övriga\s+närvarande|Övriga\s+deltagande|Övriga\s+deltagare|Övriga\s+närvarande\s+"
+        r"tjänstepersoner|Tjänstepersoner|Tjänstemän|Tjänsteman|Närvarande\s+tjänstemän|Övriga|"
+        r"Föredragande|Insynsplatser|Insyn",
+        "others present",
+    ),
+    FieldLabel(
+        "adjusters",
+        r"Utses\s+att\s+justera|Utsedd\s+att\s+justera|Utsedda\s+att\s+justera|Justerare|"
+        r"Val av justerare",
+        "who will justera",
+    ),
+    FieldLabel(
+        "adjustment",
+        r"Justeringens\s+plats\s+och\s+tid|Justeringens\s+tid\s+och\s+plats|Tid\s+och\s+plats\s+"
+        r"för\s+justering|Plats\s+och\s+tid\s+för\s+justering|Justeringens\s+tid|Justeringsdatum|"
+        r"Justeringens\s+plats|Justering",
+        "when and where the protocol is justerat",
+    ),
+    FieldLabel("paragraphs", r"Justerade\s+paragrafer|Paragrafer|Paragrafnummer|Paragraf", "the § range"),
+    FieldLabel("signatures", r"Underskrifter|Underskrift|Signaturer", "signature block"),
+    FieldLabel("secretary", r"Sekreterare|Vid\s+protokollet|Protokollförare|Sekr\.", "secretary's signature"),
+    FieldLabel("chair", r"Ordförande|Ordf\.", "chair's signature"),
+    FieldLabel("adjusting", r"Justerande|Justeras", "justerare's signature"),
+    FieldLabel(
+        "notice",
+        r"ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*[Bb]evis|Anslagsbevis|BEVIS|Anslag|Tillkännagivande",
+        "start of the notice box",
+    ),
+    FieldLabel(
+        "posted",
+        r"Datum\s+då\s+anslaget\s+sätts\s+upp|Datum\s+för\s+anslags\s+uppsättande|"
+        r"Datum\s+för\s+anslagets\s+uppsättande|Anslaget\s+sätts\s+upp|Anslaget\s+sattes\s+upp|Anslagsdatum|"
+        r"Anslaget\s+uppsatt|Anslaget\s+publicerat|Datum\s+för\s+anslag|Tid\s+för\s+anslag|Anslagstid",
+        "posted",
+    ),
+    FieldLabel(
+        "removed",
+        r"Datum\s+då\s+anslaget\s+tas\s+ned|Datum\s+för\s+anslags\s+nedtagande|"
+        r"Datum\s+för\s+anslagets\s+nedtagande|Anslaget\s+tas\s+ne[dr]|Datum\s+för\s+nedtagande|"
+        r"Anslags\s+nedtagande|Anslaget\s+nedtaget|Nedtagningsdatum|Anslaget\s+tas\s+bort",
+        "removed",
+    ),
+    FieldLabel(
+        "storage",
+        r"Förvaringsplats\s+för\s+protokollet|Förvaringsplats|Protokollet\s+förvaras\s+(?:hos|på|i)|"
+        r"Protokollet\s+finns\s+(?:hos|på|i)|Protokollets\s+förvaringsplats",
+        "where the protocol is kept",
+    ),
+    FieldLabel(
+        "appeal",
+        r"Sista\s+dag(?:en)?\s+för\s+överklagande|Sista\s+datum\s+för\s+överklagande|"
+        r"Den\s+som\s+vill\s+överklaga[^.\n]{0,40}?senast(?:\s+den)?|Överklagandetiden\s+går\s+ut",
+        "appeal deadline",
+    ),
+    FieldLabel(
+        "agenda",
+        r"Ärendelista|Innehållsförteckning|Föredragningslista|Behandlade\s+ärenden|Ärenden",
+        "agenda",
+    ),
+)
+ROLE_WORDS = re.compile(
+    r"^(?:(?:\d:?[ea]\s+)?(?:förste\s+|andre\s+)?vice\s+ordförande|v\.?\s*ordf\.?|ordförande|ordf\.?|"
+    r"ordförande\s+§.*|vice\s+ordf\.?|sekreterare|sekr\.?|justerare|ledamot|ersättare|via\s+länk|på\s+distans|"
+    r"deltar\s+(?:på\s+distans|digitalt|via\s+länk))\b",
+    re.IGNORECASE,
+)
+REMOTE = re.compile(
+    r"via\s+(?:länk|teams|video|zoom|skype)|på\s+distans|digitalt\s+deltagande|deltar\s+digitalt|"
+    r"distansdeltagande|\(distans\)|på\s+länk",
+    re.IGNORECASE,
+)
+REPLACES = re.compile(
+    rf"(?:tjänstgör\s+(?:istället|i\s+stället)\s+för|istället\s+för|i\s+stället\s+för|ersätter|ersättare\s+för|"
+    rf"tjg\.?\s+för|tjänstgör\s+för|för)\s+(?P<name>{NAME})(?:\s*\((?P<party>{PARTY_CODE})\))?",
+)
+PARAGRAPH_REF = re.compile(
+    r"(?:§§?|paragraf(?:erna)?)\s*(?P<spec>\d{1,4}(?:\s*(?:-|–|—|,|och|samt|till)\s*(?:§\s*)?\d{1,4})*)"
+)

@@ -1,0 +1,160 @@
+"""Segment: split cleaned lines into the header, the agenda (ärendelista) and one section per §.
+
+A § number is a section only when it is *structure*: a heading at the start of a line whose
+rest looks like the start of a section (nothing, a Dnr, a title), not like a reference
+("§ 74, 2023-05-23"). Agenda rows (dot leaders, a page number after a tab, rows packed under
+an "Ärendelista" label) give titles, never items. When a number occurs more than once the last
+full occurrence wins, because agendas come before the sections they list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from protokoll.importing import rules
+from protokoll.importing.clean import Line
+
+
+@dataclass
+class Heading:
+    index: int  # position in the cleaned lines
+    number: int
+    rest: str
+    rule: str
+    agenda_like: bool
+
+
+@dataclass
+class Section:
+    number: int
+    heading: Line
+    rest: str  # the heading line after the number (Dnr, title …)
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Segments:
+    header: list[Line]
+    sections: list[Section]
+    agenda: dict[int, str]  # § number → title as the agenda writes it
+    agenda_dnr: dict[int, str]
+    trailing: list[Line] = field(default_factory=list)
+
+
+_TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–\-])", re.IGNORECASE)
+
+
+def match_heading(text: str) -> tuple[int, str, str] | None:
+    """(number, rest, rule name) when ``text`` starts like a § heading."""
+    for rule in rules.HEADING_RULES:
+        m = rule.pattern.match(text)
+        if not m:
+            continue
+        rest = m.group("rest") or ""
+        if rest and (rules.REFERENCE_REST.match(rest) or not _TITLE_START.match(rest)):
+            return None
+        if rule.name == "organ_number":
+            org = m.group("org")
+            if org.lower() in {"kl", "sid", "sida", "nr", "id", "tel"}:
+                return None
+        if rule.name == "section_sign" and m.group("org"):
+            org = m.group("org")
+            # "Bilaga § 3" or a word glued before § is prose, an organ prefix is short
+            if len(org) > 4 and not org.isupper():
+                return None
+        return int(m.group("num")), rest, rule.name
+    return None
+
+
+def _headings(lines: list[Line]) -> list[Heading]:
+    found: list[Heading] = []
+    in_agenda = False
+    last_agenda: int | None = None
+    for i, line in enumerate(lines):
+        if rules.AGENDA_LABEL.match(line.text):
+            in_agenda = True
+            continue
+        hit = match_heading(line.text)
+        if hit is None:
+            if in_agenda and not rules.AGENDA_ROW.search(line.text) and len(line.text) > 3:
+                # a non-row line ends the agenda unless it is a group title ("Beslutspunkter")
+                in_agenda = bool(i + 1 < len(lines) and match_heading(lines[i + 1].text))
+            continue
+        number, rest, rule = hit
+        if in_agenda and (not rest.strip() or (last_agenda is not None and number <= last_agenda)):
+            in_agenda = False  # the sections begin: a bare heading, or the numbering starts over
+        agenda_like = bool(rules.AGENDA_ROW.search(line.text)) or in_agenda
+        if agenda_like:
+            last_agenda = number
+        found.append(Heading(i, number, rest, rule, agenda_like))
+    # a heading directly followed by another heading, with a title on its own line, is an agenda row
+    for a, b in zip(found, found[1:], strict=False):
+        if b.index == a.index + 1 and a.rest.strip() and b.rest.strip():
+            a.agenda_like = a.agenda_like or _is_agenda_run(found, a)
+    return found
+
+
+def _is_agenda_run(found: list[Heading], start: Heading) -> bool:
+    """Three or more consecutive heading lines with titles: a table of contents."""
+    run = [h for h in found if start.index <= h.index < start.index + 3]
+    return len(run) >= 3 and all(h.rest.strip() for h in run)
+
+
+def _choose(found: list[Heading]) -> list[Heading]:
+    """Keep one heading per number (the last non-agenda one), in a rising sequence."""
+    last: dict[int, Heading] = {}
+    for h in found:
+        if h.agenda_like:
+            continue
+        last[h.number] = h
+    chosen = sorted(last.values(), key=lambda h: h.index)
+    # numbers must rise through the document; a stray lower number is a reference, not a §
+    out: list[Heading] = []
+    for h in chosen:
+        if out and h.number <= out[-1].number:
+            continue
+        if out and h.number - out[-1].number > 200:
+            continue
+        out.append(h)
+    return out
+
+
+def _agenda_title(rest: str) -> tuple[str, str | None]:
+    text = rules.AGENDA_ROW.sub("", rest).strip()
+    text = re.sub(r"\.{3,}.*$", "", text).strip()
+    dnr = None
+    m = rules.DNR_LABEL.match(text)
+    if m:
+        tail = text[m.end() :]
+        t = rules.DNR_TOKEN.match(tail)
+        if t:
+            dnr = t.group("dnr").strip()
+            text = tail[t.end() :].strip()
+    return text.strip(" \t.-"), dnr
+
+
+def segment(lines: list[Line]) -> Segments:
+    found = _headings(lines)
+    agenda: dict[int, str] = {}
+    agenda_dnr: dict[int, str] = {}
+    for h in found:
+        if h.agenda_like:
+            title, dnr = _agenda_title(h.rest)
+            if title and h.number not in agenda:
+                agenda[h.number] = title
+            if dnr and h.number not in agenda_dnr:
+                agenda_dnr[h.number] = dnr
+    chosen = _choose(found)
+    if not chosen:
+        return Segments(header=lines, sections=[], agenda=agenda, agenda_dnr=agenda_dnr)
+    agenda_indexes = {h.index for h in found if h.agenda_like}
+    first = min([chosen[0].index, *agenda_indexes]) if agenda_indexes else chosen[0].index
+    sections: list[Section] = []
+    for k, h in enumerate(chosen):
+        end = chosen[k + 1].index if k + 1 < len(chosen) else len(lines)
+        body = [
+            ln for j, ln in enumerate(lines[h.index + 1 : end], start=h.index + 1) if j not in agenda_indexes
+        ]
+        sections.append(Section(h.number, lines[h.index], h.rest.strip(), body))
+    return Segments(header=lines[:first], sections=sections, agenda=agenda, agenda_dnr=agenda_dnr)

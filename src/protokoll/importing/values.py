@@ -1,0 +1,95 @@
+"""Small value readers shared by the parser stages: dates, clock times, counts, § ranges."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from protokoll.importing import rules
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Every date in ``text`` with its offset: ISO dates and Swedish "9 juni 2020"."""
+    out: list[tuple[int, dt.date]] = []
+    for m in rules.ISO_DATE.finditer(text):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            out.append((m.start(), d))
+    for m in rules.TEXT_DATE.finditer(text):
+        d = _date(int(m.group(3)), rules.MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+        if d:
+            out.append((m.start(), d))
+    out.sort(key=lambda pair: pair[0])
+    return out
+
+
+def first_date(text: str | None) -> dt.date | None:
+    found = find_dates(text or "")
+    return found[0][1] if found else None
+
+
+def due_date(text: str) -> dt.date | None:
+    """A deadline: a full date, or "februari 2024" read as the month's last day."""
+    d = first_date(text)
+    if d:
+        return d
+    m = rules.MONTH_YEAR.search(text)
+    if m:
+        year, month = int(m.group(2)), rules.MONTHS[m.group(1).lower()]
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return None
+
+
+def clock(h: str, m: str) -> str:
+    return f"{int(h):02d}:{m}"
+
+
+def clock_range(text: str) -> tuple[str | None, str | None]:
+    m = rules.CLOCK_RANGE.search(text)
+    if m:
+        return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
+    m = rules.CLOCK.search(text)
+    if m:
+        return clock(m.group(1), m.group(2)), None
+    return None, None
+
+
+def count(word: str | None) -> int:
+    if not word:
+        return 0
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return rules.NUMBER_WORDS.get(word, 0)
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:,|och|samt)\s*")
+_RANGE = re.compile(r"^(\d{1,4})\s*(?:(?:-|–|—|till)\s*(?:§\s*)?(\d{1,4}))?$")
+
+
+def paragraph_ranges(spec: str) -> list[tuple[int, int]]:
+    """'26 - 42', '57, 60', '170, 172-184' → inclusive ranges."""
+    out: list[tuple[int, int]] = []
+    for part in _RANGE_SPLIT.split(spec.strip()):
+        m = _RANGE.match(part.strip())
+        if not m:
+            continue
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        if b < a:
+            a, b = b, a
+        if b - a < 1000:
+            out.append((a, b))
+    return out
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

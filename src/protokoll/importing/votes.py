@@ -1,0 +1,120 @@
+"""Omröstning: tallies written in words or figures, ballot tables, and the checks KL asks for
+(KL 5:67 p. 3 and 5; DOMAIN checklist 4 and 46): the tally must match the ballots, and every
+voter must be serving. A disagreement is a warning; the parser never "fixes" the protocol."""
+
+from __future__ import annotations
+
+import re
+
+from protokoll.document.model import Ballot, Person, Vote, Warning
+from protokoll.domain.vocab import VoteChoice
+from protokoll.importing import rules
+from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
+from protokoll.importing.clean import Line
+from protokoll.importing.values import count, squash
+
+_CHOICE = {
+    "ja": VoteChoice.YES,
+    "nej": VoteChoice.NO,
+    "avstår": VoteChoice.ABSTAIN,
+    "avstod": VoteChoice.ABSTAIN,
+    "frånvarande": VoteChoice.ABSENT,
+}
+_VOTE_CONTEXT = re.compile(r"omröstning|votering|röster|ja-röst|nej-röst|\bja\b.*\bnej\b", re.IGNORECASE)
+
+
+def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
+    for ln in lines:
+        text = squash(ln.text)
+        for rule in rules.TALLY_RULES:
+            m = rule.pattern.search(text)
+            if m:
+                return count(m.group("yes")), count(m.group("no")), count(m.groupdict().get("abstain"))
+    return None
+
+
+def _ballots(lines: list[Line]) -> list[Ballot]:
+    out: list[Ballot] = []
+    for ln in lines:
+        anchors = list(PAREN_ANCHOR.finditer(ln.text))
+        if not anchors:
+            continue
+        last = anchors[-1]
+        tail = ln.text[last.end() :]
+        m = re.match(r"^[\s\t|]*(ja|nej|avstår|avstod|frånvarande)\b", tail, re.IGNORECASE)
+        if not m:
+            continue
+        name, _ = clean_name(squash(last.group("name")))
+        try:
+            out.append(
+                Ballot(
+                    person=Person(name=name, party=last.group("party").upper()),
+                    vote=_CHOICE[m.group(1).lower()],
+                )
+            )
+        except ValueError:
+            continue
+    return out
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-zåäöéü]", "", name.lower())
+
+
+def read_votes(
+    lines: list[Line], *, all_lines: list[Line], serving: list[tuple[str, str | None]], paragraph: int
+) -> tuple[list[Vote], list[Warning]]:
+    text = " ".join(ln.text for ln in all_lines)
+    if not _VOTE_CONTEXT.search(text):
+        return [], []
+    tally = _tally(lines) or _tally(all_lines)
+    ballots = _ballots(all_lines)
+    if tally is None and len(ballots) < 2:
+        return [], []
+    warnings: list[Warning] = []
+    counted = (
+        sum(b.vote == VoteChoice.YES for b in ballots),
+        sum(b.vote == VoteChoice.NO for b in ballots),
+        sum(b.vote == VoteChoice.ABSTAIN for b in ballots),
+    )
+    if tally is None:
+        tally = counted
+    elif ballots and counted != tally:
+        warnings.append(
+            Warning(
+                code="vote_tally_mismatch",
+                paragraph=paragraph,
+                message=f"§ {paragraph}: the tally {tally[0]}-{tally[1]}-{tally[2]} does not match "
+                f"the ballots {counted[0]}-{counted[1]}-{counted[2]}",
+            )
+        )
+    if serving:
+        known = {_key(n) for n, _ in serving}
+        strangers = [b.person.name for b in ballots if _key(b.person.name) not in known]
+        if strangers:
+            warnings.append(
+                Warning(
+                    code="voter_not_serving",
+                    paragraph=paragraph,
+                    message=f"§ {paragraph}: voters not in the attendance list: {', '.join(strangers)}",
+                )
+            )
+        if sum(tally) > len(known):
+            warnings.append(
+                Warning(
+                    code="vote_exceeds_members",
+                    paragraph=paragraph,
+                    message=f"§ {paragraph}: {sum(tally)} votes but {len(known)} serving members",
+                )
+            )
+    questions = [squash(ln.text) for ln in all_lines if rules.VOTE_QUESTION.match(ln.text.strip())]
+    vote = Vote(
+        question=" ".join(questions) or None,
+        yes=tally[0],
+        no=tally[1],
+        abstain=tally[2],
+        ballots=ballots,
+        casting_vote=bool(rules.CASTING_VOTE.search(text)),
+        lottery=bool(rules.LOTTERY.search(text)),
+    )
+    return [vote], warnings
