@@ -48,6 +48,7 @@ def test_unknown_and_non_codes_have_no_name():
     assert describe("003") is None
     assert describe("abc") is None
     assert describe("") is None
+    assert describe(None) is None  # a Dnr without classification
 
 
 def test_a_municipality_extends_and_overrides_with_a_dict():

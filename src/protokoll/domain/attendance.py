@@ -40,7 +40,8 @@ SeatPlan = dict[int, dict[str, str | None]]
 
 
 def paragraphs_in(ranges: Iterable[tuple[int, int]]) -> set[int]:
-    """The § numbers covered by inclusive ranges like the document's ``[[1, 4], [7, 7]]``."""
+    """The § numbers covered by inclusive ranges like the document's ``[[1, 4], [7, 7]]``
+    (attendance as an interval over § numbers, DOMAIN 1.8)."""
     return {n for start, end in ranges for n in range(start, end + 1)}
 
 

@@ -32,7 +32,8 @@ def standard_table() -> dict[str, str]:
 
 
 def load_table(path: str | Path) -> dict[str, str]:
-    """A municipality's own table from a JSON file: either ``{"codes": {...}}`` or a flat map."""
+    """A municipality's own table from a JSON file: either ``{"codes": {...}}`` or a flat map
+    (KLASSA adapted locally, DOMAIN 2.2)."""
     data = json.loads(Path(path).read_text("utf-8"))
     codes = data.get("codes", data) if isinstance(data, dict) else None
     if not isinstance(codes, dict) or not all(isinstance(v, str) for v in codes.values()):
@@ -59,13 +60,13 @@ def _table(extra: Table | str | Path | None) -> dict[str, str]:
     return table
 
 
-def lookup(code: str, extra: Table | str | Path | None = None) -> KlassaMatch | None:
+def lookup(code: str | None, extra: Table | str | Path | None = None) -> KlassaMatch | None:
     """The nearest described code for ``code``: itself, else its closest listed parent.
 
     KLASSA hierarchy verksamhetstyp → område → processgrupp → process, with ".0" for an area's
     management processes (DOMAIN 2.2; checklist 44).
     """
-    code = code.strip()
+    code = (code or "").strip()
     if not _CODE.match(code):
         return None
     table = _table(extra)
@@ -83,7 +84,7 @@ def lookup(code: str, extra: Table | str | Path | None = None) -> KlassaMatch | 
     return None
 
 
-def describe(code: str, extra: Table | str | Path | None = None) -> str | None:
+def describe(code: str | None, extra: Table | str | Path | None = None) -> str | None:
     """The name for a KLASSA (or local) code, falling back to the nearest parent; DOMAIN 2.2."""
     match = lookup(code, extra)
     return match.name if match else None

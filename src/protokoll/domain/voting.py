@@ -277,7 +277,8 @@ def formal_motion_carried(
     In a nämnd, styrelse or utskott: simple majority like any question, with the chair's casting
     vote at a tie (KL 6:33 2 st., 5:55–56). Only in fullmäktige: carried when at least one third
     of the ledamöter present ask for it (KL 5:50), unless the minority rule has already been used
-    on this ärende; otherwise by majority. DOMAIN 1.6, checklist 13.
+    on this ärende; otherwise by majority. Whether 5:50 applies to the ärende at all is for the
+    caller to say. DOMAIN 1.6, checklist 13.
     """
     if body_kind is BodyKind.COUNCIL and not minority_rule_used and supporters * 3 >= present_members > 0:
         return Decision("yes")
