@@ -110,7 +110,22 @@ def test_fast_path_and_box_path_agree(two_page_pdf):
         assert group_lines(_segments(textpage)) == group_lines(_segments_by_box(textpage, 0, -1))
 
 
-def test_soft_hyphen_markers_and_controls_are_removed():
+def test_line_end_hyphen_marker_is_kept_as_hyphen_and_controls_removed():
     from protokoll.importing.readers.pdf_layout import clean
 
-    assert clean("besluts\x02underlag\ufffe\x07\tnästa") == "beslutsunderlag\tnästa"
+    assert clean("besluts\x02") == clean("besluts\ufffe") == "besluts-"
+    assert clean("under\x07lag\tnästa\x00\uffff") == "underlag\tnästa"
+
+
+def test_hyphenated_line_end_keeps_both_lines(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "hy.pdf"))
+    c.drawString(72, 700, "Nämnden har tagit del av besluts-")
+    c.drawString(72, 687, "underlaget och beslutar")
+    c.showPage()
+    c.save()
+    assert read_file(tmp_path / "hy.pdf").pages[0].lines == [
+        "Nämnden har tagit del av besluts-",
+        "underlaget och beslutar",
+    ]

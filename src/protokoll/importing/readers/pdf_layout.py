@@ -40,13 +40,18 @@ class Segment:
         return max((self.right - self.left) / n, 0.1)
 
 
-# Control characters pdfium uses as markers (\x02 for a soft hyphen at a line end, \ufffe)
-# and stray C0/C1 controls; a tab is kept.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# pdfium writes \x02 or \ufffe for a hyphen that ends a line inside a word; the page shows
+# "-", so the line keeps it (joining the word is the parser's business). Other C0/C1 controls and
+# non-characters are dropped; a tab is kept.
+_CONTROL = re.compile("[\x00\x01\x03-\x08\x0b-\x1f\x7f-\x9f\uffff\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
-    return _CONTROL.sub("", text.replace("\r", " ").replace("\n", " "))
+    return (
+        _CONTROL.sub("", text.replace("\r", " ").replace("\n", " "))
+        .replace("\x02", "-")
+        .replace("\ufffe", "-")
+    )
 
 
 def _same_line(line: list[Segment], seg: Segment) -> bool:
