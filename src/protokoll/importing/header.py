@@ -224,7 +224,11 @@ def read_header(text: str) -> Header:
     )
 
     known = [a.name for a in attendance]
-    chair_name = _match_known(_first_name(f.first("chair")), known)
+    chairs = [a for a in attendance if a.role and re.match(r"^(?:ordförande|ordf\.?)$", a.role.strip(), re.I)]
+    # the attendance list names the chair explicitly; signature labels may sit under the wrong name
+    chair_name = chairs[0].name if chairs else _match_known(_first_name(f.first("chair")), known)
+    if chair_name is None:
+        chair_name = _chair_from_signature_row(f)
     if chair_name is None:
         m = re.search(
             rf"({rules.NAME})\s*(?:\([A-ZÅÄÖa-zåäö]{{1,5}}\))?,\s*ordförande\b", f.first("signatures") or ""
@@ -280,6 +284,16 @@ def read_header(text: str) -> Header:
         organ = re.split(r"\s+(?=\d{4}-|Sammanträdes|\d{1,2}\s+\w+\s+\d{4})", organ)[0].strip(" ,:") or None
     paragraphs = paragraph_ranges(f.first("paragraphs") or "")
     return Header(meeting, chair, secretary, adjusters, attendance, adjustment, notice, organ, paragraphs, f)
+
+
+def _chair_from_signature_row(f: HeaderFields) -> str | None:
+    """ "Ordförande Justerande Name (S) Other (M)": labels in a row, names in the next row."""
+    for k, (fld, value) in enumerate(f.order[:-1]):
+        if fld == "chair" and not value.strip() and f.order[k + 1][0] in {"adjusting", "adjusters"}:
+            names = split_names(f.order[k + 1][1])
+            if len(names) >= 2:
+                return names[0][0]
+    return None
 
 
 def _match_known(name: str | None, known: list[str]) -> str | None:

@@ -36,7 +36,7 @@ def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKin
     bullets = sum(1 for ln in lines if rules.BULLET.match(ln.text))
     if rules.EXTRACT_MARK.search(head_text) and (seg.sections or strong):
         return DocumentKind.EXTRACT
-    if seg.sections and len(strong) >= 1:
+    if (seg.sections or seg.agenda) and len(strong) >= 1:
         if len(seg.sections) == 1 and "utdragsbestyrkande" in " ".join(ln.text.lower() for ln in lines[:3]):
             return DocumentKind.EXTRACT
         return DocumentKind.PROTOCOL

@@ -146,6 +146,19 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         items.append(item)
         warnings += item_warnings
     found = {it.paragraph for it in items if it.paragraph is not None}
+    listed = sorted(n for n in seg.agenda if n not in found)
+    if listed and kind in (DocumentKind.PROTOCOL, DocumentKind.EXTRACT):
+        # the text is cut before these sections: the agenda is the only evidence of them
+        for n in listed:
+            items.append(Item(paragraph=n, title=seg.agenda[n] or None))
+        items.sort(key=lambda it: it.paragraph or 0)
+        found |= set(listed)
+        warnings.append(
+            Warning(
+                code="items_from_agenda",
+                message=f"§§ {listed[:20]} appear only in the agenda; their content is not in the text",
+            )
+        )
     secret = _secret_items(header, seg, header_text, found)
     if secret:
         warnings.append(

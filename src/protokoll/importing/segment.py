@@ -134,10 +134,46 @@ def _agenda_title(rest: str) -> tuple[str, str | None]:
     return text.strip(" \t.-"), dnr
 
 
+_AGENDA_INLINE = re.compile(
+    r"\b(?:ärendelista|innehållsförteckning|föredragningslista|behandlade\s*ärenden|förteckning över ärenden)\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"(?<![\d/§-])(\d{1,4})\.?\s+(?=[A-ZÅÄÖ])")
+_DNR_TAIL = re.compile(r"(?:\s+(?:\d{4}/\s*|/\s*))+$|\s+\d{4}/\d+\s*$")
+
+
+def numbered_agenda(text: str) -> dict[int, str]:
+    """A flattened agenda without § signs: "Ärendelista 9 Val av justerare 10 Information …".
+    Numbers count only while they rise in small steps, so years and amounts are left alone."""
+    m = _AGENDA_INLINE.search(text)
+    if not m:
+        return {}
+    tail = text[m.end() : m.end() + 4000]
+    hits: list[tuple[int, int, int]] = []
+    for n in _NUMBERED.finditer(tail):
+        number = int(n.group(1))
+        if hits and not 0 < number - hits[-1][0] <= 3:
+            continue
+        if not hits and n.start() > 40:
+            break
+        hits.append((number, n.start(), n.end()))
+    if len(hits) < 2 and not (hits and hits[0][1] < 3):
+        return {}
+    out: dict[int, str] = {}
+    for k, (number, _start, end) in enumerate(hits):
+        stop = hits[k + 1][1] if k + 1 < len(hits) else min(len(tail), end + 150)
+        title = _DNR_TAIL.sub("", tail[end:stop]).strip(" .,-–")
+        out[number] = title if k + 1 < len(hits) and len(title) <= 150 else ""
+    return out
+
+
 def segment(lines: list[Line]) -> Segments:
     found = _headings(lines)
     agenda: dict[int, str] = {}
     agenda_dnr: dict[int, str] = {}
+    for line in lines:
+        for number, title in numbered_agenda(line.text).items():
+            agenda.setdefault(number, title)
     for h in found:
         if h.agenda_like:
             title, dnr = _agenda_title(h.rest)
