@@ -9,6 +9,7 @@ from protokoll.domain.voting import (
     Proposal,
     Tally,
     WinnerOf,
+    check_secrecy,
     check_vote,
     counter_proposition_plan,
     decide,
@@ -197,3 +198,10 @@ def test_any_plan_ends_in_one_main_vote_and_adopts_a_proposal(others, data):
     # Every proposal meets the vote at most once as a fresh challenger, and the loser drops out.
     losers = {pair[1] if r == "yes" else pair[0] for pair, r in zip(pairs, results, strict=True)}
     assert winner not in losers and len(losers) == len(others)
+
+
+def test_votes_are_open_except_in_elections_and_employment():
+    assert check_secrecy(secret=False, is_election_or_employment=False) == []
+    assert check_secrecy(secret=True, is_election_or_employment=True) == []
+    [problem] = check_secrecy(secret=True, is_election_or_employment=False)
+    assert (problem.code, problem.rule, problem.refuses) == ("secret_vote_not_allowed", "KL 5:54", True)

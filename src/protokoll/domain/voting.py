@@ -44,6 +44,26 @@ def tally(ballots: Iterable[Ballot]) -> Tally:
     )
 
 
+def _choices(t: Tally) -> tuple[int, int, int]:
+    return (t.yes, t.no, t.abstain)
+
+
+def check_secrecy(secret: bool, is_election_or_employment: bool) -> list[Problem]:
+    """Votes are open; a closed (secret) vote only in val or anställning av personal.
+
+    KL 5:54 via 6:33; DOMAIN 1.5, checklist 12.
+    """
+    if secret and not is_election_or_employment:
+        return [
+            error(
+                "secret_vote_not_allowed",
+                "a closed vote is allowed only in val or anställning av personal",
+                "KL 5:54",
+            )
+        ]
+    return []
+
+
 def check_vote(
     ballots: Sequence[Ballot],
     stated: Tally | None,
@@ -82,16 +102,7 @@ def check_vote(
                 "KL 5:67 p. 5",
             )
         )
-    if (
-        ballots
-        and stated is not None
-        and (stated.yes, stated.no, stated.abstain)
-        != (
-            counted.yes,
-            counted.no,
-            counted.abstain,
-        )
-    ):
+    if ballots and stated is not None and _choices(stated) != _choices(counted):
         problems.append(
             warning(
                 "tally_mismatch",
