@@ -81,6 +81,8 @@ def read_bytes(
         if message != str(e):
             raise UnreadableInput(message) from None
         raise
+    except MemoryError:
+        raise UnreadableInput("reading the file needed more memory than is allowed") from None
     except Exception as e:
         # Hostile input can reach corners of the C libraries we did not foresee; the import
         # of other files must go on. The cause stays chained for logs.
