@@ -1,11 +1,8 @@
 """Properties of the Dnr parser beyond the listed shapes (DOMAIN 2.1; checklist 43–44).
 
-The strict xfails record defects found while writing these properties; ``dnr.py`` belongs to
-another engineer, and each xfail turns into a failure (strict) once the defect is fixed, so the
-marker is removed then.
+The last four tests record defects found while writing these properties (now fixed).
 """
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,22 +53,18 @@ def test_a_klassa_suffix_is_kept_and_can_be_described(prefix, year, serial, klas
     assert describe(case.classification)
 
 
-@pytest.mark.xfail(strict=True, reason="dnr.py: a trailing full stop stops the number from parsing")
 def test_a_number_at_the_end_of_a_sentence():
     assert parse_dnr("KS 2023/416.").normalized == "KS-2023-416"
 
 
-@pytest.mark.xfail(strict=True, reason="dnr.py: clean_dnr strips punctuation after spaces, leaving a space")
 def test_a_stray_comma_after_dnr():
     assert parse_dnr("Dnr , KS 2023/5").normalized == "KS-2023-5"
 
 
-@pytest.mark.xfail(strict=True, reason="dnr.py: 'Dnr-' leaves the hyphen in the number")
 def test_dnr_joined_by_a_hyphen():
     assert parse_dnr("Dnr-KS 2023/5").normalized == "KS-2023-5"
 
 
-@pytest.mark.xfail(strict=True, reason="dnr.py: the YYYY/ORG NNNN shape takes no KLASSA suffix")
 def test_year_first_shape_with_klassa():
     case = parse_dnr("2023/KS 0173-1.2.3")
     assert (case.prefix, case.year, case.serial, case.classification) == ("KS", 2023, 173, "1.2.3")

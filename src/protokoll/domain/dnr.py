@@ -18,7 +18,7 @@ _LETTERS = r"[A-Za-zÅÄÖåäö]{1,12}"
 _YEAR4 = r"(?:19[5-9]\d|20\d\d)"
 _SEP = r"\s*[/\-.:]\s*"
 
-_LEAD = re.compile(r"^\s*(?:dnr|diarienr|diarienummer|d\.nr|ärendenr)\b[\s.:]*", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:dnr|diarienr|diarienummer|d\.nr|ärendenr)\b[\s.:,;\-]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ RULES: tuple[DnrRule, ...] = (
         "year_prefix_serial",
         "YYYY/ORG NNNN  (2023/KS 0173, 2012-KS…)",
         re.compile(
-            rf"^(?P<year>{_YEAR4})\s*[/\-]\s*(?P<prefix>{_LETTERS})(?:[\s\-/.:]*(?P<serial>\d{{1,7}}))?\W*$"
+            rf"^(?P<year>{_YEAR4})\s*[/\-]\s*(?P<prefix>{_LETTERS})(?:[\s\-/.:]*(?P<serial>\d{{1,7}}))?"
+            r"(?:\s*-\s*(?P<suffix>\d+(?:\.\d+)*))?\W*$"
         ),
     ),
     DnrRule(
@@ -100,8 +101,9 @@ def normalize_key(prefix: str | None, year: int | None, serial: int | None) -> s
 
 
 def clean_dnr(text: str) -> str:
-    """The number as written, without a leading "Dnr", "Diarienummer:" and surrounding noise."""
-    return _LEAD.sub("", text).strip().strip(",;")
+    """The number as written, without a leading "Dnr", "Diarienummer:" and surrounding noise
+    (a sentence's closing full stop or comma is not part of the number)."""
+    return _LEAD.sub("", text).strip().rstrip(",;.").strip()
 
 
 def parse_dnr(text: str) -> CaseRef | None:
