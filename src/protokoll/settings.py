@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "protokoll.archive",
     "protokoll.search",
+    "protokoll.accounts",
+    "protokoll.audit",
+    "protokoll.recording",
     "protokoll.web",
 ]
 

@@ -1,0 +1,1 @@
+"""Users, roles per body and the permission checks every view goes through."""

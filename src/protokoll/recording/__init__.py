@@ -1,0 +1,1 @@
+"""Recording a meeting: preparation, live recording, justering, anslag, utdrag, public version."""

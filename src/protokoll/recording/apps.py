@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class RecordingConfig(AppConfig):
+    name = "protokoll.recording"
+    label = "recording"
+    verbose_name = "Protokollföring"
+    default_auto_field = "django.db.models.BigAutoField"
