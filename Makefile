@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install serve test test-pg lint format browser-deps bench clean
+.PHONY: install serve test test-pg lint format system-deps bench clean
 
 install: $(VENV)/.installed
 
@@ -32,9 +32,14 @@ format: install
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded).
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+# Debian packages the full suite uses: Chromium for the browser tests (Playwright drives it; no
+# browser is downloaded), Pango for WeasyPrint's PDF/A rendering, Tesseract with Swedish for OCR.
+# Needs root; without them the affected tests skip and say why.
+SYSTEM_PACKAGES = chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core tesseract-ocr tesseract-ocr-swe
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 clean:
 	rm -rf $(VENV) protokoll.sqlite3*
