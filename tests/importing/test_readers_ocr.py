@@ -78,3 +78,32 @@ def test_scan_is_read_by_ocr_with_a_warning(scan):
     assert "godkänner avtalet" in text
     assert [(w.code, w.page) for w in got.warnings] == [("pdf-ocr", 1)]
     assert "OCR" in got.warnings[0].message
+
+
+def _words(*words):
+    """Tesseract's image_to_data dict from (block, line, left, top, width, height, text)."""
+    keys = ["block_num", "par_num", "line_num", "left", "top", "width", "height", "text"]
+    data = {k: [] for k in keys}
+    for block, line, left, top, width, height, text in words:
+        for k, v in zip(keys, [block, 1, line, left, top, width, height, text], strict=True):
+            data[k].append(v)
+    return data
+
+
+def test_ocr_words_are_laid_out_like_a_text_layer():
+    data = _words(
+        # labels in block 1, values in block 2, as Tesseract splits a two-column header
+        (1, 1, 100, 100, 60, 30, "Plats"), (1, 1, 170, 100, 40, 30, "och"), (1, 1, 220, 100, 40, 30, "tid"),
+        (1, 2, 100, 140, 200, 30, "Beslutande"),
+        (2, 1, 700, 102, 220, 30, "Stadshuset,"), (2, 1, 935, 102, 60, 30, "kl"), (2, 1, 1010, 102, 90, 30, "13.00"),
+        (2, 2, 700, 141, 120, 30, "Anna"), (2, 2, 835, 141, 60, 30, "(S)"),
+        # a skewed line: each word a little lower than the last, still one line
+        (3, 1, 100, 300, 30, 30, "§"), (3, 1, 140, 312, 20, 30, "5"), (3, 1, 180, 324, 200, 30, "Bygglov"),
+        (3, 1, 430, 0, 0, 0, " "),  # Tesseract's empty words are skipped
+    )  # fmt: skip
+    assert ocr.layout_words(data) == [
+        "Plats och tid\tStadshuset, kl 13.00",
+        "Beslutande\tAnna (S)",
+        "",
+        "§ 5 Bygglov",
+    ]

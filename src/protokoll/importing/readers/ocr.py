@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers.limits import Budget
+from protokoll.importing.readers.pdf_layout import Segment, group_lines, join_segments
 
 LANG = "swe"
 DPI = 300
@@ -59,7 +60,9 @@ def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[
     image = bitmap.to_pil()
     remaining = max(budget.seconds - budget.elapsed, 1.0)
     try:
-        text = pytesseract.image_to_string(image, lang=LANG, timeout=remaining)
+        data = pytesseract.image_to_data(
+            image, lang=LANG, timeout=remaining, output_type=pytesseract.Output.DICT
+        )
     except RuntimeError as e:  # pytesseract's timeout
         raise UnreadableInput(f"OCR of page {page_number} took longer than the time limit") from e
     except pytesseract.TesseractError as e:
@@ -67,4 +70,36 @@ def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[
     finally:
         image.close()
         bitmap.close()
-    return [line.rstrip() for line in text.replace("\f", "").split("\n") if line.strip()]
+    return layout_words(data)
+
+
+def layout_words(data: dict[str, list]) -> list[str]:
+    """Tesseract's words as lines laid out like a PDF's text layer.
+
+    Tesseract's own lines keep a skewed scan's words together; its blocks, though, may put a
+    header's labels and values in separate columns. Each Tesseract line becomes one segment,
+    and segments on the same visual line are joined left to right, with a tab across a wide
+    gap (label<TAB>value), by the same rules as text from a PDF.
+    """
+    lines: dict[tuple[int, int, int], list[Segment]] = {}
+    for i, word in enumerate(data["text"]):
+        if not word or not word.strip():
+            continue
+        left, top = float(data["left"][i]), float(data["top"][i])
+        right, bottom = left + float(data["width"][i]), top + float(data["height"][i])
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        # Image rows grow downwards; segments use PDF coordinates, which grow upwards.
+        lines.setdefault(key, []).append(Segment(left, -bottom, right, -top, word.strip()))
+    segments = []
+    for words in lines.values():
+        words.sort(key=lambda s: s.left)
+        segments.append(
+            Segment(
+                words[0].left,
+                min(w.bottom for w in words),
+                words[-1].right,
+                max(w.top for w in words),
+                join_segments(words, words=True),
+            )
+        )
+    return group_lines(segments)

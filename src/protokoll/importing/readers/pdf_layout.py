@@ -76,7 +76,7 @@ def group_lines(segments: list[Segment]) -> list[str]:
     for i, line in enumerate(lines):
         if i and _paragraph_gap(lines[i - 1], line):
             out.append("")
-        out.append(_join(sorted(line, key=lambda s: s.left)))
+        out.append(join_segments(sorted(line, key=lambda s: s.left)))
     return out
 
 
@@ -88,7 +88,9 @@ def _paragraph_gap(above: list[Segment], below: list[Segment]) -> bool:
     return gap > PARAGRAPH_GAP_LINES * height
 
 
-def _join(line: list[Segment]) -> str:
+def join_segments(line: list[Segment], *, words: bool = False) -> str:
+    """One line's segments, left to right: a tab across a column gap, else a space, or nothing
+    where a PDF split a word in two (never between OCR ``words``)."""
     out = line[0].text.strip()
     prev = line[0]
     for seg in line[1:]:
@@ -97,7 +99,7 @@ def _join(line: list[Segment]) -> str:
         text = seg.text.strip()
         if gap > COLUMN_GAP_CHARS * width:
             out += "\t" + text
-        elif gap > 0.15 * width or prev.text.endswith(" ") or seg.text.startswith(" "):
+        elif words or gap > 0.15 * width or prev.text.endswith(" ") or seg.text.startswith(" "):
             out += " " + text
         else:
             out += text
