@@ -1,0 +1,50 @@
+"""What every page shares: rendering, the 404 answer, links to public objects."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from protokoll.archive.models import Body, Meeting, Municipality
+from protokoll.web import public
+
+
+def page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    return render(request, f"pages/{template}", context, status=status)
+
+
+def meeting_url(meeting: Meeting) -> str:
+    body = meeting.body
+    return reverse(
+        "protocol",
+        kwargs={"municipality": body.municipality.slug, "body": body.slug, "date": meeting.date},
+    )
+
+
+def body_url(body: Body) -> str:
+    return reverse("body", kwargs={"municipality": body.municipality.slug, "body": body.slug})
+
+
+def case_url(municipality: Municipality, key: str) -> str:
+    return reverse("case", kwargs={"municipality": municipality.slug, "key": key})
+
+
+def public_municipality(slug: str) -> Municipality:
+    """A municipality with at least one published meeting; otherwise 404, so that an archive
+    being prepared is not announced by its name."""
+    meeting = public.public_meetings().filter(body__municipality__slug=slug).first()
+    if meeting is None:
+        raise Http404("Kommunen finns inte i arkivet.")
+    return meeting.body.municipality
+
+
+def public_body(municipality_slug: str, body_slug: str) -> Body:
+    meeting = (
+        public.public_meetings()
+        .filter(body__municipality__slug=municipality_slug, body__slug=body_slug)
+        .first()
+    )
+    if meeting is None:
+        raise Http404("Organet finns inte i arkivet.")
+    return meeting.body

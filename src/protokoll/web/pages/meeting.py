@@ -1,0 +1,128 @@
+"""The protocol page of a meeting (HTML, or the protokoll/1 document as JSON) and the case page."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from protokoll.web import public
+from protokoll.web.pages import labels
+from protokoll.web.pages.common import case_url, meeting_url, page, public_municipality
+from protokoll.web.pages.document_json import public_document, wants_json
+from protokoll.web.pages.protocol_view import (
+    attendance_groups,
+    basic_summary,
+    clock,
+    item_view,
+    protocol_queryset,
+)
+from protokoll.web.pages.sources import attribute
+
+
+def _meeting(municipality: str, body: str, date):
+    row = (
+        protocol_queryset().filter(body__municipality__slug=municipality, body__slug=body, date=date).first()
+    )
+    if row is None:
+        raise Http404("Sammanträdet finns inte i arkivet.")
+    return row
+
+
+def _json(document: dict) -> HttpResponse:
+    body = json.dumps(document, ensure_ascii=False, indent=1)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def protocol_json(request: HttpRequest, municipality: str, body: str, date) -> HttpResponse:
+    return _json(public_document(_meeting(municipality, body, date)))
+
+
+def _summary(row, views) -> list[str]:
+    summarize = attribute("protokoll.insights.summaries", "summarize")
+    if summarize is None:
+        return basic_summary(row, views)
+    from protokoll.document.model import Document
+
+    text = summarize(Document.model_validate(public_document(row)))
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def protocol(request: HttpRequest, municipality: str, body: str, date) -> HttpResponse:
+    row = _meeting(municipality, body, date)
+    if wants_json(request):
+        response = _json(public_document(row))
+    else:
+        views = [item_view(i) for i in row.items.all()]
+        adjustment = getattr(row, "adjustment", None) if _has_one(row, "adjustment") else None
+        notice = getattr(row, "notice", None) if _has_one(row, "notice") else None
+        response = page(
+            request,
+            "protocol.html",
+            {
+                "meeting": row,
+                "body": row.body,
+                "municipality": row.body.municipality,
+                "date_text": labels.long_date(row.date),
+                "start": clock(row.start),
+                "end": clock(row.end),
+                "adjournments": [(clock(a.start), clock(a.end)) for a in row.adjournments.all()],
+                "adjustment": adjustment,
+                "adjustment_method": labels.label(labels.ADJUSTMENT, adjustment.method) if adjustment else "",
+                "notice": notice,
+                "attendance": attendance_groups(list(row.attendance.all())),
+                "items": views,
+                "summary": _summary(row, views),
+                "json_url": meeting_url(row)[:-1] + ".json",
+                "secret_marker": public.SECRET_MARKER,
+            },
+        )
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _has_one(row, relation: str) -> bool:
+    try:
+        getattr(row, relation)
+    except row._meta.get_field(relation).related_model.DoesNotExist:
+        return False
+    return True
+
+
+def case(request: HttpRequest, municipality: str, key: str) -> HttpResponse:
+    """Every readable § with this normalised Dnr, across meetings and bodies, in time order
+    (DOMAIN 2.1). A § withheld for sekretess is not listed: its Dnr is itself withheld."""
+    muni = public_municipality(municipality)
+    items = list(
+        public.open_items()
+        .filter(meeting__body__municipality=muni, case__key=key)
+        .select_related("case", "meeting__body__municipality")
+        .order_by("meeting__date", "meeting__body__name", "paragraph")
+    )
+    if not items:
+        raise Http404("Ärendet finns inte i arkivet.")
+    history = [
+        {
+            "item": i,
+            "url": f"{meeting_url(i.meeting)}#p{i.paragraph}",
+            "date_text": labels.long_date(i.meeting.date),
+            "outcome": labels.label(labels.OUTCOME, i.outcome),
+        }
+        for i in items
+    ]
+    raw_forms = sorted({i.case_raw for i in items if i.case_raw})
+    return page(
+        request,
+        "case.html",
+        {
+            "municipality": muni,
+            "key": key,
+            "case": items[0].case,
+            "title": items[0].title or key,
+            "history": history,
+            "raw_forms": raw_forms,
+            "bodies": sorted({i.meeting.body.name for i in items}),
+            "self_url": case_url(muni, key),
+        },
+    )

@@ -1,0 +1,150 @@
+"""The protocol page's data: one published meeting with every row it shows, fetched in a fixed
+number of queries, and turned into a view in which a withheld § carries nothing but its number
+(KL 6:25; DOMAIN 1.10): the template cannot show what it is never given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from protokoll.archive import models as m
+from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, Outcome, StatementKind
+from protokoll.web import public
+from protokoll.web.pages import labels
+
+
+def protocol_queryset() -> QuerySet[m.Meeting]:
+    by = Prefetch("by", to_attr="_by")
+    return (
+        public.public_meetings()
+        .select_related("adjustment", "notice")
+        .prefetch_related(
+            "adjournments",
+            "adjusters",
+            "warnings",
+            "attendance",
+            "adjustment__signed_by",
+            Prefetch("items", queryset=m.Item.objects.select_related("case")),
+            Prefetch("items__motions", queryset=m.Motion.objects.prefetch_related(by)),
+            Prefetch("items__reservations", queryset=m.Reservation.objects.prefetch_related(by)),
+            Prefetch("items__statements", queryset=m.Statement.objects.prefetch_related(by)),
+            "items__votes__ballots",
+            "items__conflicts",
+            "items__assignments",
+            "items__sent_to",
+            "items__attachments",
+        )
+    )
+
+
+@dataclass
+class ItemView:
+    paragraph: int | None
+    anchor: str
+    withheld: bool
+    item: m.Item | None = None  # None when withheld
+    outcome: str = ""
+    special_statements: list = field(default_factory=list)
+    protocol_notes: list = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        number = f"§ {self.paragraph}" if self.paragraph is not None else "§"
+        if self.item is None or not self.item.title:
+            return number
+        return f"{number} {self.item.title}"
+
+
+def item_view(item: m.Item) -> ItemView:
+    anchor = f"p{item.paragraph}" if item.paragraph is not None else f"i{item.position}"
+    if public.is_withheld(item):
+        return ItemView(item.paragraph, anchor, True)
+    statements = list(item.statements.all())
+    # Swedish words for the codes, set on the prefetched rows the template walks.
+    for motion in item.motions.all():
+        motion.kind_label = labels.label(labels.MOTION, motion.kind)
+    # Prefetched as ``_by`` (the name archive.exporting reads), which templates may not touch.
+    for row in [*item.motions.all(), *item.reservations.all(), *statements]:
+        row.authors = row._by
+    for vote in item.votes.all():
+        for ballot in vote.ballots.all():
+            ballot.choice_label = labels.label(labels.CHOICE, ballot.choice)
+    for dispatch in item.sent_to.all():
+        dispatch.purpose_label = labels.label(labels.DISPATCH, dispatch.purpose)
+    return ItemView(
+        item.paragraph,
+        anchor,
+        False,
+        item,
+        labels.label(labels.OUTCOME, item.outcome),
+        [s for s in statements if s.kind == StatementKind.SPECIAL_STATEMENT],
+        [s for s in statements if s.kind == StatementKind.PROTOCOL_NOTE],
+    )
+
+
+def ranges(paragraphs) -> str:
+    if not paragraphs:
+        return ""
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in paragraphs]
+    return ("§ " if len(parts) == 1 and "–" not in parts[0] else "§§ ") + ", ".join(parts)
+
+
+def attendance_groups(entries: list[m.AttendanceEntry]) -> list[tuple[str, list]]:
+    """The attendance list in the order protocols write it (KL 5:66: who served first)."""
+    for e in entries:
+        e.ranges_text = ranges(e.paragraphs)
+    present = [e for e in entries if e.status == AttendanceStatus.PRESENT]
+    groups = [
+        ("Beslutande ledamöter", [e for e in present if e.group == AttendanceGroup.MEMBER]),
+        (
+            "Tjänstgörande ersättare",
+            [e for e in present if e.group == AttendanceGroup.SUBSTITUTE and e.serving],
+        ),
+        (
+            "Ej tjänstgörande ersättare",
+            [e for e in present if e.group == AttendanceGroup.SUBSTITUTE and not e.serving],
+        ),
+        ("Tjänstepersoner", [e for e in present if e.group == AttendanceGroup.OFFICIAL]),
+        ("Övriga närvarande", [e for e in present if e.group == AttendanceGroup.OTHER]),
+        ("Frånvarande", [e for e in entries if e.status == AttendanceStatus.ABSENT]),
+    ]
+    return [(title, rows) for title, rows in groups if rows]
+
+
+def basic_summary(meeting: m.Meeting, views: list[ItemView]) -> list[str]:
+    """Plain-language sentences from the records, used until insights.summaries is installed."""
+    open_views = [v for v in views if v.item is not None]
+    routine = {Outcome.INFORMATION, Outcome.REPORT}
+    decided = [v for v in open_views if v.item.outcome == Outcome.DECISION and v.item.case_id is not None]
+    lines = [
+        f"{meeting.body.name} sammanträdde {labels.long_date(meeting.date)} och behandlade "
+        f"{len(views)} ärenden."
+    ]
+    substantive = [v for v in decided if v.item.outcome not in routine]
+    if substantive:
+        titles = "; ".join(v.item.title for v in substantive[:6] if v.item.title)
+        lines.append(f"Beslut fattades bland annat om: {titles}.")
+    voted = [v for v in open_views if v.item.votes.all()]
+    if voted:
+        lines.append("Omröstning begärdes i " + ", ".join(f"§ {v.paragraph}" for v in voted) + ".")
+    reserved = [v for v in open_views if v.item.reservations.all()]
+    if reserved:
+        lines.append("Reservationer anmäldes i " + ", ".join(f"§ {v.paragraph}" for v in reserved) + ".")
+    given = [a for v in open_views for a in v.item.assignments.all()]
+    if given:
+        lines.append(f"{len(given)} uppdrag gavs.")
+    referred = [v for v in open_views if v.item.outcome in (Outcome.REFERRAL, Outcome.TABLED)]
+    if referred:
+        lines.append(
+            "Återremitterades eller bordlades: " + ", ".join(f"§ {v.paragraph}" for v in referred) + "."
+        )
+    withheld = sum(v.withheld for v in views)
+    if withheld:
+        lines.append(f"{withheld} ärenden omfattas av sekretess och redovisas inte här.")
+    return lines
+
+
+def clock(value: dt.time | None) -> str:
+    return value.strftime("%H.%M") if value else ""
