@@ -120,6 +120,8 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
         ):
             people[-1].replaces = (name, party)
             prev_end = m.end()
+            if k == len(matches) - 1:
+                _tail_info(people[-1], text[m.end() :])
             continue
         if people and between.strip():
             _tail_info(people[-1], between)

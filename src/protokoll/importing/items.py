@@ -74,9 +74,6 @@ def _expand(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         parts = rules.INLINE_DECISION_SPLIT.split(ln.text)
-        if len(parts) == 1:
-            out.append(ln)
-            continue
         for part in parts:
             m = re.match(r"^(.{0,100}?(?:s|:s)\s+beslut)\s+(.*)$", part, re.IGNORECASE)
             if m and label_of(m.group(1)):

@@ -26,7 +26,7 @@ class NotAProtocol(UnreadableInput):
 
 
 BODY_NAME = re.compile(
-    r"\b((?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?[A-ZÅÄÖ][a-zåäö]*(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
+    r"\b((?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
     r"beredningen|direktionen)s?|Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4}|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens) (?:arbetsutskott|utskott)(?:et)?)"
 )

@@ -51,14 +51,14 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         m = rule.pattern.match(text)
         if not m:
             continue
-        rest = m.group("rest") or ""
+        rest = m.groupdict().get("rest") or ""
         if rest and (rules.REFERENCE_REST.match(rest) or not _TITLE_START.match(rest)):
             return None
         if rule.name == "organ_number":
             org = m.group("org")
             if org.lower() in {"kl", "sid", "sida", "nr", "id", "tel"}:
                 return None
-        if rule.name == "section_sign" and m.group("org"):
+        if rule.name == "section_sign" and m.groupdict().get("org"):
             org = m.group("org")
             # "Bilaga § 3" or a word glued before § is prose, an organ prefix is short
             if len(org) > 4 and not org.isupper():
