@@ -182,8 +182,36 @@ def _official_group(p: ParsedPerson) -> AttendanceGroup:
     )
 
 
+_NAME_THEN_ROLE = re.compile(
+    rf"({rules.NAME})\s*(?:\([A-ZÅÄÖa-zåäö]{{1,5}}\))?\s+(Sekreterare|Ordförande|Justerare|Justerande)\b"
+)
+
+
+def _signatures_name_first(text: str) -> dict[str, list[str]]:
+    """Signature blocks printed with the name above its label ("Per Ek Sekreterare Eva Al
+    Ordförande …"): a chain of at least three name-label pairs, two kinds of label or more."""
+    chain: list[tuple[str, str]] = []
+    best: list[tuple[str, str]] = []
+    last_end = -1
+    for m in _NAME_THEN_ROLE.finditer(text):
+        if chain and m.start() - last_end > 3:
+            best = max(best, chain, key=len)
+            chain = []
+        name, _ = clean_name(squash(m.group(1)))
+        chain.append((m.group(2).lower(), name))
+        last_end = m.end()
+    best = max(best, chain, key=len)
+    if len(best) < 3 or len({role for role, _ in best}) < 2:
+        return {}
+    out: dict[str, list[str]] = defaultdict(list)
+    for role, name in best:
+        out["adjusting" if role.startswith("juster") else role].append(name)
+    return out
+
+
 def read_header(text: str) -> Header:
     f = read_fields(text)
+    name_first = _signatures_name_first(text)
     attendance: list[AttendanceEntry] = []
     for fld, value in f.order:
         if fld == "members":
@@ -226,7 +254,15 @@ def read_header(text: str) -> Header:
     known = [a.name for a in attendance]
     chairs = [a for a in attendance if a.role and re.match(r"^(?:ordförande|ordf\.?)$", a.role.strip(), re.I)]
     # the attendance list names the chair explicitly; signature labels may sit under the wrong name
-    chair_name = chairs[0].name if chairs else _match_known(_first_name(f.first("chair")), known)
+    chair_name = (
+        chairs[0].name
+        if chairs
+        else (
+            name_first["ordförande"][0]
+            if name_first.get("ordförande")
+            else _match_known(_first_name(f.first("chair")), known)
+        )
+    )
     if chair_name is None:
         chair_name = _chair_from_signature_row(f)
     if chair_name is None:
@@ -240,14 +276,18 @@ def read_header(text: str) -> Header:
         ]
         chair_name = chairs[0].name if chairs else None
     chair = _person(chair_name, attendance)
-    sec_name = _match_known(_first_name(f.first("secretary")), known)
+    sec_name = (
+        name_first["sekreterare"][0]
+        if name_first.get("sekreterare")
+        else (_match_known(_first_name(f.first("secretary")), known))
+    )
     if sec_name is None:
         secs = [a for a in attendance if a.role and re.search(r"sekreterare|sekr\b", a.role, re.I)]
         sec_name = secs[0].name if secs else None
     secretary = _person(sec_name, attendance)
 
     adjusters: list[Person] = []
-    names = split_names(f.first("adjusters") or "")
+    names = [(n, None) for n in name_first.get("adjusting", [])] or split_names(f.first("adjusters") or "")
     if not names:
         names = split_names(f.first("adjusting") or "")
     for name, party in names:
