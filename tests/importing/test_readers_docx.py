@@ -155,3 +155,45 @@ def test_docx_without_text_is_unreadable():
 def test_zip_that_is_not_docx():
     with pytest.raises(UnreadableInput, match="zip archive, not a DOCX"):
         read_bytes(zip_bytes({"readme.txt": b"hej"}))
+
+
+def test_zip_bomb_with_a_lying_directory_is_refused_without_unpacking():
+    """The directory says 1000 bytes; the stream inflates to 50 MB. Refused after at most one
+    64 KB step, not after zipfile inflated it all."""
+    import struct
+    import tracemalloc
+
+    good = zipfile.ZipFile(io.BytesIO(protocol_docx()))
+    entries = {n: good.read(n) for n in good.namelist()}
+    entries["word/document.xml"] = bytes(50 * MB)
+    data = bytearray(zip_bytes(entries))
+    local = data.find(b"PK\x03\x04")
+    while data[local + 30 : local + 30 + 17] != b"word/document.xml":
+        local = data.find(b"PK\x03\x04", local + 4)
+    data[local + 22 : local + 26] = struct.pack("<I", 1000)
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + 17] != b"word/document.xml":
+        central = data.find(b"PK\x01\x02", central + 4)
+    data[central + 24 : central + 28] = struct.pack("<I", 1000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(
+            UnreadableInput, match="^the DOCX looks like a zip bomb: word/document.xml unpacks to more"
+        ):
+            read_bytes(bytes(data))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * MB
+
+
+def test_damaged_entry_is_refused():
+    data = bytearray(protocol_docx())
+    central = data.find(b"PK\x01\x02")
+    first = data.find(b"PK\x03\x04")
+    name_len = int.from_bytes(data[first + 26 : first + 28], "little")
+    start = first + 30 + name_len
+    data[start : start + 8] = b"\xff" * 8  # corrupt the first entry's deflate stream
+    assert central > start
+    with pytest.raises(UnreadableInput, match="^the DOCX cannot be read: .* is damaged$"):
+        read_bytes(bytes(data))

@@ -8,7 +8,9 @@ resolution off, so an entity-expansion ("billion laughs") document stays small.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 from protokoll.importing.readers.limits import (
@@ -51,6 +53,47 @@ def check_zip(data: bytes) -> None:
                 f"the DOCX looks like a zip bomb: {info.filename} is compressed {ratio:.0f}:1; "
                 f"the limit is {MAX_DOCX_RATIO}:1"
             )
+    for info in infos:
+        _check_declared_size(data, info)
+
+
+def _check_declared_size(data: bytes, info: zipfile.ZipInfo) -> None:
+    """The checks above trust the sizes in the zip directory, which an attacker writes.
+    zipfile's ``read()`` inflates an entry's whole compressed stream in one call before
+    cutting it to the declared size, so a lying directory would still unpack gigabytes inside
+    python-docx. Inflate each entry here in bounded steps and stop as soon as it produces more
+    than it declares."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size != info.file_size:
+            raise UnreadableInput(f"the DOCX cannot be read: {info.filename} is damaged")
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise UnreadableInput(
+            f"the DOCX cannot be read: {info.filename} uses a compression Word does not write"
+        )
+    offset = info.header_offset
+    header = data[offset : offset + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise UnreadableInput(f"the DOCX cannot be read: {info.filename} is damaged")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    start = offset + 30 + name_len + extra_len
+    pending = data[start : start + info.compress_size]
+    inflater = zlib.decompressobj(-15)
+    produced = 0
+    try:
+        while pending:
+            produced += len(inflater.decompress(pending, 1 << 16))
+            if produced > info.file_size:
+                raise UnreadableInput(
+                    f"the DOCX looks like a zip bomb: {info.filename} unpacks to more than the "
+                    f"{format_size(info.file_size)} its zip directory declares"
+                )
+            pending = inflater.unconsumed_tail
+        produced += len(inflater.flush())
+    except zlib.error:
+        raise UnreadableInput(f"the DOCX cannot be read: {info.filename} is damaged") from None
+    if produced != info.file_size:
+        raise UnreadableInput(f"the DOCX cannot be read: {info.filename} is damaged")
 
 
 def _run_text(el, out: list[str]) -> None:
