@@ -201,7 +201,12 @@ class _Generator:
             item.update(
                 title=f"Anmälan av {what}",
                 outcome="report",
-                decision=f"{organ} lägger anmälan av {what} till handlingarna.",
+                # the wording of the canonical full example, which every reader must understand
+                decision=(
+                    f"{organ} lägger redovisningen av delegationsbeslut till handlingarna."
+                    if kind == "delegation"
+                    else f"{organ} lägger meddelandena till handlingarna."
+                ),
                 background=f"Redovisning av {what} för perioden sedan föregående sammanträde.",
             )
             return item

@@ -84,7 +84,7 @@ def municipality_line(doc: Document) -> str:
     return f"{name} kommun" if name.endswith("s") else f"{name}s kommun"
 
 
-def _attendee(e: AttendanceEntry) -> str:
+def attendee_line(e: AttendanceEntry) -> str:
     text = who(e)
     if e.replaces is not None:
         text += f" ersätter {who(e.replaces)}"
@@ -102,7 +102,7 @@ def _list(title: str | None, entries: list[AttendanceEntry]) -> list[Block]:
     if not entries:
         return []
     head = [Block("label", title)] if title else []
-    return head + [Block("line", _attendee(e)) for e in entries]
+    return head + [Block("line", attendee_line(e)) for e in entries]
 
 
 def _front(doc: Document) -> list[Block]:
@@ -200,7 +200,7 @@ def _section(label: str, lines: list[str]) -> list[Block]:
     return [BLANK, Block("label", label)] + [Block("para", x) for x in lines]
 
 
-def _motion_lines(item: Item) -> list[str]:
+def motion_lines(item: Item) -> list[str]:
     out = []
     for m in item.motions:
         if not m.by:
@@ -235,7 +235,7 @@ def _vote_blocks(item: Item) -> list[Block]:
     return out
 
 
-def _reservation_lines(item: Item) -> list[str]:
+def reservation_lines(item: Item) -> list[str]:
     out = []
     for r in item.reservations:
         if r.written:
@@ -247,7 +247,7 @@ def _reservation_lines(item: Item) -> list[str]:
     return out
 
 
-def _statement_lines(item: Item, kind: str, verb: str) -> list[str]:
+def statement_lines(item: Item, kind: str, verb: str) -> list[str]:
     out = []
     for s in item.statements:
         if s.kind == kind:
@@ -265,17 +265,17 @@ def item_blocks(doc: Document, item: Item) -> list[Block]:
         return out + [BLANK, Block("para", SECRECY_NOTE)]
     out += _section("Ärendebeskrivning", [item.background or ""])
     out += _section("Förslag till beslut", (item.proposed_decision or "").split("\n"))
-    out += _section("Yrkanden", _motion_lines(item))
+    out += _section("Yrkanden", motion_lines(item))
     out += _section("Propositionsordning", [item.proposition_order or ""])
     out += _vote_blocks(item)
     out += _section("Beslut", (item.decision or "").split("\n"))
-    out += _section("Reservation", _reservation_lines(item))
+    out += _section("Reservation", reservation_lines(item))
     out += _section(
-        "Särskilt yttrande", _statement_lines(item, "special_statement", "lämnar ett särskilt yttrande")
+        "Särskilt yttrande", statement_lines(item, "special_statement", "lämnar ett särskilt yttrande")
     )
     out += _section(
         "Protokollsanteckning",
-        _statement_lines(item, "protocol_note", "lämnar följande protokollsanteckning"),
+        statement_lines(item, "protocol_note", "lämnar följande protokollsanteckning"),
     )
     out += _section(
         "Jäv", [f"{who(p)} anmäler jäv och deltar inte i handläggningen av ärendet." for p in item.conflicts]
