@@ -1,0 +1,654 @@
+"""The OpenAPI 3.1 description of /api/: every endpoint and the shape of every resource.
+
+Schemas are JSON Schema 2020-12 (what OpenAPI 3.1 uses), so a test validates real responses
+against them with ``jsonschema``. The ``protokoll/1`` document schema is taken from
+``protokoll.document.json_schema`` rather than copied, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+
+from protokoll.document import json_schema
+from protokoll.web.api.links import Links
+from protokoll.web.api.paging import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from protokoll.web.api.respond import api_view, json_response
+from protokoll.web.public import SECRET_MARKER
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+STR = {"type": "string"}
+NSTR = nullable(STR)
+URI = {"type": "string", "format": "uri"}
+NURI = nullable(URI)
+BOOL = {"type": "boolean"}
+INT = {"type": "integer"}
+DATE = {"type": "string", "format": "date"}
+NDATE = nullable(DATE)
+DATETIME = {"type": "string", "format": "date-time"}
+NDATETIME = nullable(DATETIME)
+
+
+def obj(properties: dict, required: list[str] | None = None, description: str = "", closed=False) -> dict:
+    schema = {"type": "object", "properties": properties, "required": required or list(properties)}
+    if description:
+        schema["description"] = description
+    if closed:
+        schema["additionalProperties"] = False
+    return schema
+
+
+def const_type(uri: str) -> dict:
+    return {"const": uri}
+
+
+OPARL = "https://schema.oparl.org/1.1/"
+EXT = "urn:protokoll:1:"
+
+PERSON_REF = obj(
+    {"name": STR, "party": NSTR, "role": NSTR, "person": NURI},
+    description="A person as the protocol writes them, with a link to the Person when known.",
+)
+VOTE_OPTION = {"enum": ["yes", "no", "abstain", "absent"]}
+
+SCHEMAS: dict = {
+    "Error": obj({"error": obj({"status": INT, "message": STR})}),
+    "Pagination": obj(
+        {"totalElements": INT, "elementsPerPage": INT, "currentPage": INT, "totalPages": INT},
+        description="OParl list pagination.",
+    ),
+    "ListLinks": obj(
+        {"self": URI, "first": URI, "last": URI, "prev": URI, "next": URI},
+        required=["self", "first", "last"],
+    ),
+    "PersonRef": PERSON_REF,
+    "Index": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "System"),
+            "oparlVersion": STR,
+            "name": STR,
+            "body": URI,
+            "openapi": URI,
+            "lists": {"type": "object", "additionalProperties": URI},
+            "search": URI,
+            "exports": {"type": "object", "additionalProperties": URI},
+        }
+    ),
+    "Municipality": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "Body"),
+            "system": URI,
+            "name": STR,
+            "shortName": STR,
+            "organization": URI,
+            "person": URI,
+            "meeting": URI,
+            "agendaItem": URI,
+            "membership": URI,
+        },
+        description="A kommun, as an OParl Body (the körperschaft whose organs meet).",
+    ),
+    "Body": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "Organization"),
+            "body": URI,
+            "name": STR,
+            "shortName": STR,
+            "organizationType": const_type("Gremium"),
+            "classification": STR,
+            "kind": {"enum": ["fullmaktige", "styrelse", "namnd", "utskott"]},
+            "municipality": STR,
+            "meeting": URI,
+            "membership": URI,
+            "calendar": URI,
+            "meetingFeed": URI,
+            "decisionFeed": URI,
+        },
+        description="An organ (fullmäktige, styrelse, nämnd, utskott), as an OParl Organization.",
+    ),
+    "Justering": obj(
+        {
+            "type": const_type(EXT + "Justering"),
+            "date": NDATE,
+            "time": NSTR,
+            "place": NSTR,
+            "method": nullable({"enum": ["paper", "digital"]}),
+            "signedBy": {"type": "array", "items": ref("PersonRef")},
+        },
+        description="Justering of the protocol (KL 5:69). Extension.",
+    ),
+    "Anslag": obj(
+        {
+            "type": const_type(EXT + "Anslag"),
+            "posted": NDATE,
+            "removed": NDATE,
+            "storage": NSTR,
+            "appealDeadline": NDATE,
+        },
+        description="Anslag on the notice board and the appeal deadline (KL 8:12, 13:5). Extension.",
+    ),
+    "Attendance": {
+        "allOf": [
+            ref("PersonRef"),
+            obj(
+                {
+                    "group": {"enum": ["member", "substitute", "official", "other"]},
+                    "status": {"enum": ["present", "absent"]},
+                    "serving": BOOL,
+                    "replaces": nullable(ref("PersonRef")),
+                    "paragraphs": nullable({"type": "array", "items": {"type": "array", "items": INT}}),
+                    "remote": BOOL,
+                    "note": NSTR,
+                }
+            ),
+        ]
+    },
+    "Meeting": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "Meeting"),
+            "name": STR,
+            "date": DATE,
+            "start": NDATETIME,
+            "end": NDATETIME,
+            "location": nullable(obj({"type": const_type(OPARL + "Location"), "description": STR})),
+            "organization": {"type": "array", "items": URI},
+            "body": URI,
+            "kind": {"enum": ["protocol", "extract", "listing", "summary"]},
+            "participant": {"type": "array", "items": URI},
+            "chair": nullable(ref("PersonRef")),
+            "secretary": nullable(ref("PersonRef")),
+            "adjusters": {"type": "array", "items": ref("PersonRef")},
+            "attendance": {"type": "array", "items": ref("Attendance")},
+            "justering": nullable(ref("Justering")),
+            "anslag": nullable(ref("Anslag")),
+            "agendaItem": {"type": "array", "items": ref("AgendaItem")},
+            "protokoll": URI,
+            "created": DATETIME,
+            "modified": DATETIME,
+        }
+    ),
+    "AgendaItem": {"oneOf": [ref("OpenAgendaItem"), ref("WithheldAgendaItem")]},
+    "WithheldAgendaItem": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "AgendaItem"),
+            "meeting": URI,
+            "number": NSTR,
+            "order": INT,
+            "date": DATE,
+            "public": {"const": False},
+            "confidential": {"const": True},
+            "marker": {"const": SECRET_MARKER},
+        },
+        closed=True,
+        description="A § under sekretess: number and marker only, nothing else (KL 6:25).",
+    ),
+    "Motion": obj(
+        {
+            "kind": {
+                "enum": ["approval", "rejection", "amendment", "addition", "referral", "tabling", "other"]
+            },
+            "text": STR,
+            "withdrawn": BOOL,
+            "by": {"type": "array", "items": ref("PersonRef")},
+        }
+    ),
+    "Statement": obj(
+        {
+            "kind": {"enum": ["special_statement", "protocol_note"]},
+            "text": STR,
+            "by": {"type": "array", "items": ref("PersonRef")},
+        }
+    ),
+    "OpenAgendaItem": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "AgendaItem"),
+            "meeting": URI,
+            "number": NSTR,
+            "order": INT,
+            "date": DATE,
+            "public": {"const": True},
+            "confidential": {"const": False},
+            "name": NSTR,
+            "caseNumber": NSTR,
+            "case": NURI,
+            "result": NSTR,
+            "outcome": nullable(
+                {"enum": ["decision", "referral", "tabled", "withdrawn", "information", "report"]}
+            ),
+            "resolutionText": NSTR,
+            "proposedDecision": NSTR,
+            "background": NSTR,
+            "motions": {"type": "array", "items": ref("Motion")},
+            "propositionOrder": NSTR,
+            "votes": {"type": "array", "items": ref("VoteEvent")},
+            "reservations": {"type": "array", "items": ref("Reservation")},
+            "statements": {"type": "array", "items": ref("Statement")},
+            "conflicts": {"type": "array", "items": ref("Jav")},
+            "assignments": {"type": "array", "items": ref("Uppdrag")},
+            "sentTo": {
+                "type": "array",
+                "items": obj({"recipient": STR, "purpose": {"enum": ["action", "information"]}}),
+            },
+            "attachments": {"type": "array", "items": STR},
+            "immediatelyAdjusted": BOOL,
+        },
+        closed=True,
+    ),
+    "VoteEvent": obj(
+        {
+            "id": URI,
+            "type": const_type(EXT + "VoteEvent"),
+            "agendaItem": URI,
+            "meeting": URI,
+            "organization": URI,
+            "startDate": DATE,
+            "number": NSTR,
+            "order": INT,
+            "question": NSTR,
+            "counts": {
+                "type": "array",
+                "items": obj({"option": VOTE_OPTION, "value": {"type": "integer", "minimum": 0}}),
+                "minItems": 4,
+                "maxItems": 4,
+            },
+            "votes": {
+                "type": "array",
+                "items": obj({"voter": ref("PersonRef"), "option": VOTE_OPTION, "group": NSTR}),
+            },
+            "castingVote": BOOL,
+            "lottery": BOOL,
+        },
+        description="An omröstning, shaped like a Popolo VoteEvent with its Votes (KL 5:54-56). Extension.",
+    ),
+    "Reservation": obj(
+        {
+            "id": URI,
+            "type": const_type(EXT + "Reservation"),
+            "agendaItem": URI,
+            "meeting": URI,
+            "by": {"type": "array", "items": ref("PersonRef")},
+            "text": STR,
+            "written": BOOL,
+        },
+        description="A reservation against the decision (KL 4:27). Extension.",
+    ),
+    "Jav": obj(
+        {
+            "id": URI,
+            "type": const_type(EXT + "Jav"),
+            "agendaItem": URI,
+            "meeting": URI,
+            "person": ref("PersonRef"),
+        },
+        description="Jäv: a person who did not take part in the § (KL 6:28-32). Extension.",
+    ),
+    "Uppdrag": obj(
+        {
+            "id": URI,
+            "type": const_type(EXT + "Uppdrag"),
+            "agendaItem": URI,
+            "meeting": URI,
+            "organization": URI,
+            "givenOn": DATE,
+            "assignee": STR,
+            "task": STR,
+            "due": NDATE,
+            "reportTo": NSTR,
+        },
+        description="An uppdrag given in a decision (DOMAIN 1.12). Extension.",
+    ),
+    "Membership": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "Membership"),
+            "person": URI,
+            "organization": URI,
+            "role": STR,
+            "group": {"enum": ["member", "substitute"]},
+            "votingRight": BOOL,
+            "party": NSTR,
+            "onBehalfOf": NURI,
+            "startDate": NDATE,
+            "endDate": NDATE,
+            "source": {"enum": ["roster", "attendance"]},
+        }
+    ),
+    "Person": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "Person"),
+            "body": URI,
+            "name": STR,
+            "party": NSTR,
+            "membership": {"type": "array", "items": ref("Membership")},
+            "votes": URI,
+            "reservations": URI,
+        }
+    ),
+    "Party": obj(
+        {
+            "id": URI,
+            "type": const_type(OPARL + "Organization"),
+            "name": STR,
+            "shortName": STR,
+            "organizationType": const_type("Partei"),
+            "membership": URI,
+        }
+    ),
+    "Case": obj(
+        {
+            "id": NURI,
+            "type": const_type(EXT + "Case"),
+            "body": URI,
+            "reference": STR,
+            "name": NSTR,
+            "rawForms": {"type": "array", "items": STR},
+            "classification": NSTR,
+            "feed": NURI,
+            "agendaItem": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "id": URI,
+                        "meeting": URI,
+                        "organization": URI,
+                        "bodyName": STR,
+                        "date": DATE,
+                        "number": NSTR,
+                        "name": NSTR,
+                        "result": NSTR,
+                        "resolutionText": NSTR,
+                    }
+                ),
+            },
+        },
+        description="An ärende (one normalised Dnr in a municipality) and its open §§ in time order.",
+    ),
+    "SearchHit": obj(
+        {
+            "agendaItem": URI,
+            "meeting": URI,
+            "number": NSTR,
+            "name": NSTR,
+            "date": DATE,
+            "bodyName": STR,
+            "municipalityName": STR,
+            "snippetHtml": STR,
+            "score": {"type": "number"},
+        }
+    ),
+    "SearchResult": obj(
+        {
+            "query": STR,
+            "data": {"type": "array", "items": ref("SearchHit")},
+            "pagination": ref("Pagination"),
+            "links": ref("ListLinks"),
+            "feed": URI,
+        }
+    ),
+}
+
+
+def list_schema(item: str) -> dict:
+    return obj(
+        {
+            "data": {"type": "array", "items": ref(item)},
+            "pagination": ref("Pagination"),
+            "links": ref("ListLinks"),
+        }
+    )
+
+
+def _param(name: str, where: str, schema: dict, description: str, required: bool = False) -> dict:
+    return {"name": name, "in": where, "required": required, "schema": schema, "description": description}
+
+
+PAGE = [
+    _param("page", "query", {"type": "integer", "minimum": 1}, "Page number, from 1."),
+    _param(
+        "per_page",
+        "query",
+        {"type": "integer", "minimum": 1},
+        f"Objects per page (default {DEFAULT_PER_PAGE}, at most {MAX_PER_PAGE}).",
+    ),
+]
+PK = [_param("pk", "path", {"type": "integer"}, "Numeric id.", required=True)]
+F = {
+    "meeting": _param("meeting", "query", INT, "Only rows of this meeting (id)."),
+    "body": _param("body", "query", INT, "Only rows of this body (id)."),
+    "municipality": _param("municipality", "query", INT, "Only rows of this municipality (id)."),
+    "person": _param("person", "query", INT, "Only rows naming this person (id)."),
+    "from": _param("from", "query", DATE, "Meetings on or after this date."),
+    "to": _param("to", "query", DATE, "Meetings on or before this date."),
+    "modified_since": _param(
+        "modified_since",
+        "query",
+        DATETIME,
+        "Only rows whose meeting changed at or after this time (ISO 8601; Stockholm time without offset).",
+    ),
+}
+MEETING_FILTERS = [F[k] for k in ("meeting", "body", "municipality", "from", "to", "modified_since")]
+SEARCH_PARAMS = [
+    _param("q", "query", STR, "Words; quotes, colons and brackets are read as plain words."),
+    _param("municipality", "query", STR, "Municipality slug (alias kommun)."),
+    _param("body", "query", STR, 'Body id or "municipality-slug/body-slug" (alias organ).'),
+    _param("from", "query", DATE, "From date (alias fran)."),
+    _param("to", "query", DATE, "To date (alias till)."),
+    _param("party", "query", STR, "Party abbreviation (alias parti)."),
+    _param(
+        "outcome", "query", STR, "decision, referral, tabled, withdrawn, information, report (alias utfall)."
+    ),
+    _param("has_vote", "query", STR, "1: only §§ with a vote (alias omrostning)."),
+    _param("has_reservation", "query", STR, "1: only §§ with a reservation (alias reservation)."),
+    _param("order", "query", {"enum": ["relevance", "date"]}, "Sort order (alias ordning)."),
+]
+
+
+def _json(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _other(media: str, description: str) -> dict:
+    return {"description": description, "content": {media: {"schema": {"type": "string"}}}}
+
+
+ERRORS = {
+    "400": _json(ref("Error"), "A parameter could not be used; the message names it."),
+    "404": _json(ref("Error"), "No such public object."),
+}
+
+
+def _op(summary: str, ok: dict, params: list | None = None, tag: str = "resources") -> dict:
+    return {
+        "get": {
+            "summary": summary,
+            "tags": [tag],
+            "parameters": params or [],
+            "responses": {"200": ok, **ERRORS},
+        }
+    }
+
+
+def _resource(path: str, schema: str, plural: str, filters: list, tag: str = "resources") -> dict:
+    return {
+        f"/api/{path}/": _op(f"List {plural} (paginated).", _json(list_schema(schema)), PAGE + filters, tag),
+        f"/api/{path}/{{pk}}": _op(f"One {schema}.", _json(ref(schema)), PK, tag),
+    }
+
+
+def _paths() -> dict:
+    paths = {
+        "/api/": _op("Entry point (an OParl System object).", _json(ref("Index"))),
+        "/api/openapi.json": _op("This description.", _json({"type": "object"})),
+        **_resource("municipalities", "Municipality", "municipalities", []),
+        **_resource("bodies", "Body", "bodies (organs)", [F["municipality"]]),
+        "/api/bodies/{pk}/meetings.ics": _op(
+            "The body's published meetings as iCalendar (RFC 5545).",
+            _other("text/calendar", "VCALENDAR, Europe/Stockholm times"),
+            PK,
+            "exports",
+        ),
+        "/api/bodies/{pk}/meetings.atom": _op(
+            "Atom feed of the body's published meetings.",
+            _other("application/atom+xml", "Atom 1.0"),
+            PK,
+            "feeds",
+        ),
+        "/api/bodies/{pk}/decisions.atom": _op(
+            "Atom feed of the body's decisions (open §§).",
+            _other("application/atom+xml", "Atom 1.0"),
+            PK,
+            "feeds",
+        ),
+        **_resource("meetings", "Meeting", "published meetings", MEETING_FILTERS),
+        "/api/meetings/{pk}/protokoll.json": _op(
+            "The meeting as a protokoll/1 document, withheld §§ reduced to number and marker.",
+            _json(ref("ProtokollDocument")),
+            PK,
+            "exports",
+        ),
+        **_resource("agenda-items", "AgendaItem", "agenda items (§§)", MEETING_FILTERS),
+        **_resource("persons", "Person", "persons", [F["municipality"]]),
+        "/api/memberships/": _op(
+            "List memberships (paginated): the stored roster, or seats seen in attendance lists.",
+            _json(list_schema("Membership")),
+            PAGE
+            + [
+                F["body"],
+                F["person"],
+                F["municipality"],
+                _param("party", "query", STR, "Party abbreviation."),
+            ],
+        ),
+        "/api/memberships/{key}": _op(
+            "One membership.",
+            _json(ref("Membership")),
+            [_param("key", "path", STR, 'Membership key ("r…" roster, "a…" attendance).', required=True)],
+        ),
+        "/api/parties/": _op(
+            "List parties seen in published attendance lists.", _json(list_schema("Party")), PAGE
+        ),
+        "/api/parties/{abbreviation}": _op(
+            "One party.",
+            _json(ref("Party")),
+            [_param("abbreviation", "path", STR, "Party abbreviation, e.g. S.", required=True)],
+        ),
+        **_resource(
+            "votes", "VoteEvent", "votes (omröstningar)", MEETING_FILTERS + [F["person"]], "extensions"
+        ),
+        **_resource(
+            "reservations", "Reservation", "reservations", MEETING_FILTERS + [F["person"]], "extensions"
+        ),
+        **_resource("conflicts", "Jav", "jäv", MEETING_FILTERS + [F["person"]], "extensions"),
+        **_resource("assignments", "Uppdrag", "uppdrag", MEETING_FILTERS, "extensions"),
+        "/api/cases/": _op(
+            "List cases with at least one open § (paginated).",
+            _json(list_schema("Case")),
+            PAGE + [F["municipality"]],
+            "extensions",
+        ),
+        "/api/cases/{municipality}/{key}": _op(
+            "One case and its history.",
+            _json(ref("Case")),
+            _case_params(),
+            "extensions",
+        ),
+        "/api/cases/{municipality}/{key}/feed.atom": _op(
+            "Atom feed of a case's §§.", _other("application/atom+xml", "Atom 1.0"), _case_params(), "feeds"
+        ),
+        "/api/search": _op(
+            "Full-text search over open §§.", _json(ref("SearchResult")), SEARCH_PARAMS + PAGE, "search"
+        ),
+        "/api/search/feed.atom": _op(
+            "Atom feed of a saved search (newest first).",
+            _other("application/atom+xml", "Atom 1.0"),
+            SEARCH_PARAMS,
+            "feeds",
+        ),
+        "/api/export/decisions.csv": _op(
+            "CSV of decisions (open §§), one row per §.",
+            _other("text/csv", "UTF-8 with BOM; formula-like cells prefixed with an apostrophe"),
+            [F["body"], F["municipality"], F["from"], F["to"]],
+            "exports",
+        ),
+        "/api/export/ballots.csv": _op(
+            "CSV of ballots in open §§, one row per member and vote.",
+            _other("text/csv", "UTF-8 with BOM; formula-like cells prefixed with an apostrophe"),
+            [F["body"], F["municipality"], F["from"], F["to"]],
+            "exports",
+        ),
+        "/api/export/dump.jsonl.gz": _op(
+            "Every published meeting's redacted protokoll/1 document, one JSON line each, gzip.",
+            _other("application/gzip", "gzip of JSON lines"),
+            [],
+            "exports",
+        ),
+    }
+    paths["/api/search"]["get"]["responses"]["503"] = _json(ref("Error"), "Search is not installed.")
+    paths["/api/search/feed.atom"]["get"]["responses"]["503"] = _json(
+        ref("Error"), "Search is not installed."
+    )
+    return paths
+
+
+def _case_params() -> list:
+    return [
+        _param("municipality", "path", STR, "Municipality slug.", required=True),
+        _param("key", "path", STR, "Normalised Dnr, e.g. SN-2025-12.", required=True),
+    ]
+
+
+def _document_schemas() -> dict:
+    """The protokoll/1 schema's ``$defs`` moved into components (refs rewritten to match)."""
+    schema = copy.deepcopy(json_schema())
+    defs = schema.pop("$defs", {})
+    for key in ("$schema", "$id"):
+        schema.pop(key, None)
+    text = json.dumps({"ProtokollDocument": schema, **{f"Protokoll{k}": v for k, v in defs.items()}})
+    return json.loads(text.replace('"#/$defs/', '"#/components/schemas/Protokoll'))
+
+
+@cache
+def _spec_without_server() -> str:
+    spec = {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "protokoll API",
+            "version": "1",
+            "description": "Published Swedish municipal committee protocols as data. Resources follow "
+            "OParl 1.1 where OParl has them; votes, reservations, jäv, uppdrag, justering, anslag and "
+            "cases are documented extensions (type urn:protokoll:1:…). See docs/api.md.",
+            "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+        },
+        "paths": _paths(),
+        "components": {"schemas": {**SCHEMAS, **_document_schemas()}},
+    }
+    return json.dumps(spec, ensure_ascii=False)
+
+
+def spec(base: str = "") -> dict:
+    out = json.loads(_spec_without_server())
+    if base:
+        out["servers"] = [{"url": base}]
+    return out
+
+
+@api_view
+def view(request):
+    return json_response(spec(Links(request).base))

@@ -1,0 +1,235 @@
+"""The JSON resources: OParl shapes, absolute ids, filters, pagination and 404s."""
+
+from __future__ import annotations
+
+import pytest
+
+from protokoll.archive import models as m
+from protokoll.web.public import SECRET_MARKER
+
+pytestmark = pytest.mark.django_db
+
+OPARL = "https://schema.oparl.org/1.1/"
+
+
+def get(client, url, status=200, **kw):
+    response = client.get(url, **kw)
+    assert response.status_code == status, response.content[:500]
+    return response.json()
+
+
+def test_index_links_every_list(client, archive):
+    data = get(client, "/api/")
+    assert data["type"] == OPARL + "System"
+    for url in data["lists"].values():
+        assert url.startswith("http://testserver/api/")
+        assert client.get(url).status_code == 200
+
+
+def test_bodies_are_organizations_of_municipalities_with_public_meetings(client, archive):
+    bodies = get(client, "/api/bodies/")["data"]
+    assert [b["name"] for b in bodies] == ["Socialnämnden"]  # Byggnadsnämnden met only unpublished
+    body = bodies[0]
+    assert body["type"] == OPARL + "Organization"
+    assert body["id"] == f"http://testserver/api/bodies/{archive['full'].body_id}"
+    assert get(client, body["id"]) == body
+    municipality = get(client, body["body"])
+    assert municipality["type"] == OPARL + "Body" and municipality["name"] == "Exempelstad"
+    hidden_body = archive["hidden"].body_id
+    assert get(client, f"/api/bodies/{hidden_body}", status=404)["error"]["status"] == 404
+
+
+def test_meeting_shape_and_agenda_items(client, archive):
+    meeting = get(client, f"/api/meetings/{archive['full'].pk}")
+    assert meeting["type"] == OPARL + "Meeting"
+    assert meeting["start"] == "2025-03-18T13:00:00+01:00"
+    assert meeting["end"] == "2025-03-18T16:40:00+01:00"
+    assert meeting["location"]["description"] == "Sammanträdesrum Ekan, Stadshuset"
+    assert meeting["justering"]["date"] == "2025-03-25"
+    assert [p["name"] for p in meeting["justering"]["signedBy"]] == ["Karin Almgren", "Olof Dahlström"]
+    assert meeting["anslag"]["appealDeadline"] == "2025-04-16"
+    numbers = [i["number"] for i in meeting["agendaItem"]]
+    assert numbers == ["21", "22", "23", "24", "25", "26"]
+    by_number = {i["number"]: i for i in meeting["agendaItem"]}
+    secret = by_number["24"]
+    assert secret == {
+        "id": secret["id"],
+        "type": OPARL + "AgendaItem",
+        "meeting": meeting["id"],
+        "number": "24",
+        "order": 3,
+        "date": "2025-03-18",
+        "public": False,
+        "confidential": True,
+        "marker": SECRET_MARKER,
+    }
+    item = by_number["22"]
+    assert item["name"] == "Riktlinjer för hemtjänst 2025"
+    assert item["result"] == "beslut" and item["outcome"] == "decision"
+    assert item["resolutionText"].startswith("Socialnämnden antar riktlinjer")
+    assert item["case"].endswith("/api/cases/exempelstad/SN-2024-231")
+    assert by_number["23"]["conflicts"][0]["person"]["name"] == "Amir Haddad"
+    assert by_number["23"]["immediatelyAdjusted"] is True
+    # Persons present link to Person objects; the absent member does not take part.
+    names = {get(client, url)["name"] for url in meeting["participant"]}
+    assert "Karin Almgren" in names and "Björn Falk" not in names
+
+
+def test_vote_event_is_popolo_shaped(client, archive):
+    votes = get(client, f"/api/votes/?meeting={archive['full'].pk}")["data"]
+    assert len(votes) == 1
+    vote = votes[0]
+    assert {c["option"]: c["value"] for c in vote["counts"]} == {"yes": 3, "no": 2, "abstain": 0, "absent": 0}
+    assert [(v["voter"]["name"], v["option"], v["group"]) for v in vote["votes"]][:2] == [
+        ("Karin Almgren", "yes", "S"),
+        ("Olof Dahlström", "no", "M"),
+    ]
+    assert vote["castingVote"] is False and vote["lottery"] is False
+    assert vote["number"] == "22"
+    assert get(client, vote["id"]) == vote
+    assert get(client, vote["agendaItem"])["number"] == "22"
+
+
+def test_filters_by_person(client, archive):
+    olof = m.Person.objects.get(name="Olof Dahlström")
+    votes = get(client, f"/api/votes/?person={olof.pk}")["data"]
+    assert len(votes) == 1  # the later meeting's § 42 has no vote
+    reservations = get(client, f"/api/reservations/?person={olof.pk}")["data"]
+    assert [r["text"] for r in reservations] == ["Vi reserverar oss till förmån för eget yrkande."]
+    karin = m.Person.objects.get(name="Karin Almgren")
+    assert get(client, f"/api/reservations/?person={karin.pk}")["data"] == []
+    assert get(client, "/api/assignments/?person=1", status=400)["error"]["message"].startswith("person")
+
+
+def test_extension_lists(client, archive):
+    conflicts = get(client, "/api/conflicts/")["data"]
+    assert {c["person"]["name"] for c in conflicts} == {"Amir Haddad"}
+    assert len(conflicts) == 2  # one per published meeting
+    uppdrag = get(client, "/api/assignments/")["data"]
+    assert {(u["assignee"], u["due"]) for u in uppdrag} == {("Socialchefen", "2025-09-30")}
+    assert all(u["type"] == "urn:protokoll:1:Uppdrag" for u in uppdrag)
+
+
+def test_person_and_memberships(client, archive):
+    karin = m.Person.objects.get(name="Karin Almgren")
+    person = get(client, f"/api/persons/{karin.pk}")
+    assert person["type"] == OPARL + "Person" and person["party"] == "S"
+    [seat] = person["membership"]
+    assert seat["role"] == "ordförande" and seat["votingRight"] is True
+    assert (seat["startDate"], seat["endDate"]) == ("2025-03-18", "2025-04-15")
+    assert seat["onBehalfOf"].endswith("/api/parties/S")
+    assert get(client, seat["id"]) == seat
+    assert get(client, seat["onBehalfOf"])["organizationType"] == "Partei"
+    maja = m.Person.objects.get(name="Maja Grönlund")
+    [sub] = get(client, f"/api/memberships/?person={maja.pk}")["data"]
+    assert sub["group"] == "substitute" and sub["votingRight"] is False
+    assert get(client, "/api/memberships/a1-1-chair", status=404)["error"]["message"] == "not found"
+
+
+def test_roster_memberships_replace_attendance_for_their_body(client, archive):
+    body = archive["full"].body
+    karin = m.Person.objects.get(name="Karin Almgren")
+    m.Membership.objects.create(person=karin, body=body, role="ordförande", party="S", group="member")
+    data = get(client, f"/api/memberships/?body={body.pk}")["data"]
+    assert [(d["source"], d["role"]) for d in data] == [("roster", "ordförande")]
+
+
+def test_persons_named_only_in_unpublished_meetings_are_not_listed(client, archive):
+    from protokoll.archive.loading import load_document
+    from tests.api.conftest import unpublished_meeting
+
+    doc = unpublished_meeting()
+    attendance = [doc.attendance[0].model_copy(update={"name": "Gömd Person"}), *doc.attendance[1:]]
+    meeting = load_document(
+        doc.model_copy(update={"attendance": attendance, "body": "Kulturnämnden"})
+    ).meeting
+    m.Meeting.objects.filter(pk=meeting.pk).update(published=False)
+    hidden = m.Person.objects.get(name="Gömd Person")
+    names = [p["name"] for p in get(client, "/api/persons/?per_page=200")["data"]]
+    assert "Karin Almgren" in names and "Gömd Person" not in names
+    get(client, f"/api/persons/{hidden.pk}", status=404)
+
+
+def test_pagination_links_and_totals(client, archive):
+    first = get(client, "/api/agenda-items/?per_page=5")
+    assert first["pagination"] == {
+        "totalElements": 12,
+        "elementsPerPage": 5,
+        "currentPage": 1,
+        "totalPages": 3,
+    }
+    assert "prev" not in first["links"]
+    seen = [i["id"] for i in first["data"]]
+    page = first
+    while "next" in page["links"]:
+        page = get(client, page["links"]["next"])
+        seen += [i["id"] for i in page["data"]]
+    assert len(seen) == len(set(seen)) == 12
+    assert page["pagination"]["currentPage"] == 3 and "prev" in page["links"]
+    capped = get(client, "/api/agenda-items/?per_page=100000")
+    assert capped["pagination"]["elementsPerPage"] == 200
+    assert get(client, "/api/agenda-items/?page=9")["data"] == []
+    assert get(client, "/api/agenda-items/?page=x", status=400)["error"]["message"].startswith("page")
+    assert client.get("/api/agenda-items/?per_page=0").status_code == 400
+
+
+def test_meeting_filters_and_modified_since(client, archive):
+    assert len(get(client, "/api/meetings/")["data"]) == 2
+    assert [x["date"] for x in get(client, "/api/meetings/?from=2025-04-01")["data"]] == ["2025-04-15"]
+    assert [x["date"] for x in get(client, "/api/meetings/?to=2025-04-01")["data"]] == ["2025-03-18"]
+    m.Meeting.objects.filter(pk=archive["full"].pk).update(
+        updated_at=archive["later"].updated_at.replace(year=2020)
+    )
+    since = archive["later"].updated_at.replace(year=2024).isoformat()
+    recent = get(client, "/api/meetings/", data={"modified_since": since})["data"]
+    assert [x["date"] for x in recent] == ["2025-04-15"]
+    items = get(client, "/api/agenda-items/", data={"modified_since": since})["data"]
+    assert {i["date"] for i in items} == {"2025-04-15"}
+    assert client.get("/api/meetings/?modified_since=yesterday").status_code == 400
+
+
+def test_case_lists_its_history_without_withheld_items(client, archive):
+    case = get(client, "/api/cases/exempelstad/SN-2024-231")
+    assert [(i["date"], i["number"]) for i in case["agendaItem"]] == [
+        ("2025-03-18", "22"),
+        ("2025-04-15", "42"),
+    ]
+    assert case["name"] == "Riktlinjer för hemtjänst 2025"
+    assert case["rawForms"] == ["SN 2024/00231-3.7.2"]
+    keys = {c["reference"] for c in get(client, "/api/cases/")["data"]}
+    assert "SN-2024-231" in keys
+    get(client, "/api/cases/exempelstad/NO-SUCH-1", status=404)
+    get(client, "/api/cases/annanstad/SN-2024-231", status=404)
+
+
+def test_a_case_whose_items_are_all_withheld_is_not_public(client, archive):
+    m.Item.objects.filter(case__key="SN-2025-40").update(visibility="secret")
+    get(client, "/api/cases/exempelstad/SN-2025-40", status=404)
+    assert "SN-2025-40" not in {c["reference"] for c in get(client, "/api/cases/")["data"]}
+
+
+def test_unpublished_meeting_404s_everywhere(client, archive):
+    hidden = archive["hidden"]
+    item = hidden.items.exclude(votes=None).first()
+    for url in (
+        f"/api/meetings/{hidden.pk}",
+        f"/api/meetings/{hidden.pk}/protokoll.json",
+        f"/api/agenda-items/{item.pk}",
+        f"/api/votes/{item.votes.first().pk}",
+        f"/api/reservations/{item.reservations.first().pk}",
+        f"/api/bodies/{hidden.body_id}",
+        f"/api/bodies/{hidden.body_id}/meetings.ics",
+        f"/api/bodies/{hidden.body_id}/meetings.atom",
+        f"/api/bodies/{hidden.body_id}/decisions.atom",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert all(
+        x["id"] != f"http://testserver/api/meetings/{hidden.pk}"
+        for x in get(client, "/api/meetings/")["data"]
+    )
+    assert get(client, f"/api/votes/?meeting={hidden.pk}")["data"] == []
+
+
+def test_only_get_and_head(client, archive):
+    assert client.post("/api/meetings/").status_code == 405
+    assert client.head("/api/meetings/").status_code == 200
