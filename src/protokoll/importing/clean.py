@@ -31,11 +31,17 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+# one pass instead of one per rule; the rules stay named in rules.py
+_FURNITURE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules.FURNITURE_LINES), re.IGNORECASE)
+
+
 def is_furniture(text: str) -> bool:
-    return any(rule.pattern.match(text) for rule in rules.FURNITURE_LINES)
+    return _FURNITURE.match(text) is not None
 
 
 def _strip_inline(text: str) -> str:
+    if "ignatur" not in text:
+        return text
     for rule in rules.FURNITURE_INLINE:
         text = rule.pattern.sub(" ", text)
     return text.strip()

@@ -73,6 +73,9 @@ def label_of(text: str) -> tuple[str, str] | None:
 def _expand(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
+        if " beslut" not in ln.text.lower():
+            out.append(ln)
+            continue
         parts = rules.INLINE_DECISION_SPLIT.split(ln.text)
         for part in parts:
             m = re.match(r"^(.{0,100}?(?:s|:s)\s+beslut)\s+(.*)$", part, re.IGNORECASE)
@@ -332,7 +335,7 @@ def interpret(
             if _DECISION_SENTENCE.match(ln.text):
                 decision = squash(ln.text)
                 break
-    immediate = bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
+    immediate = "omedelbar" in all_text.lower() and bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
     if decision:
         decision = (
             squash(
@@ -360,11 +363,13 @@ def interpret(
         for p in _persons(ln.text):
             if p not in conflicts:
                 conflicts.append(p)
-    confidential = bool(
+    masked = ("XXX" in all_text or "***" in all_text or "maskerat" in all_text) and bool(
         rules.MASKED.search(all_text)
-        or (rules.CONFIDENTIAL.search(f"{rest} {all_text[:300]}") and len(all_text) < 400)
     )
-    if confidential and not rules.MASKED.search(all_text):
+    confidential = masked or bool(
+        len(all_text) < 400 and rules.CONFIDENTIAL.search(f"{rest} {all_text[:300]}")
+    )
+    if confidential and not masked:
         warnings.append(
             Warning(
                 code="confidential_guess",

@@ -277,9 +277,7 @@ DISPATCH_TRAILING_PURPOSE = re.compile(
 )
 
 IMMEDIATE_ADJUSTMENT = re.compile(
-    r"(?:paragrafen|beslutet|protokollet|§\s*\d+)?[^.]{0,40}?(?:förklaras|är|blir)?\s*omedelbart\s+justera(?:d|t|s)|"
-    r"justeras\s+omedelbart|omedelbar\s+justering",
-    re.IGNORECASE,
+    r"omedelbart\s+justera(?:d|t|s)|justeras\s+omedelbart|omedelbar\s+justering", re.IGNORECASE
 )
 WITHDRAWN = re.compile(
     r"\bärendet\s+(?:utgår|stryks|lyfts)|\butgår\s+(?:från|ur)\s+dagordningen|\butgår\b\s*\.?$", re.IGNORECASE

@@ -145,6 +145,9 @@ _DNR_TAIL = re.compile(r"(?:\s+(?:\d{4}/\s*|/\s*))+$|\s+\d{4}/\d+\s*$")
 def numbered_agenda(text: str) -> dict[int, str]:
     """A flattened agenda without § signs: "Ärendelista 9 Val av justerare 10 Information …".
     Numbers count only while they rise in small steps, so years and amounts are left alone."""
+    low = text.lower()
+    if "lista" not in low and "förteckning" not in low and "ärenden" not in low:
+        return {}
     m = _AGENDA_INLINE.search(text)
     if not m:
         return {}

@@ -92,4 +92,4 @@ def paragraph_ranges(spec: str) -> list[tuple[int, int]]:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())

@@ -20,7 +20,9 @@ _CHOICE = {
     "avstod": VoteChoice.ABSTAIN,
     "frånvarande": VoteChoice.ABSENT,
 }
-_VOTE_CONTEXT = re.compile(r"omröstning|votering|röster|ja-röst|nej-röst|\bja\b.*\bnej\b", re.IGNORECASE)
+_VOTE_CONTEXT = re.compile(
+    r"omröstning|votering|röster|ja-röst|nej-röst|\bja\b.{0,200}?\bnej\b", re.IGNORECASE
+)
 
 
 def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
@@ -65,7 +67,8 @@ def read_votes(
     lines: list[Line], *, all_lines: list[Line], serving: list[tuple[str, str | None]], paragraph: int
 ) -> tuple[list[Vote], list[Warning]]:
     text = " ".join(ln.text for ln in all_lines)
-    if not _VOTE_CONTEXT.search(text):
+    low = text.lower()
+    if ("röst" not in low and "votering" not in low and "nej" not in low) or not _VOTE_CONTEXT.search(text):
         return [], []
     tally = _tally(lines) or _tally(all_lines)
     ballots = _ballots(all_lines)
