@@ -87,3 +87,37 @@ def zip_bytes(entries: dict[str, bytes], *, compression=zipfile.ZIP_DEFLATED) ->
         for name, data in entries.items():
             z.writestr(name, data)
     return buf.getvalue()
+
+
+def flate_of_spaces(megabytes: int) -> bytes:
+    """A zlib stream that inflates to ``megabytes`` MB of spaces, built in well under a second:
+    after a full flush deflate restarts, so one compressed 1 MB block can be repeated."""
+    import zlib
+
+    chunk = b" " * (1 << 20)
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    adler = 1
+    for _ in range(megabytes):
+        adler = zlib.adler32(chunk, adler)
+    return b"\x78\xda" + block * megabytes + c.flush() + adler.to_bytes(4, "big")
+
+
+def pdf_with_content_stream(compressed: bytes) -> bytes:
+    """A minimal one-page PDF whose page content is the given FlateDecode stream."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed) + compressed + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out

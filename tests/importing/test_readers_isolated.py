@@ -10,7 +10,7 @@ from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers import isolated, read_file
 from protokoll.importing.readers import text as text_reader
 
-from .reader_fixtures import protocol_pdf
+from .reader_fixtures import flate_of_spaces, pdf_with_content_stream, protocol_pdf
 
 
 def test_isolated_read_equals_in_process_read(tmp_path):
@@ -61,5 +61,21 @@ def test_a_crashing_reader_is_reported_not_propagated(tmp_path, monkeypatch):
     monkeypatch.setattr(
         text_reader, "read_text", lambda data, *, file=None: os.kill(os.getpid(), signal.SIGSEGV)
     )
-    with pytest.raises(UnreadableInput, match="^the file cannot be read: the reader stopped unexpectedly$"):
+    with pytest.raises(
+        UnreadableInput,
+        match=r"^the file cannot be read: the reader stopped unexpectedly \(SIGSEGV\); the file may be",
+    ):
         isolated.read_file_isolated(tmp_path / "p.txt", timeout=30)
+
+
+def test_pdf_decompression_bomb_is_stopped_by_the_memory_cap(tmp_path, monkeypatch):
+    """1.5 MB of PDF whose page content inflates to 1.5 GB."""
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(pdf_with_content_stream(flate_of_spaces(1536)))
+    monkeypatch.setenv("PROTOKOLL_MAX_READ_MEMORY_MB", "512")
+    t0 = time.perf_counter()
+    with pytest.raises(
+        UnreadableInput, match=r"(stopped unexpectedly|more memory than).*PROTOKOLL_MAX_READ_MEMORY_MB\)$"
+    ):
+        isolated.read_file_isolated(path, timeout=30)
+    assert time.perf_counter() - t0 < 10

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 
 from protokoll.importing.extracted import Extracted, UnreadableInput
 from protokoll.importing.readers.limits import MB, max_read_seconds
@@ -50,6 +51,15 @@ def _child(conn, path: str, max_bytes: int | None, memory: int) -> None:
         conn.close()
 
 
+def _how(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return signal.Signals(-exitcode).name
+        except ValueError:
+            return f"signal {-exitcode}"
+    return f"exit code {exitcode}"
+
+
 def read_file_isolated(
     path: str | os.PathLike[str], *, max_bytes: int | None = None, timeout: float | None = None
 ) -> Extracted:
@@ -73,7 +83,11 @@ def read_file_isolated(
         try:
             result = pickle.loads(receiver.recv_bytes())
         except (EOFError, OSError):
-            raise UnreadableInput("the file cannot be read: the reader stopped unexpectedly") from None
+            child.join(5)
+            result = UnreadableInput(
+                f"the file cannot be read: the reader stopped unexpectedly ({_how(child.exitcode)}); "
+                "the file may be malformed or need more memory than allowed"
+            )
     finally:
         receiver.close()
         if child.is_alive():
