@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from protokoll.accounts.models import BodyRole
@@ -22,6 +23,15 @@ from protokoll.archive.models import Body, Item, Meeting
 from protokoll.document import example, parse_document
 
 PASSWORD = "korrekt-hast-batteri-42"
+_HASH: list[str] = []
+
+
+def password_hash() -> str:
+    """One real (PBKDF2) hash shared by every user: hashing is slow by design, once is enough."""
+    if not _HASH:
+        _HASH.append(make_password(PASSWORD))
+    return _HASH[0]
+
 
 #: user name → (body key or None, role) ; ``None`` role = no role at all
 USERS: dict[str, tuple[str | None, Role | None]] = {
@@ -150,7 +160,9 @@ def build_world() -> World:
     User = get_user_model()
     today = timezone.localdate()
     for username, (tag, role) in USERS.items():
-        user = User.objects.create_user(username, password=PASSWORD, is_superuser=role is Role.ADMINISTRATOR)
+        user = User.objects.create(
+            username=username, password=password_hash(), is_superuser=role is Role.ADMINISTRATOR
+        )
         if tag is not None:
             ended = username.startswith("fore_detta")
             BodyRole.objects.create(
