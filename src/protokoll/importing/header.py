@@ -60,9 +60,18 @@ class HeaderFields:
     values: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     order: list[tuple[str, str]] = field(default_factory=list)
 
-    def first(self, name: str) -> str | None:
+    def find(self, name: str, read):
+        """The first value of field ``name`` that ``read`` can make sense of."""
         for v in self.values.get(name, []):
-            if v.strip():
+            found = read(v)
+            if found is not None:
+                return found
+        return None
+
+    def first(self, name: str) -> str | None:
+        """The first value with any letter in it (an empty signature line is no value)."""
+        for v in self.values.get(name, []):
+            if re.search(r"[^\W\d_]", v):
                 return v
         return None
 
@@ -79,7 +88,7 @@ def read_fields(text: str) -> HeaderFields:
     for k, (_start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         value = text[end:stop].strip(" \t:\n")
-        value = re.sub(r"[._]{3,}|-{5,}|={3,}", " ", value).strip(" \t:\n")
+        value = re.sub(r"[._…]{2,}|-{5,}|={3,}", " ", value).strip(" \t:\n.")
         out.values[fld].append(value)
         out.order.append((fld, value))
     return out
@@ -243,7 +252,7 @@ def read_header(text: str) -> Header:
         m = re.search(r"\b(?:kl\.?|klockan)\s*\d", text, re.IGNORECASE)
         if m:
             start, end = clock_range(text[m.start() : m.start() + 40])
-    meeting_date = first_date(f.first("date")) or first_date(place_time)
+    meeting_date = f.find("date", first_date) or first_date(place_time)
     if meeting_date is None:
         head = text.split("ANSLAG")[0][:1500]
         meeting_date = first_date(head)
@@ -260,7 +269,7 @@ def read_header(text: str) -> Header:
         else (
             name_first["ordförande"][0]
             if name_first.get("ordförande")
-            else _match_known(_first_name(f.first("chair")), known)
+            else _match_known(f.find("chair", _first_name), known)
         )
     )
     if chair_name is None:
@@ -279,7 +288,7 @@ def read_header(text: str) -> Header:
     sec_name = (
         name_first["sekreterare"][0]
         if name_first.get("sekreterare")
-        else (_match_known(_first_name(f.first("secretary")), known))
+        else _match_known(f.find("secretary", _first_name), known)
     )
     if sec_name is None:
         secs = [a for a in attendance if a.role and re.search(r"sekreterare|sekr\b", a.role, re.I)]
@@ -289,7 +298,7 @@ def read_header(text: str) -> Header:
     adjusters: list[Person] = []
     names = [(n, None) for n in name_first.get("adjusting", [])] or split_names(f.first("adjusters") or "")
     if not names:
-        names = split_names(f.first("adjusting") or "")
+        names = _signature_names(f.first("adjusting") or "")
     for name, party in names:
         name = _match_known(name, known) or name
         if chair and name.lower() == chair.name.lower():
@@ -324,6 +333,19 @@ def read_header(text: str) -> Header:
         organ = re.split(r"\s+(?=\d{4}-|Sammanträdes|\d{1,2}\s+\w+\s+\d{4})", organ)[0].strip(" ,:") or None
     paragraphs = paragraph_ranges(f.first("paragraphs") or "")
     return Header(meeting, chair, secretary, adjusters, attendance, adjustment, notice, organ, paragraphs, f)
+
+
+def _signature_names(value: str) -> list[tuple[str, str | None]]:
+    """Names under "Justerande": side by side on a flattened line, two-word names are the norm,
+    so a run of four capitalised words is two people ("Gösta Dal Viveca Ek")."""
+    out: list[tuple[str, str | None]] = []
+    for name, party in split_names(value):
+        words = name.split()
+        if len(words) == 4 and all(w[:1].isupper() for w in words):
+            out += [(" ".join(words[:2]), party), (" ".join(words[2:]), party)]
+        else:
+            out.append((name, party))
+    return out
 
 
 def _chair_from_signature_row(f: HeaderFields) -> str | None:

@@ -138,7 +138,8 @@ _AGENDA_INLINE = re.compile(
     r"\b(?:ärendelista|innehållsförteckning|föredragningslista|behandlade\s*ärenden|förteckning över ärenden)\b",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"(?<![\d/§-])(\d{1,4})\.?\s+(?=[A-ZÅÄÖ])")
+_NUMBERED = re.compile(r"(?<![\d/§:,.-])(\d{1,4})\.?\s+(?=[A-ZÅÄÖ])")
+_DNR_START = re.compile(r"\s(?:19|20)\d\d\s*/")
 _DNR_TAIL = re.compile(r"(?:\s+(?:\d{4}/\s*|/\s*))+$|\s+\d{4}/\d+\s*$")
 
 
@@ -155,7 +156,7 @@ def numbered_agenda(text: str) -> dict[int, str]:
     hits: list[tuple[int, int, int]] = []
     for n in _NUMBERED.finditer(tail):
         number = int(n.group(1))
-        if hits and not 0 < number - hits[-1][0] <= 3:
+        if hits and not 0 < number - hits[-1][0] <= 12:
             continue
         if not hits and n.start() > 40:
             break
@@ -165,8 +166,11 @@ def numbered_agenda(text: str) -> dict[int, str]:
     out: dict[int, str] = {}
     for k, (number, _start, end) in enumerate(hits):
         stop = hits[k + 1][1] if k + 1 < len(hits) else min(len(tail), end + 150)
-        title = _DNR_TAIL.sub("", tail[end:stop]).strip(" .,-–")
-        out[number] = title if k + 1 < len(hits) and len(title) <= 150 else ""
+        title = tail[end:stop]
+        dnr = _DNR_START.search(title)  # "N Title 2019/…": the row's Dnr ends its title
+        closed = dnr is not None or k + 1 < len(hits)
+        title = _DNR_TAIL.sub("", title[: dnr.start()] if dnr else title).strip(" .,-–")
+        out[number] = title if closed and len(title) <= 150 else ""
     return out
 
 
