@@ -176,3 +176,18 @@ def test_streaming_dicts_are_valid_and_cheap():
         Document.model_validate(data)
         count += 1
     assert count == 50
+
+
+def test_kommunstyrelsens_proposals_reach_fullmaktige_under_the_same_dnr():
+    proposals = {}
+    for doc, item in all_items():
+        if doc.body == "Kommunstyrelsen" and item.decision and "föreslå kommunfullmäktige" in item.decision:
+            proposals[item.case_number] = doc.adjustment.date
+    decided = {
+        item.case_number: doc.meeting.date
+        for doc, item in all_items()
+        if doc.body == "Kommunfullmäktige" and item.case_number in proposals
+    }
+    assert decided
+    for dnr, date in decided.items():
+        assert date > proposals[dnr]  # after kommunstyrelsen's protocol is justerat

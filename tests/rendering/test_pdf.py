@@ -41,3 +41,13 @@ def test_pdf_has_every_paragraph_and_page_furniture():
 def test_pdf_is_deterministic():
     doc = example("full")
     assert render_pdf(doc) == render_pdf(doc)
+
+
+def test_pdf_carries_every_decision_line():
+    """Wrapped lines and page furniture aside, each line of each decision is in the text layer."""
+    for doc in generate(6)[:6]:
+        pages = pdf_text(render_pdf(doc))
+        flat = " ".join(" ".join(p.split()) for p in pages)
+        for item in doc.items:
+            for line in (item.decision or "").split("\n"):
+                assert " ".join(line.split()) in flat, (doc.body, item.paragraph)

@@ -17,7 +17,7 @@ from protokoll.cli.common import fail, setup_django
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["json", "text", "pdf"]),
+    type=click.Choice(["json", "text", "pdf", "html"]),
     help="With --out: formats to write (repeatable; default json).",
 )
 @click.option("--load", is_flag=True, help="Load the documents into the archive database.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from protokoll.document import Document, dump_document
 
-FORMATS = ("json", "text", "pdf")
+FORMATS = ("json", "text", "pdf", "html")
 
 
 def file_stem(doc: Document) -> str:
@@ -20,6 +20,7 @@ def file_stem(doc: Document) -> str:
 
 def write_documents(docs: Iterable[Document], out: Path, formats: Iterable[str] = ("json",)) -> int:
     """Write each document in each format into ``out``; returns the number of files written."""
+    from protokoll.rendering.html import render_html
     from protokoll.rendering.pdf import render_pdf
     from protokoll.rendering.text import render_text
 
@@ -32,6 +33,8 @@ def write_documents(docs: Iterable[Document], out: Path, formats: Iterable[str] 
                 (out / f"{stem}.json").write_text(dump_document(doc) + "\n", encoding="utf-8")
             elif fmt == "text":
                 (out / f"{stem}.txt").write_text(render_text(doc), encoding="utf-8")
+            elif fmt == "html":
+                (out / f"{stem}.html").write_text(render_html(doc), encoding="utf-8")
             elif fmt == "pdf":
                 (out / f"{stem}.pdf").write_bytes(render_pdf(doc))
             else:

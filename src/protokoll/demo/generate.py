@@ -48,6 +48,7 @@ class _BodyState:
     paragraph_year: int = 0
     next_paragraph: int = 1
     pending: list[_Pending] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # pool templates already on this year's agendas
 
     def date_of(self, ordinal: int, start_year: int) -> dt.date:
         while ordinal >= len(self.schedule):
@@ -112,6 +113,7 @@ class _Generator:
         state.held += 1
         if state.paragraph_year != date.year:
             state.paragraph_year, state.next_paragraph = date.year, 1
+            state.used = set()
         coming_back = [p for p in state.pending if p.at == ordinal]
         state.pending = [p for p in state.pending if p.at != ordinal]
         plan = self._plan(state, rng, coming_back)
@@ -136,7 +138,11 @@ class _Generator:
         plan.extend(("back", p) for p in coming_back)
         pool = pools.POOLS[spec.pool] + pools.COMMON
         count = rng.randint(3, 7) if spec.kind != "utskott" else rng.randint(2, 5)
-        for template in rng.sample(pool, k=min(count, len(pool))):
+        # The same kind of matter comes up once a year, until the pool runs dry.
+        fresh = [i for i in range(len(pool)) if i not in state.used] or list(range(len(pool)))
+        for index in sorted(rng.sample(fresh, k=min(count, len(fresh)))):
+            state.used.add(index)
+            template = pool[index]
             plan.append(("pool", template))
         if spec.pool in pools.CONFIDENTIAL_TITLES and spec.kind != "fullmaktige":
             chance = 0.8 if spec.pool in ("sn", "bun") else 0.15
@@ -309,7 +315,9 @@ class _Generator:
                 else:
                     decision = f"{organ} beslutar att avslå {spec.proposer}."
         points = [decision]
-        if template.assign and result is None or (result and result.winner == "proposal"):
+        if not result or result.winner == "proposal":
+            self._forward_to_council(state, ordinal, item, verb, template)
+        if template.assign and (result is None or result.winner == "proposal"):
             target = ordinal + rng.randint(2, 4)
             if template.assign and rng.random() < 0.5 and self._may_promise(state, target):
                 due = state.date_of(target, self.start_year)
@@ -338,6 +346,29 @@ class _Generator:
             if rng.random() < 0.4:
                 item["attachments"].append("Bilaga 1, förslag")
         return item
+
+    def _forward_to_council(self, state, ordinal, item, verb: str, template: pools.Template) -> None:
+        """Kommunstyrelsen prepares fullmäktige's cases (KL 6:4): its proposal comes before
+        fullmäktige at a meeting after the justering, under the same Dnr."""
+        lead = "föreslå kommunfullmäktige att "
+        if state.body.spec.kind != "styrelse" or not verb.startswith(lead):
+            return
+        council = next((s for s in self.states if s.body.spec.kind == "fullmaktige"), None)
+        if council is None:
+            return
+        ready = state.date_of(ordinal, self.start_year) + dt.timedelta(days=15)
+        target = council.held
+        while council.date_of(target, self.start_year) < ready:
+            target += 1
+        if not self._may_promise(council, target):
+            return
+        forwarded = pools.Template(
+            item["title"],
+            template.klassa,
+            verb[len(lead) :].replace("{", "(").replace("}", ")"),
+            f"Kommunstyrelsen har berett ärendet och föreslår att fullmäktige beslutar att {verb[len(lead) :]}.",
+        )
+        council.pending.append(_Pending(target, item["case_number"], item["title"], "again", forwarded))
 
     def _may_promise(self, state: _BodyState, ordinal: int) -> bool:
         last = self._last_ordinal(state)
