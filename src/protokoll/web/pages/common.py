@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from protokoll.archive.models import Body, Meeting, Municipality
 from protokoll.web import public
@@ -48,3 +48,11 @@ def public_body(municipality_slug: str, body_slug: str) -> Body:
     if meeting is None:
         raise Http404("Organet finns inte i arkivet.")
     return meeting.body
+
+
+def api_url(name: str, *args) -> str:
+    """A URL of the API area (feeds, calendars), or "" when the API is not installed."""
+    try:
+        return reverse(f"api:{name}", args=args)
+    except NoReverseMatch:
+        return ""

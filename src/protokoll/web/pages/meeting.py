@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 
 from protokoll.web import public
 from protokoll.web.pages import labels
-from protokoll.web.pages.common import case_url, meeting_url, page, public_municipality
+from protokoll.web.pages.common import api_url, case_url, meeting_url, page, public_municipality
 from protokoll.web.pages.document_json import public_document, wants_json
 from protokoll.web.pages.protocol_view import (
     attendance_groups,
@@ -124,5 +124,6 @@ def case(request: HttpRequest, municipality: str, key: str) -> HttpResponse:
             "raw_forms": raw_forms,
             "bodies": sorted({i.meeting.body.name for i in items}),
             "self_url": case_url(muni, key),
+            "feed_url": api_url("case-feed", muni.slug, key),
         },
     )

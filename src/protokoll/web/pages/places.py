@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 from protokoll.web import public
 from protokoll.web.pages import figures, labels
-from protokoll.web.pages.common import page, public_body, public_municipality
+from protokoll.web.pages.common import api_url, page, public_body, public_municipality
 
 LATEST = 10
 
@@ -100,5 +100,8 @@ def body(request: HttpRequest, municipality: str, body: str) -> HttpResponse:
             "count": len(in_year),
             "dissent": figures.with_bars(dissent, lambda r: r.rate, scale=1.0),
             "reservation_bars": figures.with_bars(dissent, lambda r: r.reservations),
+            "decisions_feed": api_url("body-decisions-feed", organ.pk),
+            "meetings_feed": api_url("body-meetings-feed", organ.pk),
+            "calendar_ics": api_url("body-ics", organ.pk),
         },
     )

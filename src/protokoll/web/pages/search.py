@@ -134,12 +134,23 @@ def _run(form: Form, options: dict):
 
 
 def _feed_url(form: Form) -> str:
-    for name in ("api:feed-search", "api:search-feed", "api:feeds-search"):
-        try:
-            return f"{reverse(name)}?{form.query(sida='1', ordning='')}"
-        except NoReverseMatch:
-            continue
-    return ""
+    """The saved-search Atom feed of the API (its parameter names), newest first."""
+    try:
+        base = reverse("api:search-feed")
+    except NoReverseMatch:  # the API is not installed
+        return ""
+    params = {
+        "q": form.q,
+        "municipality": form.kommun,
+        "body": form.organ,
+        "from": form.fran.isoformat() if form.fran else "",
+        "to": form.till.isoformat() if form.till else "",
+        "party": form.parti,
+        "outcome": form.utfall,
+        "has_vote": "1" if form.omrostning else "",
+        "has_reservation": "1" if form.reservation else "",
+    }
+    return f"{base}?{urlencode({k: v for k, v in params.items() if v})}"
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
