@@ -35,6 +35,7 @@ class _Pending:
     title: str
     kind: str  # "report" | "again"
     template: pools.Template | None = None
+    task: str = ""  # the uppdrag, for a report
 
 
 @dataclass
@@ -242,11 +243,11 @@ class _Generator:
         self._case(item, "", 0, "", rng, number=pending.case_number)
         if pending.kind == "report":
             item.update(
-                title=f"Återrapport av uppdrag om {pending.title}",
+                title=f"Återrapport av uppdrag - {pending.title}",
                 outcome="decision",
                 decision=f"{organ} beslutar att godkänna återrapporten och förklara uppdraget slutfört.",
                 proposed_decision=f"{organ} beslutar att godkänna återrapporten och förklara uppdraget slutfört.",
-                background=f"{state.body.spec.administration} har fått i uppdrag att {pending.title}. "
+                background=f"{state.body.spec.administration} har fått i uppdrag att {pending.task}. "
                 "Förvaltningen redovisar nu uppdraget.",
             )
             return item
@@ -334,7 +335,9 @@ class _Generator:
                         "report_to": organ,
                     }
                 ]
-                state.pending.append(_Pending(target, item["case_number"], task, "report"))
+                state.pending.append(
+                    _Pending(target, item["case_number"], item["title"], "report", task=task)
+                )
         if len(points) > 1:
             item["decision"] = "\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1))
         else:

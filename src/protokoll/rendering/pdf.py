@@ -43,7 +43,7 @@ def _fonts() -> None:
 
 def _font(block: Block) -> tuple[str, float]:
     if block.kind == "title":
-        return BOLD, 12
+        return BOLD, 11
     if block.kind in ("heading", "label"):
         return BOLD, 11 if block.kind == "heading" else SIZE
     return REGULAR, SIZE
