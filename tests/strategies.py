@@ -304,3 +304,164 @@ def documents(draw, *, keyed: bool = True, max_items: int = 6) -> Document:
             )
         ),
     )
+
+
+# --- Well-formed protocols -------------------------------------------------------------------
+# ``documents()`` covers every corner of the format; ``protocols()`` draws what a careful
+# secretary would write: one attendance list from which every other person is taken, ballots
+# from those serving, tallies that match the ballots, consecutive §§, dates in order. Use it
+# where a test renders and re-parses a protocol, or needs a believable archive.
+
+TITLES = ["Val av justerare", "Godkännande av dagordning", "Riktlinjer för hemtjänst", "Budget för nästa år",
+          "Ekonomisk uppföljning per mars", "Motion om fritidsaktiviteter för äldre", "Anmälan av delegationsbeslut",
+          "Upphandling av skolskjuts", "Detaljplan för kvarteret Björken", "Yttrande över remiss om äldreomsorg",
+          "Internkontrollplan", "Meddelanden", "Informationsärenden", "Taxa för bygglov",
+          "Medborgarförslag om lekplats i Östby", "Ansökan om bidrag till föreningen Gläntan"]  # fmt: skip
+DECISIONS = {
+    Outcome.DECISION: "{body} beslutar att godkänna förvaltningens förslag.",
+    Outcome.REFERRAL: "Ärendet återremitteras till förvaltningen för att utreda kostnaderna.",
+    Outcome.TABLED: "Ärendet bordläggs till nästa sammanträde.",
+    Outcome.WITHDRAWN: "Ärendet utgår.",
+    Outcome.INFORMATION: "{body} noterar informationen.",
+    Outcome.REPORT: "Redovisningen läggs till handlingarna.",
+}
+_BODY_PREFIX = {"Socialnämnden": "SN", "Kommunstyrelsen": "KS", "Kommunfullmäktige": "KF"}
+
+
+def _prefix(body: str) -> str:
+    return (
+        _BODY_PREFIX.get(body)
+        or "".join(w[0] for w in body.replace("-", " ").split() if w[0].isupper())
+        or "DN"
+    )
+
+
+@st.composite
+def protocols(
+    draw, *, municipality: str | None = None, body: str | None = None, max_items: int = 8
+) -> Document:
+    municipality = municipality or draw(st.sampled_from(MUNICIPALITIES))
+    body = body or draw(st.sampled_from(BODIES))
+    date = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 1)))
+    n_members = draw(st.integers(5, 11))
+    pool = draw(st.lists(names, min_size=n_members + 6, max_size=n_members + 6, unique=True))
+    party = {name: draw(st.sampled_from(PARTIES)) for name in pool}
+    member_names, rest = pool[:n_members], pool[n_members:]
+    absent = set(draw(st.lists(st.sampled_from(member_names[2:]), max_size=2, unique=True)))
+    roles = {member_names[0]: "ordförande", member_names[1]: "1:e vice ordförande"}
+    attendance = [
+        AttendanceEntry(name=n, party=party[n], role=roles.get(n), group=AttendanceGroup.MEMBER,
+                        status=AttendanceStatus.ABSENT if n in absent else AttendanceStatus.PRESENT,
+                        serving=n not in absent)
+        for n in member_names
+    ]  # fmt: skip
+    substitutes = rest[:3]
+    for sub, gone in zip(substitutes, sorted(absent), strict=False):
+        attendance.append(
+            AttendanceEntry(name=sub, party=party[sub], group=AttendanceGroup.SUBSTITUTE, serving=True,
+                            replaces=Person(name=gone, party=party[gone]))
+        )  # fmt: skip
+    for sub in substitutes[len(absent) :]:
+        attendance.append(AttendanceEntry(name=sub, party=party[sub], group=AttendanceGroup.SUBSTITUTE))
+    secretary = Person(name=rest[3], role="nämndsekreterare")
+    attendance.append(
+        AttendanceEntry(name=secretary.name, role=secretary.role, group=AttendanceGroup.OFFICIAL)
+    )
+    serving = [Person(name=a.name, party=a.party) for a in attendance if a.serving]
+    chair = Person(name=member_names[0], party=party[member_names[0]], role="ordförande")
+    adjuster = Person(name=member_names[1], party=party[member_names[1]])
+
+    first = draw(st.integers(1, 300))
+    titles = draw(st.lists(st.sampled_from(TITLES), min_size=1, max_size=max_items, unique=True))
+    items = []
+    for offset, title in enumerate(titles):
+        items.append(draw(_protocol_item(first + offset, title, body, date, serving)))
+    adjusted = date + dt.timedelta(days=draw(st.integers(1, 12)))
+    posted = adjusted + dt.timedelta(days=draw(st.integers(0, 2)))
+    start_hour = draw(st.integers(8, 17))
+    return Document(
+        kind=DocumentKind.PROTOCOL,
+        municipality=municipality,
+        body=body,
+        meeting=Meeting(date=date, start=f"{start_hour:02d}:00", end=f"{start_hour + 2:02d}:30",
+                        place=draw(st.sampled_from(["Stadshuset, Sessionssalen", "Kommunhuset, rum Ekan",
+                                                    "Digitalt via Teams"]))),
+        chair=chair,
+        secretary=secretary,
+        adjusters=[adjuster],
+        attendance=attendance,
+        adjustment=Adjustment(date=adjusted, method=draw(st.sampled_from(AdjustmentMethod)),
+                              signed_by=[chair, adjuster.model_copy(update={"role": "justerare"})]),
+        notice=Notice(posted=posted, removed=posted + dt.timedelta(days=22), appeal_deadline=posted + dt.timedelta(days=21),
+                      storage=f"{body}s kansli"),
+        items=items,
+        source=Source(file=f"{_prefix(body).lower()}-{date.isoformat()}.pdf", format="pdf", pages=len(items) + 2),
+    )  # fmt: skip
+
+
+@st.composite
+def _protocol_item(draw, paragraph: int, title: str, body: str, date: dt.date, serving: list[Person]) -> Item:
+    ref = parse_dnr(f"{_prefix(body)} {date.year}/{draw(st.integers(1, 999)):05d}")
+    confidential = draw(st.integers(0, 9)) == 0
+    if confidential:  # sekretess: the § number and a marker, no content (DOMAIN 1.10)
+        return Item(paragraph=paragraph, title="Sekretess", confidential=True, outcome=Outcome.DECISION)
+    outcome = draw(st.sampled_from(Outcome))
+    item = Item(
+        paragraph=paragraph,
+        case_number=ref.raw,
+        case=ref,
+        title=title,
+        outcome=outcome,
+        decision=DECISIONS[outcome].format(body=body),
+        proposed_decision=DECISIONS[Outcome.DECISION].format(body=body) if outcome == Outcome.DECISION else None,
+        background=draw(st.one_of(st.none(), st.sampled_from(PHRASES))),
+        attachments=draw(st.lists(st.sampled_from(["Tjänsteskrivelse", "Karta", "Riktlinjer"]), max_size=2, unique=True)),
+        sent_to=draw(st.lists(st.builds(Dispatch, recipient=st.sampled_from(["Förvaltningschefen", "Kommunstyrelsen",
+                      "Ekonomienheten"]), purpose=st.sampled_from(DispatchPurpose)), max_size=2)),
+        immediately_adjusted=draw(st.integers(0, 7)) == 0,
+        provenance=Provenance(page=paragraph % 7 + 2, line_start=1, line_end=draw(st.integers(3, 60))),
+    )  # fmt: skip
+    if outcome == Outcome.DECISION and len(serving) >= 3 and draw(st.booleans()):
+        item = _contested(draw, item, serving)
+    if draw(st.integers(0, 5)) == 0:
+        who = draw(st.sampled_from(serving))
+        item = item.model_copy(update={"conflicts": [who]})
+    if outcome == Outcome.DECISION and draw(st.integers(0, 3)) == 0:
+        due = date + dt.timedelta(days=draw(st.integers(30, 365)))
+        task = Assignment(
+            assignee="Förvaltningschefen", task="återrapportera till nämnden", due=due, report_to=body
+        )
+        item = item.model_copy(update={"assignments": [task]})
+    return item
+
+
+def _contested(draw, item: Item, serving: list[Person]) -> Item:
+    """Two yrkanden, a vote with named ballots of everyone serving, reservations by the losers."""
+    choices = draw(st.lists(st.sampled_from([VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN]),
+                            min_size=len(serving), max_size=len(serving)))  # fmt: skip
+    ballots = [Ballot(person=p, vote=c) for p, c in zip(serving, choices, strict=True)]
+    tally = {c: choices.count(c) for c in VoteChoice}
+    yes, no = tally[VoteChoice.YES], tally[VoteChoice.NO]
+    noes = [b.person for b in ballots if b.vote == VoteChoice.NO]
+    ayes = [b.person for b in ballots if b.vote == VoteChoice.YES]
+    motions = (
+        [Motion(by=ayes[:2], kind=MotionKind.APPROVAL, text="Bifall till förvaltningens förslag.")]
+        if ayes
+        else []
+    )
+    if noes:
+        motions.append(Motion(by=noes[:1], kind=MotionKind.REJECTION, text="Avslag på förslaget."))
+    vote = Vote(question="Ja för bifall, nej för avslag.", yes=yes, no=no, abstain=tally[VoteChoice.ABSTAIN],
+                ballots=ballots, casting_vote=yes == no and yes > 0)  # fmt: skip
+    update: dict = {
+        "motions": motions,
+        "proposition_order": "Ordföranden ställer proposition på yrkandena och finner att nämnden bifaller förslaget.",
+        "votes": [vote],
+    }
+    if noes and yes >= no:
+        update["reservations"] = [
+            Reservation(by=noes, text="Vi reserverar oss mot beslutet.", written=draw(st.booleans()))
+        ]
+    if draw(st.integers(0, 3)) == 0:
+        update["statements"] = [Statement(kind=StatementKind.PROTOCOL_NOTE, by=serving[-1:], text="Vill få antecknat att frågan bör följas upp.")]  # fmt: skip
+    return item.model_copy(update=update)
