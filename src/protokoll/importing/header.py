@@ -298,7 +298,7 @@ def read_header(text: str) -> Header:
     adjusters: list[Person] = []
     names = [(n, None) for n in name_first.get("adjusting", [])] or split_names(f.first("adjusters") or "")
     if not names:
-        names = _signature_names(f.first("adjusting") or "")
+        names = f.find("adjusting", lambda v: _signature_names(v) or None) or []
     for name, party in names:
         name = _match_known(name, known) or name
         if chair and name.lower() == chair.name.lower():
@@ -311,7 +311,7 @@ def read_header(text: str) -> Header:
             continue
 
     adjustment = None
-    adj_text = f.first("adjustment")
+    adj_text = f.find("adjustment", lambda v: v if re.search(r"[^\W_]", v) else None)
     if adj_text:
         a_start, _ = clock_range(adj_text)
         a_place = _place(adj_text)
@@ -331,7 +331,7 @@ def read_header(text: str) -> Header:
     if org:
         organ = squash(org.split("\n")[0])
         organ = re.split(r"\s+(?=\d{4}-|Sammanträdes|\d{1,2}\s+\w+\s+\d{4})", organ)[0].strip(" ,:") or None
-    paragraphs = paragraph_ranges(f.first("paragraphs") or "")
+    paragraphs = f.find("paragraphs", lambda v: paragraph_ranges(v) or None) or []
     return Header(meeting, chair, secretary, adjusters, attendance, adjustment, notice, organ, paragraphs, f)
 
 
@@ -382,11 +382,9 @@ def _person(name: str | None, attendance: list[AttendanceEntry]) -> Person | Non
 
 
 def _notice(f: HeaderFields) -> Notice | None:
-    posted_text = f.first("posted") or ""
-    removed_text = f.first("removed") or ""
-    posted_dates = find_dates(posted_text)
+    posted_dates = f.find("posted", lambda v: find_dates(v) or None) or []
     posted = posted_dates[0][1] if posted_dates else None
-    removed = first_date(removed_text)
+    removed = f.find("removed", first_date)
     if removed is None and len(posted_dates) > 1:
         removed = posted_dates[1][1]  # "Tid för anslag 2019-02-05 – 2019-02-27"
     storage = f.first("storage")
@@ -394,7 +392,7 @@ def _notice(f: HeaderFields) -> Notice | None:
         storage = squash(storage.split("\n")[0]).strip(" ,.") or None
         if storage and len(storage) > 150:
             storage = storage[:150]
-    appeal = first_date(f.first("appeal"))
+    appeal = f.find("appeal", first_date)
     if not any((posted, removed, storage, appeal)):
         return None
     return Notice(posted=posted, removed=removed, storage=storage, appeal_deadline=appeal)
