@@ -73,7 +73,7 @@ def seat_meeting(body: Body, first: int, last: int, rng: random.Random) -> Sitti
         roll = rng.random()
         if member.name == chair or roll >= 0.16:
             sitting.segments.append(Segment(member, first, last))
-            if rng.random() < 0.05:
+            if member.name != chair and rng.random() < 0.05:  # the chair leads from the room
                 sitting.remote.add(member.name)
             continue
         if roll < 0.10 or span < 3:

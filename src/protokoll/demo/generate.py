@@ -35,7 +35,8 @@ class _Pending:
     title: str
     kind: str  # "report" | "again"
     template: pools.Template | None = None
-    task: str = ""  # the uppdrag, for a report
+    task: str = ""  # the uppdrag and who got it, for a report
+    assignee: str = ""
 
 
 @dataclass
@@ -247,8 +248,7 @@ class _Generator:
                 outcome="decision",
                 decision=f"{organ} beslutar att godkänna återrapporten och förklara uppdraget slutfört.",
                 proposed_decision=f"{organ} beslutar att godkänna återrapporten och förklara uppdraget slutfört.",
-                background=f"{state.body.spec.administration} har fått i uppdrag att {pending.task}. "
-                "Förvaltningen redovisar nu uppdraget.",
+                background=f"{pending.assignee} har fått i uppdrag att {pending.task} och redovisar nu uppdraget.",
             )
             return item
         # A tabled or referred case is decided this time.
@@ -323,20 +323,24 @@ class _Generator:
             if template.assign and rng.random() < 0.5 and self._may_promise(state, target):
                 due = state.date_of(target, self.start_year)
                 task = _fill(template.assign, ctx)
+                # fullmäktige gives its uppdrag to kommunstyrelsen, a nämnd to its förvaltning
+                assignee = "Kommunstyrelsen" if spec.kind == "fullmaktige" else spec.administration
                 points.append(
-                    f"{spec.administration} får i uppdrag att {task} och återrapportera till "
+                    f"{assignee} får i uppdrag att {task} och återrapportera till "
                     f"{spec.short} senast {due.isoformat()}."
                 )
                 item["assignments"] = [
                     {
-                        "assignee": spec.administration,
+                        "assignee": assignee,
                         "task": task,
                         "due": due.isoformat(),
                         "report_to": organ,
                     }
                 ]
                 state.pending.append(
-                    _Pending(target, item["case_number"], item["title"], "report", task=task)
+                    _Pending(
+                        target, item["case_number"], item["title"], "report", task=task, assignee=assignee
+                    )
                 )
         if len(points) > 1:
             item["decision"] = "\n".join(f"{i}. {p}" for i, p in enumerate(points, start=1))
