@@ -6,3 +6,8 @@ class ArchiveConfig(AppConfig):
     label = "archive"
     verbose_name = "Arkiv"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from protokoll.archive import signals
+
+        signals.connect()

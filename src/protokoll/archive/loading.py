@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from protokoll.archive import models as m
+from protokoll.archive.signals import announce_saved
 from protokoll.document.model import Document, Item, Person
 from protokoll.domain.vocab import BodyKind, DocumentKind, Visibility
 
@@ -176,6 +177,7 @@ def load_document(doc: Document, *, municipality: str | None = None) -> LoadResu
         _write_children(meeting, doc, persons, muni, kept_visibility)
         if status == "updated" and old_cases:
             m.Case.objects.filter(pk__in=old_cases, items=None).delete()
+        announce_saved(meeting)
     return LoadResult(meeting, status, n_items, n_warn)
 
 
