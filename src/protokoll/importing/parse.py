@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from protokoll.document.model import Document, Item, Source, Warning
+from protokoll.domain.dnr import parse_dnr
 from protokoll.domain.vocab import AttendanceStatus, DocumentKind
 from protokoll.importing import rules
 from protokoll.importing.clean import Line, clean
@@ -150,7 +151,15 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     if listed and kind in (DocumentKind.PROTOCOL, DocumentKind.EXTRACT):
         # the text is cut before these sections: the agenda is the only evidence of them
         for n in listed:
-            items.append(Item(paragraph=n, title=seg.agenda[n] or None))
+            dnr = seg.agenda_dnr.get(n)
+            items.append(
+                Item(
+                    paragraph=n,
+                    title=seg.agenda[n] or None,
+                    case_number=dnr,
+                    case=parse_dnr(dnr) if dnr else None,
+                )
+            )
         items.sort(key=lambda it: it.paragraph or 0)
         found |= set(listed)
         warnings.append(

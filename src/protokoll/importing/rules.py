@@ -19,7 +19,9 @@ WORD = rf"[{UP}{LOW}]"
 NAME_PART = rf"[{UP}][{LOW}{UP}'´`’.\-]{{0,30}}"
 # particles that may sit inside a name
 PARTICLE = r"(?:von|van|de|af|du|der|den|la|le|el|al|bin|ibn)"
-NAME = rf"{NAME_PART}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_PART}){{1,4}}"
+# label words printed next to names are never part of one ("Nils Ek Ordförande Eva Al")
+NOT_NAME = r"(?!(?:Ordförande|Ordf|Sekreterare|Justerare|Justerande|Ledamöter|Ledamot|Ersättare|Beslutande|Underskrifter|Underskrift|Tjänstgörande|Övriga|Frånvarande|Paragrafer)\b)"
+NAME = rf"{NOT_NAME}{NAME_PART}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NOT_NAME}{NAME_PART}){{1,4}}"
 PARTY_CODE = rf"[{UP}{LOW}]{{1,5}}"
 # parties written without parentheses must be one of the common codes (plus local lists in parentheses)
 KNOWN_PARTIES = (

@@ -184,7 +184,7 @@ def segment(lines: list[Line]) -> Segments:
     for h in found:
         if h.agenda_like:
             title, dnr = _agenda_title(h.rest)
-            if title and h.number not in agenda:
+            if h.number not in agenda or (title and not agenda[h.number]):
                 agenda[h.number] = title
             if dnr and h.number not in agenda_dnr:
                 agenda_dnr[h.number] = dnr

@@ -5,6 +5,7 @@ voter must be serving. A disagreement is a warning; the parser never "fixes" the
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from protokoll.document.model import Ballot, Person, Vote, Warning
 from protokoll.domain.vocab import VoteChoice
@@ -60,7 +61,12 @@ def _ballots(lines: list[Line]) -> list[Ballot]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^a-zåäöéü]", "", name.lower())
+    """Compare names without case, punctuation or accents other than å ä ö ("Irène" = "Iréne")."""
+    keep = {"å": "\0", "ä": "\1", "ö": "\2"}
+    text = "".join(keep.get(c, c) for c in name.lower())
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.replace("\0", "å").replace("\1", "ä").replace("\2", "ö")
+    return re.sub(r"[^a-zåäö]", "", text)
 
 
 def read_votes(
