@@ -179,6 +179,7 @@ def _hits(rows: list[tuple[int, float]], query: Query) -> list[Hit]:
         r[0]: r
         for r in open_items()
         .filter(pk__in=ids)
+        .order_by()
         .values_list(
             "pk",
             "meeting_id",
@@ -193,7 +194,7 @@ def _hits(rows: list[tuple[int, float]], query: Query) -> list[Hit]:
         )
     }
     motions: dict[int, list[str]] = {}
-    for item_id, text in Motion.objects.filter(item_id__in=list(found)).values_list("item_id", "text"):
+    for item_id, text in Motion.objects.filter(item_id__in=list(found)).order_by().values_list("item_id", "text"):
         motions.setdefault(item_id, []).append(text)
     hits = []
     for item_id, score in rows:

@@ -8,40 +8,16 @@ text must not be findable by those names (docs/search.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
 from protokoll.archive.models import Item, Meeting, Motion, Reservation, Statement
 from protokoll.domain.vocab import Visibility
 from protokoll.search.models import Entry
-from protokoll.search.text import index_terms, tokens
+from protokoll.search.text import IndexText, index_terms, item_text, parties_key, tokens
 from protokoll.web.public import open_items, public_meetings
 
 BATCH = 2000
-
-
-@dataclass(frozen=True)
-class IndexText:
-    """The searchable text of one §: title (with its Dnr) and body text."""
-
-    title: str
-    text: str
-
-
-def item_text(
-    title: str | None,
-    case_number: str | None,
-    decision: str | None,
-    proposed_decision: str | None,
-    background: str | None,
-    motions: Iterable[str],
-) -> IndexText:
-    head = " ".join(t for t in (title, case_number) if t)
-    parts = [decision, proposed_decision, background, *motions]
-    return IndexText(head, "\n".join(p for p in parts if p))
 
 
 def engine_columns(text: IndexText, vendor: str | None = None) -> tuple[str, str]:
@@ -53,11 +29,6 @@ def engine_columns(text: IndexText, vendor: str | None = None) -> tuple[str, str
     if vendor == "postgresql":
         return " ".join(tokens(text.title)), " ".join(tokens(text.text))
     return index_terms(text.title), index_terms(text.text)
-
-
-def parties_key(parties: Iterable[str | None]) -> str:
-    found = sorted({p for p in parties if p})
-    return "|" + "|".join(found) + "|" if found else ""
 
 
 def _items(meeting_ids: list[int]):

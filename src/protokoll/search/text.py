@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -134,3 +135,29 @@ def fts5_match(query: Query) -> str:
     parts = [f'"{t}"' for t in query.terms]
     parts += ['"' + " ".join(p) + '"' for p in query.phrase_terms]
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class IndexText:
+    """The searchable text of one §: title (with its Dnr) and body text."""
+
+    title: str
+    text: str
+
+
+def item_text(
+    title: str | None,
+    case_number: str | None,
+    decision: str | None,
+    proposed_decision: str | None,
+    background: str | None,
+    motions: Iterable[str],
+) -> IndexText:
+    head = " ".join(t for t in (title, case_number) if t)
+    parts = [decision, proposed_decision, background, *motions]
+    return IndexText(head, "\n".join(p for p in parts if p))
+
+
+def parties_key(parties: Iterable[str | None]) -> str:
+    found = sorted({p for p in parties if p})
+    return "|" + "|".join(found) + "|" if found else ""

@@ -1,0 +1,272 @@
+"""Search latency on a large SQLite archive: ``search()`` next to the bare FTS5 query.
+
+Run by hand, when no tests are running, under the test lock (it takes several minutes):
+
+    flock /tmp/protokoll-test.lock .venv/bin/python bench/bench_search.py --paragraphs 2000000
+
+It generates Exempelstad protocols with the demo generator until at least ``--paragraphs`` §§
+exist, writes the archive rows the search reads (municipality, bodies, meetings, §§, yrkanden)
+and the index rows straight into a fresh SQLite file under bench/out/ in bulk (loading 2 M §§
+through the ORM would take hours; the index rows are computed by the same functions
+``protokoll.search.indexing`` uses), then times a fixed query set: ``search()`` (page of 20,
+total, snippets, read through ``protokoll.web.public``) and the raw FTS5 query for the same terms
+(``SELECT rowid, rank … MATCH … ORDER BY rank LIMIT 20``). Figures go to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+QUERIES: list[tuple[str, dict]] = [
+    ("skolmåltider", {}),
+    ("maxtaxan", {}),
+    ("prisbasbeloppet", {}),
+    ("äldreomsorgen", {}),
+    ("Tallmon", {}),
+    ("bygglov Norrmalm", {}),
+    ("detaljplan", {}),
+    ("beslutade om bygglov", {}),
+    ('"förklara uppdraget slutfört"', {}),
+    ("återremiss kostnader", {}),
+    ("maxtaxan", {"order": "date"}),
+    ("skolmåltider", {"has_vote": True}),
+]
+
+
+def _setup(db: Path, fresh: bool) -> None:
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    os.environ["PROTOKOLL_DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "protokoll.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _load(paragraphs: int, seed: int) -> dict:
+    from django.db import connection
+
+    from protokoll.archive.loading import get_body, get_municipality
+    from protokoll.demo import iter_document_dicts
+    from protokoll.search.text import index_terms, item_text, parties_key
+
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.execute("PRAGMA synchronous=OFF")
+    raw.execute("PRAGMA cache_size=-400000")
+    bodies: dict[str, tuple[int, int]] = {}
+    now = dt.datetime.now(dt.UTC).isoformat()
+    meeting_id = item_id = motion_id = 0
+    n_items = n_indexed = 0
+    meetings, items, motions, entries = [], [], [], []
+    t0 = time.perf_counter()
+
+    def flush() -> None:
+        raw.executemany(
+            "INSERT INTO archive_meeting (id, body_id, date, kind, has_source, published, content_hash,"
+            " version, created_at, updated_at) VALUES (?, ?, ?, 'protocol', 0, 1, '', 1, ?, ?)",
+            meetings,
+        )
+        raw.executemany(
+            "INSERT INTO archive_item (id, meeting_id, position, paragraph, case_number, case_raw, title,"
+            " confidential, visibility, outcome, decision, proposed_decision, background,"
+            " immediately_adjusted, has_provenance, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1)",
+            items,
+        )
+        raw.executemany(
+            "INSERT INTO archive_motion (id, item_id, position, kind, text, withdrawn) VALUES (?, ?, ?, ?, ?, ?)",
+            motions,
+        )
+        raw.executemany(
+            "INSERT INTO search_entry (item_id, meeting_id, body_id, municipality_id, date, paragraph,"
+            " outcome, has_vote, has_reservation, parties, title_index, text_index)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            entries,
+        )
+        raw.commit()
+        for rows in (meetings, items, motions, entries):
+            rows.clear()
+
+    for doc in iter_document_dicts(seed):
+        if n_items >= paragraphs:
+            break
+        name = doc["body"]
+        if name not in bodies:
+            muni = get_municipality(doc["municipality"])
+            body = get_body(muni, name)
+            connection.commit() if not connection.get_autocommit() else None
+            bodies[name] = (body.pk, muni.pk)
+        body_id, muni_id = bodies[name]
+        meeting_id += 1
+        date = doc["meeting"]["date"]
+        meetings.append((meeting_id, body_id, date, now, now))
+        for position, it in enumerate(doc["items"]):
+            item_id += 1
+            n_items += 1
+            secret = it["confidential"]
+            items.append(
+                (
+                    item_id,
+                    meeting_id,
+                    position,
+                    it["paragraph"],
+                    it["case_number"],
+                    it["case"]["raw"] if it["case"] else None,
+                    it["title"],
+                    secret,
+                    "secret" if secret else "public",
+                    it["outcome"],
+                    it["decision"],
+                    it["proposed_decision"],
+                    it["background"],
+                )
+            )
+            for mpos, mo in enumerate(it["motions"]):
+                motion_id += 1
+                motions.append((motion_id, item_id, mpos, mo["kind"], mo["text"], mo["withdrawn"]))
+            if secret:
+                continue  # withheld: never indexed (DOMAIN 1.10)
+            text = item_text(
+                it["title"],
+                it["case_number"],
+                it["decision"],
+                it["proposed_decision"],
+                it["background"],
+                [mo["text"] for mo in it["motions"]],
+            )
+            parties = [
+                p["party"]
+                for group in ("motions", "reservations", "statements")
+                for row in it[group]
+                for p in row["by"]
+            ]
+            entries.append(
+                (
+                    item_id,
+                    meeting_id,
+                    body_id,
+                    muni_id,
+                    date,
+                    it["paragraph"],
+                    it["outcome"],
+                    bool(it["votes"]),
+                    bool(it["reservations"]),
+                    parties_key(parties),
+                    index_terms(text.title),
+                    index_terms(text.text),
+                )
+            )
+            n_indexed += 1
+        if len(items) >= 20000:
+            flush()
+            rate = n_items / (time.perf_counter() - t0)
+            print(f"\r{n_items:>9} §§ ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+    flush()
+    load_s = time.perf_counter() - t0
+    print(file=sys.stderr)
+    t1 = time.perf_counter()
+    raw.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+    raw.execute("ANALYZE")
+    raw.commit()
+    return {
+        "meetings": meeting_id,
+        "paragraphs": n_items,
+        "indexed": n_indexed,
+        "load_s": load_s,
+        "optimize_s": time.perf_counter() - t1,
+    }
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def _time(fn, repeat: int) -> list[float]:
+    fn()  # warm the page cache and statement cache
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def _measure(repeat: int) -> dict:
+    from protokoll.search.api import make_filters, search
+    from protokoll.search.backends import SQLiteBackend
+    from protokoll.search.text import parse_query
+
+    engine = SQLiteBackend()
+    rows, all_s, all_e, all_r = [], [], [], []
+    for q, opts in QUERIES:
+        page = search(q, **opts)
+        query = parse_query(q)
+        order = opts.get("order", "relevance")
+        filters = make_filters(**{k: v for k, v in opts.items() if k != "order"})
+        s = _time(lambda q=q, opts=opts: search(q, **opts), repeat)
+        e = _time(lambda query=query, f=filters, o=order: engine.search(query, f, o, 20, 0), repeat)
+        r = _time(lambda query=query: SQLiteBackend.raw(query, 20), repeat)
+        all_s += s
+        all_e += e
+        all_r += r
+        label = q + (" " + " ".join(f"{k}={v}" for k, v in opts.items()) if opts else "")
+        rows.append((label, page.total, s, e, r))
+    return {"rows": rows, "search": all_s, "engine": all_e, "raw": all_r}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--paragraphs", type=int, default=2_000_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--db", type=Path, default=OUT / "search.sqlite3")
+    ap.add_argument("--reuse", action="store_true", help="time an archive built by an earlier run")
+    a = ap.parse_args(argv)
+    a.db.parent.mkdir(parents=True, exist_ok=True)
+    _setup(a.db, fresh=not a.reuse)
+    if not a.reuse:
+        info = _load(a.paragraphs, a.seed)
+        print(
+            f"archive: {info['paragraphs']:,} §§ in {info['meetings']:,} meetings, {info['indexed']:,} indexed; "
+            f"load {info['load_s']:.0f} s, optimize {info['optimize_s']:.0f} s; "
+            f"file {a.db.stat().st_size / 1e9:.2f} GB"
+        )
+    m = _measure(a.repeat)
+    med = statistics.median
+    print("ms per query (median over runs): search() = page of 20 with total, rows and snippets;")
+    print("engine = the index query behind it (page + total); raw = bare FTS5 top 20 for the same terms")
+    print("| query | hits | search() p50 | p95 | engine p50 | raw FTS5 p50 | p95 | search/raw | engine/raw |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, total, s, e, r in m["rows"]:
+        print(
+            f"| `{label}` | {total:,} | {med(s):.1f} | {_pct(s, 0.95):.1f} | {med(e):.1f} | {med(r):.1f} | "
+            f"{_pct(r, 0.95):.1f} | {med(s) / med(r):.2f} | {med(e) / med(r):.2f} |"
+        )
+    s, e, r = m["search"], m["engine"], m["raw"]
+    print(
+        f"all runs: search() p50 {med(s):.1f} ms, p95 {_pct(s, 0.95):.1f} ms; engine p50 {med(e):.1f}, "
+        f"p95 {_pct(e, 0.95):.1f}; raw FTS5 p50 {med(r):.1f} ms, p95 {_pct(r, 0.95):.1f} ms; "
+        f"ratio search/raw p50 {med(s) / med(r):.2f}, p95 {_pct(s, 0.95) / _pct(r, 0.95):.2f}; "
+        f"engine/raw p50 {med(e) / med(r):.2f}, p95 {_pct(e, 0.95) / _pct(r, 0.95):.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
