@@ -87,7 +87,8 @@ def log_export(request, fmt: str, body_id: int | None = None):
     body = _body(body_id)
     filters = _filters(request)
     qs = events(body=body_id, all_bodies=body_id is None, **filters).order_by("at", "id")
-    # The export is itself logged, before streaming, so that it shows in the next export.
+    # The export is logged before the (lazy) query runs, so the file ends with its own event:
+    # whoever reads it sees who took it out and with which filters.
     record(
         Action.EXPORT,
         actor=request.user,
