@@ -6,6 +6,7 @@ as HTML."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
@@ -46,13 +47,19 @@ def _meeting_page(links: Links, meeting: m.Meeting) -> str:
     return links.absolute(page) if page else links.url("meeting-detail", meeting.pk)
 
 
+def _self_url(request: HttpRequest) -> str:
+    """The feed's own URL, its query re-encoded from the parsed values (never the raw bytes)."""
+    query = urlencode(sorted(request.GET.items()))
+    return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+
+
 def _feed(request: HttpRequest, title: str, link: str, subtitle: str) -> TextAtomFeed:
     return TextAtomFeed(
         title=title,
         link=link,
         description=subtitle,
-        feed_url=request.build_absolute_uri(),
-        feed_guid=request.build_absolute_uri(),
+        feed_url=_self_url(request),
+        feed_guid=_self_url(request),
         author_name=AUTHOR,
         language="sv",
     )

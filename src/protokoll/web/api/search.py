@@ -69,10 +69,10 @@ def parse(request: HttpRequest, default_order: str = "relevance") -> Query:
         muni = m.Municipality.objects.filter(slug=slug).first()
         if muni is None:
             raise BadParameter(f"municipality: no municipality {slug!r}")
-        filters["municipality"] = muni.name
+        filters["municipality"] = muni.pk
     body = params.get("body")
     if body:
-        filters["body"] = _body_name(body)
+        filters["body"] = _body_id(body)
     filters["date_from"] = date_param(fake, "from")
     filters["date_to"] = date_param(fake, "to")
     filters["party"] = params.get("party") or None
@@ -95,7 +95,7 @@ class _FakeGet:
         self.GET = values
 
 
-def _body_name(value: str) -> str:
+def _body_id(value: str) -> int:
     """A body given by id or as "municipality-slug/body-slug" (the search page's form)."""
     rows = m.Body.objects.all()
     if value.isdigit():
@@ -105,7 +105,7 @@ def _body_name(value: str) -> str:
         found = rows.filter(municipality__slug=muni, slug=slug).first()
     if found is None:
         raise BadParameter(f"body: no body {value!r}")
-    return found.name
+    return found.pk
 
 
 def run(query: Query):
