@@ -31,6 +31,7 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+_VIEWER_TITLE = re.compile(r'^Download\s+"(.{10,400})"$')
 # one pass instead of one per rule; the rules stay named in rules.py
 _FURNITURE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules.FURNITURE_LINES), re.IGNORECASE)
 
@@ -91,7 +92,12 @@ def clean(ex: Extracted) -> list[Line]:
                 # initials and scribbles in the signature boxes ("JH", "ku | *JA* |")
                 if len(text) <= 25 and not _LOWER_WORD.search(text) and "§" not in text:
                     continue
-            if is_furniture(text) or (headers and re.sub(r"\d+", "#", text) in headers):
+            title = _VIEWER_TITLE.match(text)
+            if title:
+                # a document viewer's title is the document's first words, sometimes more
+                # complete than its garbled transcript; keep it as a line of its own
+                text = title.group(1)
+            elif is_furniture(text) or (headers and re.sub(r"\d+", "#", text) in headers):
                 continue
             text = _strip_inline(text)
             if not text or is_furniture(text):

@@ -251,7 +251,9 @@ def read_header(text: str) -> Header:
     if start is None:
         m = re.search(r"\b(?:kl\.?|klockan)\s*\d", text, re.IGNORECASE)
         if m:
-            start, end = clock_range(text[m.start() : m.start() + 40])
+            # only a range counts here: a lone "kl 10.00" may be the justering's time
+            found = rules.CLOCK_RANGE.search(text[m.start() : m.start() + 40])
+            start, end = clock_range(found.group(0)) if found else (None, None)
     meeting_date = f.find("date", first_date) or first_date(place_time)
     if meeting_date is None:
         head = text.split("ANSLAG")[0][:1500]

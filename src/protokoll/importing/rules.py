@@ -16,7 +16,7 @@ UP = "A-ZÅÄÖÉÜÆØ"
 LOW = "a-zåäöéüæøáàèíóúç"
 WORD = rf"[{UP}{LOW}]"
 # one part of a personal name: "Anna", "Marie-Louise", "P.", "Savic´", "O'hara"
-NAME_PART = rf"[{UP}][{LOW}{UP}'´`’.\-]{{0,30}}"
+NAME_PART = rf"[{UP}][{LOW}{UP}'´`’.\-]{{0,30}}+(?![\d{LOW}{UP}])"
 # particles that may sit inside a name
 PARTICLE = r"(?:von|van|de|af|du|der|den|la|le|el|al|bin|ibn)"
 # label words printed next to names are never part of one ("Nils Ek Ordförande Eva Al")
