@@ -66,7 +66,9 @@ def who(p: Person) -> str:
 
 def names(people: list[Person]) -> str:
     parts = [who(p) for p in people]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " och " + parts[-1]
 
 
 def ranges(paragraphs: list[tuple[int, int]] | None) -> str:
@@ -238,12 +240,12 @@ def _vote_blocks(item: Item) -> list[Block]:
 def reservation_lines(item: Item) -> list[str]:
     out = []
     for r in item.reservations:
+        # a reservation whose authors the source did not name still shows that one was made
+        opening = f"{names(r.by)} reserverar sig mot beslutet" if r.by else "Reservation anmäls mot beslutet"
         if r.written:
-            out.append(f"{names(r.by)} reserverar sig mot beslutet med en skriftlig reservation:")
-            out.append(r.text)
+            out += [f"{opening} med en skriftlig reservation:", r.text]
         else:
-            tail = f" {r.text}" if r.text else ""
-            out.append(f"{names(r.by)} reserverar sig mot beslutet{tail}.")
+            out.append(f"{opening} {r.text}.".replace(" .", ".") if r.text else f"{opening}.")
     return out
 
 
@@ -251,7 +253,7 @@ def statement_lines(item: Item, kind: str, verb: str) -> list[str]:
     out = []
     for s in item.statements:
         if s.kind == kind:
-            out += [f"{names(s.by)} {verb}:", s.text]
+            out += [f"{names(s.by)} {verb}:" if s.by else "", s.text]
     return out
 
 
