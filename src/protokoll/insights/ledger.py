@@ -16,14 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.db.models import Q
-
-from protokoll.archive.models import Assignment
 from protokoll.document.model import Document
 from protokoll.domain.vocab import Outcome
 from protokoll.insights.phrases import find_assignments, is_closing, report_title_rest
 from protokoll.search.text import index_terms
-from protokoll.web.public import open_items
 
 
 class Status(StrEnum):
@@ -168,6 +164,11 @@ def build_ledger(
 # -- from documents ----------------------------------------------------------------------------
 
 
+def given_of_item(item) -> tuple[Given, ...]:
+    """The recorded uppdrag of a document's item."""
+    return tuple(Given(a.assignee, a.task, a.due, a.report_to) for a in item.assignments)
+
+
 def records_from_documents(docs: Iterable[Document]) -> list[ItemRecord]:
     """Records of the §§ a reader may see: confidential §§ are left out."""
     out = []
@@ -186,7 +187,7 @@ def records_from_documents(docs: Iterable[Document]) -> list[ItemRecord]:
                     item.case.normalized if item.case else None,
                     item.outcome.value if item.outcome else None,
                     item.decision,
-                    tuple(Given(a.assignee, a.task, a.due, a.report_to) for a in item.assignments),
+                    given_of_item(item),
                 )
             )
     return out
@@ -196,10 +197,12 @@ def ledger_from_documents(docs: Iterable[Document], today: dt.date) -> list[Ledg
     return build_ledger(records_from_documents(docs), today)
 
 
-# -- from the archive ----------------------------------------------------------------------------
+# -- from the archive (imports Django only here, so documents need no database) -----------------
 
 
 def _records(rows) -> dict[int, ItemRecord]:
+    from protokoll.archive.models import Assignment
+
     rows = list(
         rows.select_related("meeting__body__municipality", "case").values_list(
             "pk",
@@ -234,6 +237,10 @@ def ledger(
 ) -> list[LedgerEntry]:
     """The ledger of the public archive, optionally for one municipality or body (instance or
     id) and one status. Only §§ the public may read are used, as givers and as reports."""
+    from django.db.models import Q
+
+    from protokoll.web.public import open_items
+
     scope = open_items()
     if municipality is not None:
         scope = scope.filter(meeting__body__municipality=municipality)

@@ -154,11 +154,15 @@ _LIST_ITEM = re.compile(r"^(?:\d+\s*[.)]|[-–•])\s+|^[a-zåäö]")
 
 
 def sentences(text: str) -> list[str]:
-    """Decision text split into numbered points, lines and sentences."""
-    out = []
+    """Decision text split into numbered points, lines and sentences ("1." stays with its point)."""
+    out: list[str] = []
     for line in re.split(r"\n+|(?<=[.;])\s+(?=(?:\d+\s*[.)]\s+)?[A-ZÅÄÖ])", text or ""):
         line = line.strip()
-        if line:
+        if not line:
+            continue
+        if out and re.fullmatch(r"\d+\s*[.)]", out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
             out.append(line)
     return out
 
