@@ -19,6 +19,7 @@ from protokoll.demo.dates import justering_and_anslag, meeting_dates
 from protokoll.demo.items import contest, person
 from protokoll.demo.names import DISTRICTS, PROPERTY_STEMS, ROOMS, SCHOOLS
 from protokoll.demo.organisation import MUNICIPALITY, Body, build_municipality
+from protokoll.demo.records import attendance_entries, blank_item, dispatch
 from protokoll.document.model import Document
 from protokoll.domain.dnr import parse_dnr
 
@@ -184,7 +185,7 @@ class _Generator:
         body, spec = state.body, state.body.spec
         organ = spec.name
         adm = spec.administration
-        item = _blank_item(paragraph)
+        item = blank_item(paragraph)
         if kind == "justerare":
             names = " och ".join(f"{p.name} ({p.party})" for p in adjusters)
             item.update(
@@ -347,7 +348,7 @@ class _Generator:
         else:
             item["decision"] = decision
         item["immediately_adjusted"] = rng.random() < 0.06
-        item["sent_to"] = _dispatch(spec, rng)
+        item["sent_to"] = dispatch(spec, rng)
         if rng.random() < 0.5:
             item["attachments"] = [f"Tjänsteskrivelse {item['case_number'].split('-')[0]}"]
             if rng.random() < 0.4:
@@ -439,111 +440,8 @@ class _Generator:
         }
 
 
-def _blank_item(paragraph: int) -> dict:
-    return {
-        "paragraph": paragraph,
-        "case_number": None,
-        "case": None,
-        "title": None,
-        "confidential": False,
-        "outcome": None,
-        "decision": None,
-        "proposed_decision": None,
-        "background": None,
-        "motions": [],
-        "proposition_order": None,
-        "votes": [],
-        "reservations": [],
-        "statements": [],
-        "conflicts": [],
-        "assignments": [],
-        "sent_to": [],
-        "attachments": [],
-        "immediately_adjusted": False,
-        "provenance": None,
-    }
-
-
 def _fill(text: str, ctx: dict) -> str:
     return text.format(**ctx)
-
-
-def _dispatch(spec, rng: random.Random) -> list[dict]:
-    out = [{"recipient": spec.administration, "purpose": "action"}]
-    extra = rng.choice((None, "Kommunstyrelsen", "Ekonomiavdelningen", "Kommunens revisorer"))
-    if extra and extra != spec.name:
-        out.append({"recipient": extra, "purpose": "information"})
-    return out
-
-
-def _ranges(lo: int, hi: int, sitting: Sitting) -> list | None:
-    return None if (lo, hi) == (sitting.first, sitting.last) else [[lo, hi]]
-
-
-def attendance_entries(sitting: Sitting) -> list[dict]:
-    """In the order the protocol lists them: beslutande, övriga närvarande, frånvarande."""
-    roles = sitting.body.roles
-    out: list[dict] = []
-
-    def entry(
-        name,
-        party,
-        role,
-        group,
-        status="present",
-        serving=False,
-        replaces=None,
-        paragraphs=None,
-        remote=False,
-    ):
-        out.append(
-            {
-                "name": name,
-                "party": party,
-                "role": role,
-                "group": group,
-                "status": status,
-                "serving": serving,
-                "replaces": replaces,
-                "paragraphs": paragraphs,
-                "remote": remote,
-                "note": None,
-            }
-        )
-
-    for seg in sitting.segments:
-        if seg.substitute_for is None:
-            entry(
-                seg.person.name,
-                seg.person.party,
-                roles.get(seg.person.name),
-                "member",
-                serving=True,
-                paragraphs=_ranges(seg.lo, seg.hi, sitting),
-                remote=seg.person.name in sitting.remote,
-            )
-    for seg in sitting.segments:
-        if seg.substitute_for is not None:
-            entry(
-                seg.person.name,
-                seg.person.party,
-                None,
-                "substitute",
-                serving=True,
-                replaces=person(seg.substitute_for),
-                paragraphs=_ranges(seg.lo, seg.hi, sitting),
-            )
-    for p in sitting.idle_substitutes:
-        entry(p.name, p.party, None, "substitute")
-    for name, title, part in sitting.officials:
-        entry(name, None, title, "official", paragraphs=[list(part)] if part else None)
-    for name, title, part in sitting.others:
-        entry(name, None, title, "other", paragraphs=[list(part)] if part else None)
-    for p in sitting.absent_members:
-        entry(p.name, p.party, roles.get(p.name), "member", status="absent")
-    for p in sitting.absent_substitutes:
-        entry(p.name, p.party, None, "substitute", status="absent")
-    return out
 
 
 def iter_document_dicts(
