@@ -158,7 +158,8 @@ def test_the_canary_never_leaks(client, seeded):
     lists = [u for u in urls if u.endswith("/") and u.count("/") == 3]
     for url in lists:
         for obj in client.get(url + "?per_page=200").json()["data"]:
-            urls.add(obj["id"].replace("http://testserver", ""))
+            if "id" in obj:
+                urls.add(obj["id"].replace("http://testserver", ""))
 
     ok = 0
     for url in sorted(urls):

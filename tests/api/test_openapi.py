@@ -67,6 +67,7 @@ LISTS = {
     "/api/conflicts/": "/api/conflicts/{pk}",
     "/api/assignments/": "/api/assignments/{pk}",
     "/api/cases/": "/api/cases/{municipality}/{key}",
+    "/api/uppdrag/": None,
 }
 
 
@@ -89,7 +90,7 @@ def test_responses_validate_against_the_description(client, demo_archive):
     for list_path, detail_path in LISTS.items():
         listing = check(f"{list_path}?per_page=200", list_path)
         assert listing["data"], f"no {list_path} in the demo data"
-        for obj in listing["data"][:25]:
+        for obj in listing["data"][:25] if detail_path else []:
             check(obj["id"], detail_path)
     for meeting in client.get("/api/meetings/?per_page=200").json()["data"]:
         check(meeting["protokoll"], "/api/meetings/{pk}/protokoll.json")

@@ -233,3 +233,18 @@ def test_unpublished_meeting_404s_everywhere(client, archive):
 def test_only_get_and_head(client, archive):
     assert client.post("/api/meetings/").status_code == 405
     assert client.head("/api/meetings/").status_code == 200
+
+
+def test_uppdrag_ledger_links_the_report_back(client, archive):
+    data = get(client, "/api/uppdrag/?today=2025-05-01")
+    assert data["today"] == "2025-05-01"
+    given = [e for e in data["data"] if e["givenIn"]["date"] == "2025-03-18"]
+    assert given, data["data"]
+    entry = given[0]
+    assert entry["assignee"] == "Socialchefen" and entry["due"] == "2025-09-30"
+    assert entry["status"] == "reported"
+    assert entry["reportedIn"]["number"] == "42"
+    assert get(client, entry["givenIn"]["agendaItem"])["number"] == "22"
+    overdue = get(client, "/api/uppdrag/?today=2025-10-01&status=overdue")["data"]
+    assert all(e["status"] == "overdue" for e in overdue)
+    assert client.get("/api/uppdrag/?status=lost").status_code == 400

@@ -312,6 +312,33 @@ SCHEMAS: dict = {
         },
         description="An uppdrag given in a decision (DOMAIN 1.12). Extension.",
     ),
+    "LedgerRef": obj(
+        {
+            "agendaItem": NURI,
+            "meeting": NURI,
+            "municipality": STR,
+            "bodyName": STR,
+            "date": DATE,
+            "number": NSTR,
+            "name": NSTR,
+        }
+    ),
+    "UppdragLedgerEntry": obj(
+        {
+            "type": const_type(EXT + "UppdragLedgerEntry"),
+            "givenIn": ref("LedgerRef"),
+            "assignee": STR,
+            "task": STR,
+            "due": NDATE,
+            "reportTo": NSTR,
+            "source": {"enum": ["recorded", "extracted"]},
+            "status": {"enum": ["open", "reported", "closed", "overdue"]},
+            "reportedIn": nullable(ref("LedgerRef")),
+            "closedIn": nullable(ref("LedgerRef")),
+            "reports": {"type": "array", "items": ref("LedgerRef")},
+        },
+        description="One uppdrag of the ledger: given where, to whom, due when, reported back where. Extension.",
+    ),
     "Membership": obj(
         {
             "id": URI,
@@ -556,6 +583,32 @@ def _paths() -> dict:
         ),
         **_resource("conflicts", "Jav", "jäv", MEETING_FILTERS + [F["person"]], "extensions"),
         **_resource("assignments", "Uppdrag", "uppdrag", MEETING_FILTERS, "extensions"),
+        "/api/uppdrag/": _op(
+            "The uppdrag ledger: every uppdrag given in an open § with its status (paginated).",
+            _json(
+                obj(
+                    {
+                        "data": {"type": "array", "items": ref("UppdragLedgerEntry")},
+                        "pagination": ref("Pagination"),
+                        "links": ref("ListLinks"),
+                        "today": DATE,
+                    }
+                )
+            ),
+            PAGE
+            + [
+                F["municipality"],
+                F["body"],
+                _param(
+                    "status",
+                    "query",
+                    {"enum": ["open", "reported", "closed", "overdue"]},
+                    "Only this status.",
+                ),
+                _param("today", "query", DATE, "The day statuses are computed for (default: today)."),
+            ],
+            "extensions",
+        ),
         "/api/cases/": _op(
             "List cases with at least one open § (paginated).",
             _json(list_schema("Case")),

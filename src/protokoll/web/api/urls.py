@@ -4,7 +4,7 @@ Every pattern here is described in ``openapi.json`` (a test checks it)."""
 
 from django.urls import path
 
-from protokoll.web.api import exports, feeds, ical, openapi, search, views
+from protokoll.web.api import exports, feeds, ical, ledger, openapi, search, views
 
 app_name = "api"
 
@@ -37,6 +37,7 @@ urlpatterns = [
     path("conflicts/<int:pk>", views.conflict_detail, name="conflict-detail"),
     path("assignments/", views.assignment_list, name="assignment-list"),
     path("assignments/<int:pk>", views.assignment_detail, name="assignment-detail"),
+    path("uppdrag/", ledger.uppdrag_ledger, name="uppdrag-ledger"),
     path("cases/", views.case_list, name="case-list"),
     # A Dnr key may hold any character, "/" too: the feed pattern comes first so that
     # ".../feed.atom" is the feed of the case, not a case key.

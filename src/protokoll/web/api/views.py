@@ -39,6 +39,7 @@ def index(request: HttpRequest):
                 "reservations": links.url("reservation-list"),
                 "conflicts": links.url("conflict-list"),
                 "assignments": links.url("assignment-list"),
+                "uppdrag": links.url("uppdrag-ledger"),
                 "cases": links.url("case-list"),
             },
             "search": links.url("search"),
