@@ -48,9 +48,10 @@ def _ballots(
     votes: dict[str, str] = {}
     for p in serving:
         votes[p.name] = "yes" if p.name in yes_side else "no"
-    # A few members abstain now and then; the chair always votes (KL 4:25).
-    for p in serving:
-        if p.name != chair and rng.random() < 0.04:
+    # Now and then a member or two abstain; the chair always votes (KL 4:25).
+    if rng.random() < 0.15:
+        others = [p for p in serving if p.name != chair]
+        for p in rng.sample(others, k=min(len(others), rng.randint(1, 2))):
             votes[p.name] = "abstain"
     yes = sum(v == "yes" for v in votes.values())
     no = sum(v == "no" for v in votes.values())
@@ -59,6 +60,11 @@ def _ballots(
         movable = [p for p in serving if votes[p.name] == bigger and p.name != chair]
         for p in rng.sample(movable, k=min(len(movable), abs(yes - no))):
             votes[p.name] = "abstain"
+    elif not tie and yes == no:
+        # Ties stay rare (the chair's utslagsröst is the exception): someone abstains instead.
+        voting_no = [p for p in serving if votes[p.name] == "no"]
+        if voting_no:
+            votes[rng.choice(voting_no).name] = "abstain"
     ballots = [{"person": person(p), "vote": votes[p.name]} for p in serving]
     counts = [sum(b["vote"] == c for b in ballots) for c in ("yes", "no", "abstain")]
     return ballots, counts[0], counts[1], counts[2]
@@ -115,7 +121,7 @@ def contest(body: Body, sitting: Sitting, paragraph: int, rng: random.Random) ->
             rebel = rng.choice(parties)
             yes_side = {p.name for p in majority if p.party != rebel}
     if rng.random() < 0.5:
-        tie = rng.random() < 0.08
+        tie = rng.random() < 0.05
         ballots, yes, no, abstain = _ballots(serving, yes_side, rng, chair.name, tie)
         order += " Omröstning begärs och verkställs. Följande propositionsordning godkänns: " + question
         casting = yes == no
