@@ -81,8 +81,10 @@ def _tail_info(person: ParsedPerson, tail: str) -> None:
     tail = tail.strip()
     if not tail:
         return
-    if rules.REMOTE.search(tail):
+    remote = rules.REMOTE.search(tail)
+    if remote:
         person.remote = True
+        person.note = person.note or remote.group(0)
     refs = list(rules.PARAGRAPH_REF.finditer(tail))
     if refs:
         ranges: list[tuple[int, int]] = []

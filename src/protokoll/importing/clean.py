@@ -48,16 +48,36 @@ def _strip_inline(text: str) -> str:
     return text.strip()
 
 
+_HEADER_LOOK = re.compile(r"\t|protokoll|\bsida\b|sammanträdesdatum|#-#-#", re.IGNORECASE)
+
+
 def _running_headers(ex: Extracted) -> set[str]:
-    """Lines that recur on most pages of a multi-page source: running headers and footers."""
-    if len(ex.pages) < 3:
-        return set()
+    """Lines that recur on most pages: running headers and footers. Without page breaks (a text
+    export), a line counts when it recurs three times or more and looks like a page header
+    (a tab-separated row, the protocol's title, a page number or the meeting date)."""
     seen: Counter[str] = Counter()
     for page in ex.pages:
-        keys = {re.sub(r"\d+", "#", line.strip()) for line in page.lines if 0 < len(line.strip()) <= 100}
-        seen.update(keys)
+        keys = [re.sub(r"\d+", "#", line.strip()) for line in page.lines if 0 < len(line.strip()) <= 100]
+        seen.update(set(keys) if len(ex.pages) >= 3 else keys)
     limit = max(3, int(len(ex.pages) * 0.6))
-    return {key for key, n in seen.items() if n >= limit and not rules.HEADING_RULES[0].pattern.match(key)}
+    return {
+        key
+        for key, n in seen.items()
+        if n >= limit and not _is_structure(key) and (len(ex.pages) >= 3 or _HEADER_LOOK.search(key))
+    }
+
+
+def _is_structure(key: str) -> bool:
+    """§ headings, Dnr lines and section labels recur on every page of a one-§-per-page layout."""
+    probe = key.replace("#", "1")
+    return bool(
+        re.match(
+            r"^(?:[•·\-*]\s*)?(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§|^\d+\s*§|^(?:dnr|diarie)",
+            probe,
+            re.IGNORECASE,
+        )
+        or any(rule.pattern.match(probe) for rule in rules.SECTION_LABELS)
+    )
 
 
 def _split_flattened(text: str) -> list[str]:

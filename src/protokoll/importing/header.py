@@ -11,11 +11,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from protokoll.document.model import Adjustment, AttendanceEntry, Meeting, Notice, Person
+from protokoll.document.model import Adjournment, Adjustment, AttendanceEntry, Meeting, Notice, Person
 from protokoll.domain.vocab import AdjustmentMethod, AttendanceGroup, AttendanceStatus
 from protokoll.importing import rules
 from protokoll.importing.attendance import ParsedPerson, clean_name, parse_people, split_names
-from protokoll.importing.values import clock_range, find_dates, first_date, paragraph_ranges, squash
+from protokoll.importing.values import clock, clock_range, find_dates, first_date, paragraph_ranges, squash
 
 
 def _top_level_alternatives(words: str) -> list[str]:
@@ -46,7 +46,8 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     for i, (fld, alt) in enumerate(alts):
         names[f"f{i}"] = fld
         parts.append(f"(?P<f{i}>{alt})")
-    pattern = re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?=[\s:.]|$|[A-ZÅÄÖ\d_])")
+    # labels start with a capital (or the "s" of a split "Beslutsinstans"): fail fast elsewhere
+    pattern = re.compile(r"(?=[A-ZÅÄÖs])(?<![\w/])(?:" + "|".join(parts) + r")(?=[\s:.]|$|[A-ZÅÄÖ\d_])")
     return pattern, names
 
 
@@ -191,6 +192,11 @@ def _official_group(p: ParsedPerson) -> AttendanceGroup:
     )
 
 
+_ADJOURNMENT = re.compile(
+    r"\bajourn\w*\s*(?:mellan\s*)?(?:kl\.?\s*)?"
+    r"([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)",
+    re.IGNORECASE,
+)
 _NAME_THEN_ROLE = re.compile(
     rf"({rules.NAME})\s*(?:\([A-ZÅÄÖa-zåäö]{{1,5}}\))?\s+(Sekreterare|Ordförande|Justerare|Justerande)\b"
 )
@@ -222,20 +228,28 @@ def read_header(text: str) -> Header:
     f = read_fields(text)
     name_first = _signatures_name_first(text)
     attendance: list[AttendanceEntry] = []
+    absent_context = False  # "Frånvarande" followed by sub-labels "Ledamöter" / "Ersättare"
     for fld, value in f.order:
-        if fld == "members":
+        if fld == "absent":
+            absent_context = not value.strip()
+            attendance += _entries(
+                parse_people(value), AttendanceGroup.MEMBER, serving=False, status=AttendanceStatus.ABSENT
+            )
+        elif fld in {"members", "serving_substitutes", "substitutes"} and absent_context:
+            group = AttendanceGroup.MEMBER if fld == "members" else AttendanceGroup.SUBSTITUTE
+            attendance += _entries(parse_people(value), group, serving=False, status=AttendanceStatus.ABSENT)
+        elif fld == "members":
             attendance += _entries(parse_people(value), AttendanceGroup.MEMBER, serving=True)
         elif fld == "serving_substitutes":
             attendance += _entries(parse_people(value), AttendanceGroup.SUBSTITUTE, serving=True)
         elif fld == "substitutes":
             attendance += _entries(parse_people(value), AttendanceGroup.SUBSTITUTE, serving=False)
-        elif fld == "absent":
-            attendance += _entries(
-                parse_people(value), AttendanceGroup.MEMBER, serving=False, status=AttendanceStatus.ABSENT
-            )
         elif fld == "officials":
+            absent_context = False
             for p in parse_people(value, officials=True):
                 attendance += _entries([p], _official_group(p), serving=False)
+        else:
+            absent_context = False
     # a substitute listed as serving replaces nobody twice; remove exact duplicates
     seen: set[tuple[str, str, bool]] = set()
     unique = []
@@ -258,8 +272,16 @@ def read_header(text: str) -> Header:
     if meeting_date is None:
         head = text.split("ANSLAG")[0][:1500]
         meeting_date = first_date(head)
+    adjournments = [
+        Adjournment(start=clock(m.group(1), m.group(2)), end=clock(m.group(3), m.group(4)))
+        for m in _ADJOURNMENT.finditer(text)
+    ]
     meeting = Meeting(
-        date=meeting_date, start=start, end=end, place=_place(place_time) if place_time else None
+        date=meeting_date,
+        start=start,
+        end=end,
+        place=_place(place_time) if place_time else None,
+        adjournments=adjournments[:10],
     )
 
     known = [a.name for a in attendance]
@@ -286,7 +308,7 @@ def read_header(text: str) -> Header:
             a for a in attendance if a.role and re.match(r"^(?:ordförande|ordf\.?)$", a.role.strip(), re.I)
         ]
         chair_name = chairs[0].name if chairs else None
-    chair = _person(chair_name, attendance)
+    chair = _person(chair_name, attendance, role="ordförande")
     sec_name = (
         name_first["sekreterare"][0]
         if name_first.get("sekreterare")
@@ -325,7 +347,9 @@ def read_header(text: str) -> Header:
             time=a_start,
             place=a_place,
             method=AdjustmentMethod.DIGITAL if digital else None,
-            signed_by=[p for p in [chair, *adjusters] if p],
+            signed_by=[
+                p for p in [chair, *(a.model_copy(update={"role": "justerare"}) for a in adjusters)] if p
+            ],
         )
     notice = _notice(f)
     organ = None
@@ -371,14 +395,15 @@ def _match_known(name: str | None, known: list[str]) -> str | None:
     return name
 
 
-def _person(name: str | None, attendance: list[AttendanceEntry]) -> Person | None:
+def _person(name: str | None, attendance: list[AttendanceEntry], role: str | None = None) -> Person | None:
     if not name:
         return None
     for a in attendance:
         if a.name == name:
-            return Person(name=a.name, party=a.party)
+            own = a.role if a.role and not re.search(r"ordf|vice", a.role, re.IGNORECASE) else None
+            return Person(name=a.name, party=a.party, role=role or own)
     try:
-        return Person(name=name)
+        return Person(name=name, role=role)
     except ValueError:
         return None
 

@@ -115,6 +115,9 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
     for ln in lines:
         text = ln.text.strip(" -•*")
         verb = rules.MOTION_VERB.search(text)
+        if not verb and motions and re.search(r"\binstämmer\b", text):
+            motions[-1].by += [p for p in _persons(text) if p not in motions[-1].by]
+            continue
         if not verb:
             if motions:
                 motions[-1].text = squash(f"{motions[-1].text} {text}")
@@ -236,12 +239,15 @@ def _assignments(text: str) -> list[Assignment]:
                 else assignee
             )
             task = squash(m.group("task"))
+            cut = rules.DUE.search(task)
+            task = task[: cut.start()].strip(" ,") if cut and cut.start() > 3 else task
             if not assignee or not task or task in seen:
                 continue
             seen.add(task)
             tail = text[m.end() : m.end() + 200]
-            report = rules.REPORT_TO.search(task + " " + tail)
-            due = rules.DUE.search(task + " " + tail)
+            whole = squash(m.group("task")) + " " + tail
+            report = rules.REPORT_TO.search(whole)
+            due = rules.DUE.search(whole)
             out.append(
                 Assignment(
                     assignee=assignee[:150],

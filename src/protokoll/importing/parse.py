@@ -19,7 +19,7 @@ from protokoll.importing.items import interpret
 from protokoll.importing.kinds import detect_kind
 from protokoll.importing.segment import Segments, segment
 from protokoll.importing.summary import read_summary
-from protokoll.importing.values import squash
+from protokoll.importing.values import first_date, squash
 
 
 class NotAProtocol(UnreadableInput):
@@ -56,6 +56,9 @@ _NOT_PLACE = {
     "i",
     "från",
 }
+
+
+_MEETING_DATE = re.compile(r"Sammanträdes(?:datum|dag)\s*:?\s*(\S[^\n]{0,40})", re.IGNORECASE)
 
 
 def _degenitive(name: str, text: str) -> str:
@@ -132,6 +135,11 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         raise NotAProtocol("no protocol content found (no § section, header or listing)")
     if kind == DocumentKind.SUMMARY:
         return read_summary(lines, source=_source(ex), municipality=_municipality(text), warnings=warnings)
+    if header.meeting.date is None:
+        # a running header ("Nämnden  Sammanträdesdatum 2025-02-11") may be the only place of the date
+        m = _MEETING_DATE.search(ex.text[:20000])
+        if m:
+            header.meeting = header.meeting.model_copy(update={"date": first_date(m.group(1))})
     serving = [
         (a.name, a.party) for a in header.attendance if a.serving and a.status == AttendanceStatus.PRESENT
     ]
@@ -189,7 +197,7 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
             )
     return Document(
         kind=kind,
-        municipality=_municipality(text),
+        municipality=_municipality(ex.text[:20000]),  # running headers name it; clean removed them
         body=_body(header, seg, text),
         meeting=header.meeting,
         chair=header.chair,

@@ -289,8 +289,8 @@ TABLED = re.compile(r"\bbordlägg", re.IGNORECASE)
 INFORMATION = re.compile(
     r"tar del av (?:informationen|redovisningen|rapporten|lägesrapporten|föredragningen|informations?)|"
     r"noterar (?:informationen|redovisningen)|tackar för (?:informationen|föredragningen|utbildningen|redovisningen)|"
-    r"informationen (?:noteras|läggs)|läggs? (?:informationen )?till handlingarna|lägger (?:informationen|rapporten|"
-    r"redovisningen|den|dem|postlistan|anmälan) till handlingarna|anteckna[rs]? informationen|informationen antecknas|"
+    r"informationen (?:noteras|läggs)|läggs? (?:informationen )?till handlingarna|lägger\b[^.]{0,80}?\btill handlingarna|"
+    r"anteckna[rs]? informationen|informationen antecknas|"
     r"har tagit del av",
     re.IGNORECASE,
 )
