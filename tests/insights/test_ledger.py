@@ -75,3 +75,18 @@ def test_unpublished_reports_do_not_count():
 def test_same_task():
     assert same_task("inventera elljusspåren i Norrby", "inventering av elljusspåren i Norrby")
     assert not same_task("inventera elljusspåren", "bygga en skatepark")
+
+
+def test_demo_year_every_uppdrag_is_closed_once():
+    """The demo generator keeps every promise within the year: each recorded uppdrag is reported
+    back under the same Dnr and declared fulfilled, and the decision text's own "får i uppdrag"
+    sentence is recognised as the same uppdrag, not a second one."""
+    from protokoll.demo import generate
+
+    docs = generate(1)
+    recorded = sum(len(i.assignments) for d in docs for i in d.items if not i.confidential)
+    entries = ledger_from_documents(docs, dt.date(2025, 12, 31))
+    assert recorded > 0
+    assert len(entries) == recorded
+    assert {e.status for e in entries} == {Status.CLOSED}
+    assert all(e.closed_in.date > e.given_in.date for e in entries)

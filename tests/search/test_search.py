@@ -304,3 +304,13 @@ def test_cli_reindex(archive):
     assert search("äldreomsorgen").total == 1
     result = CliRunner().invoke(reindex_cmd, ["--meeting", "999999"])
     assert result.exit_code == 1
+
+
+def test_signal_receivers_reindex_and_remove(archive):
+    from protokoll.search import receivers
+
+    Entry.objects.all().delete()
+    receivers._saved(sender=None, meeting=archive["other"])
+    assert search("äldreomsorgen").total == 1
+    receivers._deleted(sender=None, meeting=archive["other"])
+    assert search("äldreomsorgen").total == 0
