@@ -113,3 +113,12 @@ def test_withheld_items_cannot_carry_content_under_the_schema():
     }
     assert v.is_valid(withheld)
     assert not v.is_valid({**withheld, "name": "Ansökan om kontaktfamilj"})
+
+
+def test_every_endpoint_is_in_docs_api_md():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = re.sub(r"<[^>]+>", "<>", docs)
+    for template in spec()["paths"]:
+        assert re.sub(r"\{[^}]+\}", "<>", template) in documented, template

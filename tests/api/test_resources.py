@@ -248,3 +248,25 @@ def test_uppdrag_ledger_links_the_report_back(client, archive):
     overdue = get(client, "/api/uppdrag/?today=2025-10-01&status=overdue")["data"]
     assert all(e["status"] == "overdue" for e in overdue)
     assert client.get("/api/uppdrag/?status=lost").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/meetings/99999999999999999999999",
+        "/api/meetings/?meeting=99999999999999999999999",
+        "/api/votes/?person=-1",
+        "/api/memberships/a99999999999999999999999-1-member",
+        "/api/memberships/r99999999999999999999999",
+        "/api/agenda-items/?from=2025-02-30",
+        "/api/agenda-items/?modified_since=0000-00-00T00:00",
+        "/api/cases/exempelstad/%00",
+        "/api/export/decisions.csv?body=99999999999999999999999",
+        "/api/uppdrag/?today=x",
+    ],
+)
+def test_hostile_parameters_are_400_or_404_never_500(client, archive, url):
+    response = client.get(url)
+    assert response.status_code in (400, 404), (url, response.status_code)
+    if response["Content-Type"].startswith("application/json"):  # else no URL pattern matched
+        assert response.json()["error"]["status"] == response.status_code

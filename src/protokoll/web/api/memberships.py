@@ -11,8 +11,9 @@ from protokoll.archive import models as m
 from protokoll.web.api import queries, shapes
 from protokoll.web.api.links import Links
 
-_SEAT_KEY = re.compile(r"^a(\d+)-(\d+)-(member|substitute)$")
-_ROSTER_KEY = re.compile(r"^r(\d+)$")
+# At most 18 digits: any such number fits the 64-bit keys of both databases.
+_SEAT_KEY = re.compile(r"^a(\d{1,18})-(\d{1,18})-(member|substitute)$")
+_ROSTER_KEY = re.compile(r"^r(\d{1,18})$")
 
 
 class Chain:

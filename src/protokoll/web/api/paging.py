@@ -14,6 +14,8 @@ from protokoll.web.api.links import STOCKHOLM
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
+# Larger ids cannot be database keys (SQLite and PostgreSQL integers are 64-bit signed).
+MAX_ID = 2**63 - 1
 
 
 class BadParameter(ValueError):
@@ -30,6 +32,8 @@ def int_param(request: HttpRequest, name: str, default: int | None = None, lo: i
         raise BadParameter(f"{name}: not a whole number: {raw!r}") from None
     if value < lo:
         raise BadParameter(f"{name}: must be at least {lo}")
+    if value > MAX_ID:
+        raise BadParameter(f"{name}: too large")
     return value
 
 
