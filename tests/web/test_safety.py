@@ -23,6 +23,7 @@ def test_withheld_paragraph_shows_number_and_marker_only(client, full):
 
 def test_archive_secret_visibility_hides_a_paragraph_not_marked_confidential(client, full):
     item = m.Item.objects.get(meeting=full, paragraph=22)
+    assert "Riktlinjer för hemtjänst" in text_of(client.get(url(full)))  # now in the page cache
     m.Item.objects.filter(pk=item.pk).update(visibility=Visibility.SECRET)
     html = text_of(client.get(url(full)))
     for leaked in (

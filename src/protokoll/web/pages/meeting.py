@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
@@ -49,37 +51,73 @@ def _summary(row, views) -> list[str]:
     return [p.strip() for p in text.split("\n") if p.strip()]
 
 
-def protocol(request: HttpRequest, municipality: str, body: str, date) -> HttpResponse:
-    row = _meeting(municipality, body, date)
-    if wants_json(request):
-        response = _json(public_document(row))
-    else:
-        views = [item_view(i) for i in row.items.all()]
-        adjustment = getattr(row, "adjustment", None) if _has_one(row, "adjustment") else None
-        notice = getattr(row, "notice", None) if _has_one(row, "notice") else None
-        response = page(
-            request,
-            "protocol.html",
-            {
-                "meeting": row,
-                "body": row.body,
-                "municipality": row.body.municipality,
-                "date_text": labels.long_date(row.date),
-                "start": clock(row.start),
-                "end": clock(row.end),
-                "adjournments": [(clock(a.start), clock(a.end)) for a in row.adjournments.all()],
-                "adjustment": adjustment,
-                "adjustment_method": labels.label(labels.ADJUSTMENT, adjustment.method) if adjustment else "",
-                "notice": notice,
-                "attendance": attendance_groups(list(row.attendance.all())),
-                "items": views,
-                "summary": _summary(row, views),
-                "json_url": meeting_url(row)[:-1] + ".json",
-                "secret_marker": public.SECRET_MARKER,
-            },
+CACHE_SECONDS = 600
+
+
+def _fingerprint(municipality: str, body: str, date) -> tuple[int, str]:
+    """(meeting pk, cache key) from one small query. The key changes when the document is
+    reloaded (content hash, update time, version) or any § changes visibility, so a cached
+    page can never show a § that has since been withheld; an unpublished meeting is not found."""
+    rows = list(
+        public.public_meetings()
+        .filter(body__municipality__slug=municipality, body__slug=body, date=date)
+        .order_by("items__pk")
+        .values_list(
+            "pk",
+            "content_hash",
+            "updated_at",
+            "version",
+            "items__pk",
+            "items__confidential",
+            "items__visibility",
         )
+    )
+    if not rows:
+        raise Http404("Sammanträdet finns inte i arkivet.")
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return rows[0][0], f"protokoll:protocol:{digest}"
+
+
+def protocol(request: HttpRequest, municipality: str, body: str, date) -> HttpResponse:
+    if wants_json(request):
+        response = _json(public_document(_meeting(municipality, body, date)))
+        patch_vary_headers(response, ["Accept"])
+        return response
+    pk, key = _fingerprint(municipality, body, date)
+    html = cache.get(key)
+    if html is None:
+        html = _render_protocol(request, protocol_queryset().get(pk=pk)).content
+        cache.set(key, html, CACHE_SECONDS)
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
     patch_vary_headers(response, ["Accept"])
     return response
+
+
+def _render_protocol(request: HttpRequest, row) -> HttpResponse:
+    views = [item_view(i) for i in row.items.all()]
+    adjustment = getattr(row, "adjustment", None) if _has_one(row, "adjustment") else None
+    notice = getattr(row, "notice", None) if _has_one(row, "notice") else None
+    return page(
+        request,
+        "protocol.html",
+        {
+            "meeting": row,
+            "body": row.body,
+            "municipality": row.body.municipality,
+            "date_text": labels.long_date(row.date),
+            "start": clock(row.start),
+            "end": clock(row.end),
+            "adjournments": [(clock(a.start), clock(a.end)) for a in row.adjournments.all()],
+            "adjustment": adjustment,
+            "adjustment_method": labels.label(labels.ADJUSTMENT, adjustment.method) if adjustment else "",
+            "notice": notice,
+            "attendance": attendance_groups(list(row.attendance.all())),
+            "items": views,
+            "summary": _summary(row, views),
+            "json_url": meeting_url(row)[:-1] + ".json",
+            "secret_marker": public.SECRET_MARKER,
+        },
+    )
 
 
 def _has_one(row, relation: str) -> bool:
