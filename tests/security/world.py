@@ -50,9 +50,19 @@ USERS: dict[str, tuple[str | None, Role | None]] = {
 
 def _secret_item(tag: str, paragraph: int) -> dict:
     """A sekretess § whose every field holds a canary for body ``tag``."""
+    serial = 97531 if tag == "A" else 98642
     return {
         "paragraph": paragraph,
-        "case_number": f"SN 2025/9{tag == 'A' and 7531 or 8642}",
+        "case_number": f"SN 2025/{serial}",
+        "case": {
+            "raw": f"SN 2025/{serial}",
+            "prefix": "SN",
+            "year": 2025,
+            "serial": serial,
+            "classification": None,
+            "document": None,
+            "normalized": f"SN-2025-{serial}",
+        },
         "title": f"Kontaktfamilj KanarieTitel{tag}",
         "confidential": True,
         "outcome": "decision",
@@ -68,6 +78,41 @@ def _secret_item(tag: str, paragraph: int) -> dict:
             }
         ],
         "conflicts": [{"name": f"Javig Kanarisson{tag}", "party": "M", "role": None}],
+        "votes": [
+            {
+                "question": f"Ja för KanarieFraga{tag}, nej för avslag.",
+                "yes": 1,
+                "no": 1,
+                "abstain": 0,
+                "absent": 0,
+                "ballots": [
+                    {
+                        "person": {"name": f"Kanariefagel Hemligsson{tag}", "party": "S", "role": None},
+                        "vote": "yes",
+                    },
+                    {"person": {"name": "Olof Dahlström", "party": "M", "role": None}, "vote": "no"},
+                ],
+                "casting_vote": True,
+                "lottery": False,
+            }
+        ],
+        "reservations": [
+            {
+                "by": [{"name": "Olof Dahlström", "party": "M", "role": None}],
+                "text": f"Reservation KanarieReservation{tag}.",
+                "written": True,
+            }
+        ],
+        "assignments": [
+            {
+                "assignee": "Socialchefen",
+                "task": f"följa upp KanarieUppdrag{tag}",
+                "due": "2025-06-30",
+                "report_to": None,
+            }
+        ],
+        "sent_to": [{"recipient": f"Familjehemsenheten KanarieMottagare{tag}", "purpose": "action"}],
+        "attachments": [f"Utredning KanarieBilaga{tag}"],
         "statements": [
             {
                 "kind": "protocol_note",
@@ -92,6 +137,14 @@ def _documents(tag: str, body: str, published_date: str, draft_date: str) -> tup
             "title": f"Utkast KanarieOpublTitel{tag}{i}",
             "outcome": "decision",
             "decision": f"Utkastbeslut KanarieOpublBeslut{tag}{i}.",
+            "assignments": [
+                {
+                    "assignee": "Förvaltningen",
+                    "task": f"utreda KanarieOpublUppdrag{tag}{i}",
+                    "due": "2025-09-30",
+                    "report_to": None,
+                }
+            ],
         }
         for i in range(3)
     ]
@@ -123,9 +176,19 @@ def canaries_for(tag: str) -> dict[str, list[str]]:
             f"KanarieAnteckning{tag}",
             f"Hemligsson{tag}",
             f"Kanarisson{tag}",
+            f"KanarieFraga{tag}",
+            f"KanarieReservation{tag}",
+            f"KanarieUppdrag{tag}",
+            f"KanarieMottagare{tag}",
+            f"KanarieBilaga{tag}",
             "97531" if tag == "A" else "98642",
         ],
-        "unpublished": [f"KanarieOpublTitel{tag}", f"KanarieOpublBeslut{tag}", f"KanarieOpublNamn{tag}"],
+        "unpublished": [
+            f"KanarieOpublTitel{tag}",
+            f"KanarieOpublBeslut{tag}",
+            f"KanarieOpublNamn{tag}",
+            f"KanarieOpublUppdrag{tag}",
+        ],
     }
 
 
