@@ -107,3 +107,20 @@ def test_report_titles():
     assert report_title_rest("Återrapportering av uppdraget – skolskjutsar") == "skolskjutsar"
     assert report_title_rest("Redovisning av uppdrag gällande badhuset") == "badhuset"
     assert report_title_rest("Budget 2026") is None
+
+
+@pytest.mark.corpus
+def test_corpus_list_of_uppdrag_with_a_common_due_date(corpus_dir):
+    text = (corpus_dir / "vasteras_amn_2023-11-21.txt").read_text(encoding="utf-8")
+    start = text.index("i uppdrag att:")
+    block = text[text.rindex("\n", 0, start) + 1 : text.index("\n\n", start)]
+    found = find_assignments(block, dt.date(2023, 11, 21))
+    assert len(found) >= 3
+    assert {f.assignee for f in found} == {"individ- och familjförvaltningen"}
+    assert all(f.due == dt.date(2024, 2, 29) for f in found[:3])
+
+
+@pytest.mark.corpus
+def test_corpus_closing_decisions(corpus_dir):
+    text = (corpus_dir / "vasteras_amn_2023-11-21.txt").read_text(encoding="utf-8")
+    assert sum(is_closing(line) for line in text.splitlines()) >= 4

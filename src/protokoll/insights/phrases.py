@@ -136,8 +136,10 @@ def find_date(text: str, after: dt.date | None = None) -> dt.date | None:
 
 
 _LEAD = re.compile(
-    r"^(?:\d+\s*[.)]\s*|[-–•]\s*|att\s+|och\s+att\s+|samt\s+att\s+|samt\s+|och\s+)+", re.IGNORECASE
+    r"^(?:\d+\s*[.)]\s*|[-–•*]\s*|att\s+|och\s+att\s+|samt\s+att\s+|samt\s+|och\s+)+", re.IGNORECASE
 )
+# A list item that dates the whole list: "Uppdragen ska återrapporteras till nämnden senast …".
+_LIST_REPORT = re.compile(r"^(?:uppdrage[nt]|detta|arbetet)\s+ska\s+(?:åter)?(?:rapporteras|redovisas)", re.I)
 _SUBJECT_CUT = re.compile(
     r".*\b(?:beslutar|beslutade|beslöt|föreslår)\s+(?:även\s+|också\s+)?(?:att\s+)?", re.IGNORECASE
 )
@@ -150,7 +152,7 @@ def _clean_assignee(text: str) -> str:
     return text.strip(" ,")
 
 
-_LIST_ITEM = re.compile(r"^(?:\d+\s*[.)]|[-–•])\s+|^[a-zåäö]")
+_LIST_ITEM = re.compile(r"^(?:\d+\s*[.)]|[-–•*])\s+|^[a-zåäö]")
 
 
 def sentences(text: str) -> list[str]:
@@ -175,6 +177,15 @@ def find_assignments(text: str | None, decided: dt.date | None = None) -> list[F
     for sentence in sentences(text or ""):
         if listing and _LIST_ITEM.match(sentence):
             task = _LEAD.sub("", sentence).strip().rstrip(".;:,")
+            if _LIST_REPORT.match(task):
+                due = find_date(task, decided)
+                found = [
+                    f
+                    if f.rule != "lista" or f.due
+                    else FoundAssignment(f.assignee, f.task, due, f.report_to, f.rule)
+                    for f in found
+                ]
+                continue
             if task:
                 found.append(FoundAssignment(listing, task, find_date(sentence, decided), None, "lista"))
             continue
