@@ -33,6 +33,8 @@ def contains(actual, expected, where: str = "") -> None:
             contains(actual[key], value, f"{where}.{key}")
     elif isinstance(expected, list):
         assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
+        if not expected:
+            assert actual == [], f"{where}: expected no elements, got {actual!r}"
         for i, element in enumerate(expected):
             errors = []
             for candidate in actual:

@@ -26,7 +26,12 @@ LOWER_ANCHOR = re.compile(
     r"(?P<party>s|m|c|fp|kd|v|mp|sd|l|mp)\b(?=\s+x\b|\s*$)",
     re.MULTILINE,
 )
-PARTY_FIRST = re.compile(rf"^(?P<party>{rules.KNOWN_PARTY_RE})\s+(?P<name>{rules.NAME})\s*$", re.MULTILINE)
+PARTY_FIRST = re.compile(
+    rf"^(?P<party>{rules.KNOWN_PARTY_RE})\s+(?P<name>{rules.NAME})(?P<tail>[^\n]*)$", re.MULTILINE
+)
+_PARTY_FIRST_REPLACES = re.compile(
+    rf"(?:tjg|tjänstgör|ersätter|för)\s+(?:för\s+)?({rules.NAME})\s*,\s*({rules.KNOWN_PARTY_RE})\b"
+)
 OFFICIAL = re.compile(
     rf"(?P<name>{rules.NAME})\s*,\s*(?P<role>[a-zåäö][^A-ZÅÄÖ§\n]{{0,80}}?(?:[A-ZÅÄÖ][a-zåäö]+[^A-ZÅÄÖ§\n]{{0,40}}?)?)"
     r"(?P<par>,?\s*§§?\s*[\d\s,\-–]+(?:och\s+\d+)?)?(?=\s+[A-ZÅÄÖ]|\s*$)"
@@ -159,6 +164,21 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     block = block.strip()
     if not block:
         return []
+    lines = [ln for ln in block.split("\n") if ln.strip()]
+    first = list(PARTY_FIRST.finditer(block))
+    if first and len(first) * 2 > len(lines):
+        # "S Anna Ek, ordförande": the party code leads every line
+        people = []
+        for m in first:
+            person = ParsedPerson(name=clean_name(m.group("name"))[0], party=_norm_party(m.group("party")))
+            tail = m.group("tail")
+            rep = _PARTY_FIRST_REPLACES.search(tail)
+            if rep:
+                person.replaces = (clean_name(rep.group(1))[0], rep.group(2))
+                tail = tail[: rep.start()].rstrip(" (")
+            _tail_info(person, tail)
+            people.append(person)
+        return people
     for anchor in (PAREN_ANCHOR, COMMA_ANCHOR):
         if anchor.search(block):
             people: list[ParsedPerson] = []
@@ -180,12 +200,6 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     ]
     if lower:
         return lower
-    first = [
-        ParsedPerson(name=m.group("name"), party=_norm_party(m.group("party")))
-        for m in PARTY_FIRST.finditer(block)
-    ]
-    if first:
-        return first
     people = []
     for line in _join_continuations(block.split("\n")):
         people.extend(_officials(line))

@@ -87,8 +87,9 @@ def _split_flattened(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _INLINE_HEADING.finditer(text):
-        if _REFERENCE_BEFORE.search(text[start : m.start()]):
-            continue
+        before = text[start : m.start()]
+        if _REFERENCE_BEFORE.search(before) or re.fullmatch(r"[A-ZÅÄÖ]{1,4}", before.strip()):
+            continue  # a reference, or the organ prefix of this very heading ("KS § 12")
         parts.append(text[start : m.start()])
         start = m.end()
     parts.append(text[start:])

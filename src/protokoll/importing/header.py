@@ -151,6 +151,8 @@ def _entries(
             continue
         try:
             replaces = Person(name=p.replaces[0], party=p.replaces[1]) if p.replaces else None
+            if replaces and group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT:
+                group = AttendanceGroup.SUBSTITUTE  # "X (S) för Y (S)" in the members list serves for Y
             out.append(
                 AttendanceEntry(
                     name=p.name,

@@ -39,8 +39,10 @@ _DECISION_SENTENCE = re.compile(
 class Blocks:
     preamble: list[Line] = field(default_factory=list)
     by_kind: dict[str, list[list[Line]]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
 
-    def add(self, kind: str) -> list[Line]:
+    def add(self, kind: str, label: str = "") -> list[Line]:
+        self.labels.setdefault(kind, label)
         block: list[Line] = []
         self.by_kind.setdefault(kind, []).append(block)
         return block
@@ -328,7 +330,7 @@ def interpret(
     for ln in lines[body_start:]:
         lab = label_of(ln.text)
         if lab:
-            current = blocks.add(lab[0])
+            current = blocks.add(lab[0], ln.text.strip().rstrip(":"))
             if lab[1]:
                 current.append(Line(ln.page, ln.no, lab[1]))
             continue
@@ -336,6 +338,9 @@ def interpret(
     all_text = squash(" ".join(ln.text for ln in lines))
 
     decision = blocks.text("decision")
+    lead = blocks.labels.get("decision", "")
+    if decision and decision.startswith("att ") and re.search(r"\bbeslutar$", lead, re.IGNORECASE):
+        decision = f"{lead} {decision}"  # "Kommunstyrelsen beslutar / att …" reads as one sentence
     if decision is None:
         for ln in blocks.preamble + blocks.lines("background"):
             if _DECISION_SENTENCE.match(ln.text):
