@@ -247,7 +247,7 @@ def _attendance(person) -> list[BodyAttendance]:
 def person_stats(person) -> PersonStats:
     """Attendance, ballots (with how the vote went), reservations and yrkanden of one person."""
     from protokoll.archive.models import AttendanceEntry, MotionAuthor, ReservationAuthor
-    from protokoll.web.public import open_items
+    from protokoll.web.public import open_items, public_meetings
 
     items = open_items().order_by()
     votes = _votes({"ballots__person": person})
@@ -271,7 +271,9 @@ def person_stats(person) -> PersonStats:
         ballots.append(BallotRecord(links[votes[vid]["item"]], vid, choice, winner, against))
     ballots.sort(key=lambda b: (b.item.date, b.item.paragraph or 0, b.vote_id))
     parties = Counter(
-        AttendanceEntry.objects.filter(person=person).exclude(party=None).values_list("party", flat=True)
+        AttendanceEntry.objects.filter(person=person, meeting__in=public_meetings().order_by())
+        .exclude(party=None)
+        .values_list("party", flat=True)
     )
     return PersonStats(
         person_id=person.pk,
