@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -16,11 +17,25 @@ OPARL = "https://schema.oparl.org/1.1/"
 EXTENSION = "urn:protokoll:1:"
 
 
+_SENTINEL = 987654321987654321
+
+
+@cache
+def _split_route(name: str) -> tuple[str, str]:
+    """The path of ``name`` around its one numeric argument. A large list serialises tens of
+    thousands of links; cutting the reversed path once saves most of the request's time."""
+    prefix, _, suffix = reverse(f"api:{name}", args=[_SENTINEL]).partition(str(_SENTINEL))
+    return prefix, suffix
+
+
 class Links:
     def __init__(self, request: HttpRequest) -> None:
         self.base = f"{request.scheme}://{request.get_host()}"
 
     def url(self, name: str, *args, **query) -> str:
+        if len(args) == 1 and isinstance(args[0], int) and name.endswith("-detail") and not query:
+            prefix, suffix = _split_route(name)
+            return f"{self.base}{prefix}{args[0]}{suffix}"
         path = reverse(f"api:{name}", args=args)
         query = {k: v for k, v in query.items() if v is not None}
         return self.base + path + (f"?{urlencode(query)}" if query else "")
