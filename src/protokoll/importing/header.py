@@ -263,7 +263,7 @@ def read_header(text: str) -> Header:
     attendance = unique
 
     place_time = f.first("place_time") or ""
-    start, end = clock_range(place_time)
+    start, end = f.find("place_time", lambda v: clock_range(v) if clock_range(v)[0] else None) or (None, None)
     if start is None:
         m = re.search(r"\b(?:kl\.?|klockan)\s*\d", text, re.IGNORECASE)
         if m:
@@ -282,7 +282,7 @@ def read_header(text: str) -> Header:
         date=meeting_date,
         start=start,
         end=end,
-        place=_place(place_time) if place_time else None,
+        place=f.find("place_time", _place),
         adjournments=adjournments[:10],
     )
 
