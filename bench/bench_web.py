@@ -60,9 +60,19 @@ for meeting in public_meetings():
 """
 
 
-def _env(database: Path) -> dict:
+PERSISTENT = """
+from protokoll.settings import *  # noqa: F403
+DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
+"""
+
+
+def _env(database: Path, persistent: bool = False) -> dict:
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "protokoll.settings"
+    if persistent:
+        (database.parent / "bench_settings.py").write_text(PERSISTENT)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(database.parent), env.get("PYTHONPATH")]))
+        env["DJANGO_SETTINGS_MODULE"] = "bench_settings"
     env["PROTOKOLL_DATABASE_URL"] = f"sqlite:///{database}"
     env["PROTOKOLL_SECRET_KEY"] = "bench-only"
     return env
@@ -111,10 +121,16 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument(
+        "--persistent-connections",
+        action="store_true",
+        help="keep each server thread's SQLite connection (CONN_MAX_AGE=None) instead of the "
+        "settings' one connection per request, to show what that policy costs",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = _env(Path(tmp) / "bench.sqlite3")
+        env = _env(Path(tmp) / "bench.sqlite3", args.persistent_connections)
         filled = subprocess.run(
             [sys.executable, "-c", FILL], env=env, check=True, capture_output=True, text=True
         )
@@ -142,7 +158,9 @@ def main() -> None:
             server.wait(10)
     done = len(times)
     times.sort()
+    policy = "persistent" if args.persistent_connections else "one per request (settings)"
     print(f"protocol pages: {len(paths)} meetings, {done} requests, {args.clients} client threads")
+    print(f"SQLite connections: {policy}")
     print(f"throughput: {done / elapsed:.0f} req/s ({elapsed:.2f} s)")
     print(
         f"latency ms: p50 {1000 * statistics.median(times):.1f}, "
