@@ -220,12 +220,22 @@ def body_text(response) -> str:
 
 
 def search_queries(world: World) -> list[str]:
-    """Query strings that would find the canaries if a search index held them."""
-    out = []
-    for tag in TAGS:
-        c = world.canaries[tag]
-        out += [c["secret"][0], c["secret"][1], f"Hemligsson{tag}", c["unpublished"][0] + "0", "Kanarie*"]
-    return sorted(set(out))
+    """Queries that would find the secret and unpublished texts if a search index held them.
+    None contains a canary itself (a search page echoes its query): each is another word of
+    the same field, or a prefix."""
+    return [
+        "Kontaktfamilj",  # secret titles
+        "beviljar insatsen",  # secret decisions
+        "enskilde",  # secret background
+        "Kanariefagel",  # the motion author named only in the secret §
+        "Javig",  # the person with jäv in the secret §
+        "Kanarie*",
+        "Kanarie",
+        "Utkast",  # unpublished titles
+        "Utkastbeslut",
+        "Utkastperson",
+        "9753",
+    ]
 
 
 def leaks(
