@@ -6,3 +6,8 @@ class RecordingConfig(AppConfig):
     label = "recording"
     verbose_name = "Protokollföring"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from protokoll.recording import immutability
+
+        immutability.connect()
