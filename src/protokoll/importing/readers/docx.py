@@ -21,6 +21,7 @@ from protokoll.importing.readers.limits import (
     format_limit,
     format_size,
 )
+from protokoll.importing.readers.sniff import ZIP_ERRORS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -34,7 +35,7 @@ def check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
+    except ZIP_ERRORS as e:
         raise UnreadableInput(f"the DOCX cannot be read: the zip archive is damaged ({e})") from None
     if len(infos) > MAX_DOCX_ENTRIES:
         raise UnreadableInput(
@@ -81,13 +82,17 @@ def _check_declared_size(data: bytes, info: zipfile.ZipInfo) -> None:
     inflater = zlib.decompressobj(-15)
     produced = 0
     try:
-        while pending:
-            produced += len(inflater.decompress(pending, 1 << 16))
+        while pending and not inflater.eof:
+            out = inflater.decompress(pending, 1 << 16)
+            produced += len(out)
             if produced > info.file_size:
                 raise UnreadableInput(
                     f"the DOCX looks like a zip bomb: {info.filename} unpacks to more than the "
                     f"{format_size(info.file_size)} its zip directory declares"
                 )
+            if not out and len(inflater.unconsumed_tail) == len(pending):
+                # zlib made no progress: a mangled stream it neither reads nor rejects.
+                raise UnreadableInput(f"the DOCX cannot be read: {info.filename} is damaged")
             pending = inflater.unconsumed_tail
         produced += len(inflater.flush())
     except zlib.error:

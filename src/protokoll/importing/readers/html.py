@@ -49,6 +49,7 @@ MAX_DEPTH = 400
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 # Browsers read these labels as Windows-1252 (WHATWG Encoding Standard); so do we.
 _AS_CP1252 = {"iso8859-1", "latin-1", "ascii", "iso8859-15", "windows-1252", "cp1252"}
@@ -263,6 +264,9 @@ def _render_children(el, w: _Writer, depth: int) -> None:
 
 def read_html(data: bytes, *, file: str | None = None) -> Extracted:
     text = _XML_DECL.sub("", decode_html(data), count=1)
+    # Characters XML forbids: lxml keeps them from the markup but refuses them when a tree is
+    # edited, and they are never text a person reads.
+    text = _NOT_XML.sub("", text.replace("\f", "\n"))
     # huge_tree lifts libxml2's nesting limit from 256 to 2048: beyond 256 it silently drops the
     # rest of the page, and generated portal markup can nest deeper than that.
     parser = lxml.html.HTMLParser(

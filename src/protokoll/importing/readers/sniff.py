@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 
 from protokoll.importing.extracted import UnreadableInput
@@ -62,11 +63,24 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
+# What zipfile raises on a damaged or hand-crafted archive (a mangled header's "version needed"
+# surfaces as NotImplementedError, a cut-off name as UnicodeDecodeError or struct.error).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    OSError,
+    ValueError,
+    EOFError,
+    struct.error,
+)
+
+
 def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except ZIP_ERRORS:
         # The local headers at the start still name the parts of a DOCX cut short.
         if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
             raise UnreadableInput(
