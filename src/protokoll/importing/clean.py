@@ -58,7 +58,12 @@ def _running_headers(ex: Extracted) -> set[str]:
     seen: Counter[str] = Counter()
     for page in ex.pages:
         keys = [re.sub(r"\d+", "#", line.strip()) for line in page.lines if 0 < len(line.strip()) <= 100]
-        seen.update(set(keys) if len(ex.pages) >= 3 else keys)
+        if len(ex.pages) >= 3:
+            # a running header sits at the top of its page; a footer at the foot must also look
+            # like one, because the last lines of one-§-per-page layouts repeat too
+            seen.update(set(keys[:2] + [k for k in keys[-2:] if _HEADER_LOOK.search(k)]))
+        else:
+            seen.update(keys)
     limit = max(3, int(len(ex.pages) * 0.6))
     return {
         key
