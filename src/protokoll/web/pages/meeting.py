@@ -41,14 +41,19 @@ def protocol_json(request: HttpRequest, municipality: str, body: str, date) -> H
     return _json(public_document(_meeting(municipality, body, date)))
 
 
-def _summary(row, views) -> list[str]:
+def _summary(row, views) -> list[list[str]]:
+    """Paragraphs of lines. insights.summaries writes the text from the public document only;
+    masked §§ are left out of it as ``summarize_meeting`` does (their names are protected)."""
     summarize = attribute("protokoll.insights.summaries", "summarize")
     if summarize is None:
-        return basic_summary(row, views)
+        return [[line] for line in basic_summary(row, views)]
     from protokoll.document.model import Document
+    from protokoll.domain.vocab import Visibility
 
-    text = summarize(Document.model_validate(public_document(row)))
-    return [p.strip() for p in text.split("\n") if p.strip()]
+    masked = [i.paragraph for i in row.items.all() if i.visibility == Visibility.MASKED]
+    text = summarize(Document.model_validate(public_document(row)), withheld=masked)
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return [[line.strip() for line in p.split("\n") if line.strip()] for p in paragraphs]
 
 
 CACHE_SECONDS = 600
