@@ -270,3 +270,15 @@ def test_hostile_parameters_are_400_or_404_never_500(client, archive, url):
     assert response.status_code in (400, 404), (url, response.status_code)
     if response["Content-Type"].startswith("application/json"):  # else no URL pattern matched
         assert response.json()["error"]["status"] == response.status_code
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/memberships/?party=S%00", "/api/search?q=x&municipality=a%00", "/api/search/feed.atom?kommun=%00"],
+)
+def test_nul_in_a_parameter_is_a_400(client, archive, url):
+    assert client.get(url).status_code == 400
+
+
+def test_nul_in_the_query_is_just_a_space(client, archive):
+    assert client.get("/api/search?q=hemtj%00änst").status_code in (200, 503)

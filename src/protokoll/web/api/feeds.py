@@ -53,6 +53,11 @@ def _self_url(request: HttpRequest) -> str:
     return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
 
 
+def _body_page(links: Links, body: m.Body) -> str:
+    page = _page_url("body", body.municipality.slug, body.slug)
+    return links.absolute(page) if page else links.url("body-detail", body.pk)
+
+
 def _feed(request: HttpRequest, title: str, link: str, subtitle: str) -> TextAtomFeed:
     return TextAtomFeed(
         title=title,
@@ -106,7 +111,7 @@ def body_meetings(request: HttpRequest, pk: int):
     feed = _feed(
         request,
         f"{body.name}, {body.municipality.name}: sammanträden",
-        links.url("body-detail", body.pk),
+        _body_page(links, body),
         f"Publicerade protokoll från {body.name}",
     )
     rows = public_meetings().filter(body=body).prefetch_related("items").order_by("-date")[:ENTRIES]
@@ -136,7 +141,7 @@ def body_decisions(request: HttpRequest, pk: int):
     feed = _feed(
         request,
         f"{body.name}, {body.municipality.name}: beslut",
-        links.url("body-detail", body.pk),
+        _body_page(links, body),
         f"Beslut i {body.name}",
     )
     for item in _items(open_items().filter(meeting__body=body).exclude(outcome=None)):

@@ -32,6 +32,12 @@ def api_view(view):
     @require_safe
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        # PostgreSQL text cannot hold NUL: a lookup with one would be a database error.
+        if any("\x00" in str(v) for v in kwargs.values()):
+            return error(404, "not found")
+        bad = [k for k, v in request.GET.items() if "\x00" in v and k != "q"]
+        if bad:
+            return error(400, f"{bad[0]}: contains a NUL character")
         try:
             return view(request, *args, **kwargs)
         except BadParameter as exc:

@@ -85,7 +85,10 @@ def parse(request: HttpRequest, default_order: str = "relevance") -> Query:
     order = params.get("order") or default_order
     filters["order"] = "date" if order in ("date", "datum") else "relevance"
     per_page = min(int_param(fake, "per_page", 20), MAX_PER_PAGE)
-    return Query(params.get("q")[:MAX_QUERY], filters, int_param(fake, "page", 1), per_page)
+    # A NUL is no word; dropped here rather than refused, a search never fails on its input.
+    return Query(
+        params.get("q").replace("\x00", " ")[:MAX_QUERY], filters, int_param(fake, "page", 1), per_page
+    )
 
 
 class _FakeGet:
