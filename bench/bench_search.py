@@ -10,7 +10,7 @@ and the index rows straight into a fresh SQLite file under bench/out/ in bulk (l
 through the ORM would take hours; the index rows are computed by the same functions
 ``protokoll.search.indexing`` uses), then times a fixed query set: ``search()`` (page of 20,
 total, snippets, read through ``protokoll.web.public``) and the raw FTS5 query for the same terms
-(``SELECT rowid, rank … MATCH … ORDER BY rank LIMIT 20``). Figures go to docs/benchmarks.md.
+(``SELECT rowid, rank … MATCH … ORDER BY rank, rowid DESC LIMIT 20``). Figures go to docs/benchmarks.md.
 """
 
 from __future__ import annotations

@@ -194,7 +194,9 @@ def _hits(rows: list[tuple[int, float]], query: Query) -> list[Hit]:
         )
     }
     motions: dict[int, list[str]] = {}
-    for item_id, text in Motion.objects.filter(item_id__in=list(found)).order_by().values_list("item_id", "text"):
+    for item_id, text in (
+        Motion.objects.filter(item_id__in=list(found)).order_by().values_list("item_id", "text")
+    ):
         motions.setdefault(item_id, []).append(text)
     hits = []
     for item_id, score in rows:

@@ -44,4 +44,19 @@ class Entry(models.Model):
             models.Index(fields=["date"], name="search_entry_date"),
             models.Index(fields=["body_id", "date"], name="search_entry_body_date"),
             models.Index(fields=["municipality_id", "date"], name="search_entry_muni_date"),
+            # Covers the join from the full-text match to the filter and date columns, so a
+            # filtered or date-ordered search reads this narrow index instead of the wide rows.
+            models.Index(
+                fields=[
+                    "item",
+                    "date",
+                    "body_id",
+                    "municipality_id",
+                    "outcome",
+                    "has_vote",
+                    "has_reservation",
+                    "parties",
+                ],
+                name="search_entry_filters",
+            ),
         ]
