@@ -45,7 +45,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Keep each server thread's connection: reconnecting and re-running the PRAGMAs per request
+    # was half the cost of a cached page (bench/bench_web.py).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
 
 INSTALLED_APPS = [
     "django.contrib.admin",
