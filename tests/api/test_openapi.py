@@ -122,3 +122,11 @@ def test_every_endpoint_is_in_docs_api_md():
     documented = re.sub(r"<[^>]+>", "<>", docs)
     for template in spec()["paths"]:
         assert re.sub(r"\{[^}]+\}", "<>", template) in documented, template
+
+
+def test_every_path_parameter_is_declared():
+    for template, item in spec()["paths"].items():
+        declared = {p["name"] for p in item["get"]["parameters"] if p["in"] == "path"}
+        assert declared == set(re.findall(r"\{(\w+)\}", template)), template
+        assert all(p["required"] for p in item["get"]["parameters"] if p["in"] == "path"), template
+        assert "200" in item["get"]["responses"], template
