@@ -18,16 +18,19 @@ FLOOR = 0.85
 # files whose source text is a 2000-character viewer scrape that cuts or scrambles fields; the
 # figure is the score reached now, so that any regression still fails
 KNOWN_WEAK = {
-    "01_osthammar_socialnamnden_2020-06": (0.75, "two-column flattened header: chair label and name apart"),
-    "05_falkenberg_barn-och-utbildningsnamnden_2019": (0.7, "agenda titles run into their Dnr in the scrape"),
-    "07_trollhattan_kommunfullmaktige_december": (0.7, "clock times missing from the scraped text"),
-    "09_mellerud_byggnadsnamnden_2018-10-24": (0.7, "clock times and agenda titles cut in the scrape"),
-    "21_hassleholm_barn-och-utbildningsnamnden_ocr": (0.55, "OCR noise in the numbered agenda"),
-    "23_trelleborg_samhallsbyggnadsnamnden": (
-        0.3,
-        "§ signs lost in extraction; times only in the viewer title",
+    "01_osthammar_socialnamnden_2020-06": (
+        0.78,
+        "two-column flattened header: the chair's label and name apart",
     ),
-    "25_huddinge_kommunfullmaktige_2015-05-11": (0.55, "labels and values in separate columns"),
+    "09_mellerud_byggnadsnamnden_2018-10-24": (0.82, "clock times and most agenda numbers cut in the scrape"),
+    "21_hassleholm_barn-och-utbildningsnamnden_ocr": (
+        0.75,
+        "OCR noise in the numbered agenda (110 read as '11 O')",
+    ),
+    "23_trelleborg_samhallsbyggnadsnamnden": (
+        0.58,
+        "§ signs lost in extraction: § 27 reads as a bare number",
+    ),
 }
 
 

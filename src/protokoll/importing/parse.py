@@ -31,6 +31,9 @@ BODY_NAME = re.compile(
     r"beredningen|direktionen)s?|Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4}|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens) (?:arbetsutskott|utskott)(?:et)?)"
 )
+BODY_UPPER = re.compile(
+    r"\b((?:[A-ZÅÄÖ]+-\s+(?:OCH|&)\s+)?[A-ZÅÄÖ]*(?:NÄMNDEN|STYRELSEN|FULLMÄKTIGE|UTSKOTTET|BEREDNINGEN))\b"
+)
 _BODY_SUFFIX = re.compile(
     r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|beredningen)$", re.IGNORECASE
 )
@@ -86,6 +89,10 @@ def _body(header: Header, seg: Segments, text: str) -> str | None:
         m = BODY_NAME.search(source)
         if m:
             return _degenitive(m.group(1), text)
+        m = BODY_UPPER.search(ln.text)
+        if m:  # "BARN- OCH UTBILDNINGSNÄMNDEN" in a letterhead
+            name = m.group(1).lower()
+            return name[0].upper() + name[1:]
     m = BODY_NAME.search(text[:3000])
     return _degenitive(m.group(1), text) if m else None
 

@@ -138,30 +138,37 @@ _AGENDA_INLINE = re.compile(
     r"\b(?:ärendelista|innehållsförteckning|föredragningslista|behandlade\s*ärenden|förteckning över ärenden)\b",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"(?<![\d/§:,.-])(\d{1,4})\.?\s+(?=[A-ZÅÄÖ])")
+_NUMBERED_ANY = re.compile(r"(?<![\d/§:,.-])(\d{1,4})\.?\s+(?=\w)")
 _DNR_START = re.compile(r"\s(?:19|20)\d\d\s*/")
 _DNR_TAIL = re.compile(r"(?:\s+(?:\d{4}/\s*|/\s*))+$|\s+\d{4}/\d+\s*$")
 
 
-def numbered_agenda(text: str) -> dict[int, str]:
+def numbered_agenda(text: str, *, after: int | None = None) -> dict[int, str]:
     """A flattened agenda without § signs: "Ärendelista 9 Val av justerare 10 Information …".
-    Numbers count only while they rise in small steps, so years and amounts are left alone."""
-    low = text.lower()
-    if "lista" not in low and "förteckning" not in low and "ärenden" not in low:
-        return {}
-    m = _AGENDA_INLINE.search(text)
-    if not m:
-        return {}
-    tail = text[m.end() : m.end() + 4000]
+    Numbers count only while they rise in small steps, so years and amounts are left alone; the
+    very next number counts even before a lower-case word (OCR loses words). ``after`` continues
+    an agenda from an earlier line, without a label."""
+    if after is None:
+        low = text.lower()
+        if "lista" not in low and "förteckning" not in low and "ärenden" not in low:
+            return {}
+        m = _AGENDA_INLINE.search(text)
+        if not m:
+            return {}
+        tail = text[m.end() : m.end() + 4000]
+    else:
+        tail = text[:4000]
     hits: list[tuple[int, int, int]] = []
-    for n in _NUMBERED.finditer(tail):
+    for n in _NUMBERED_ANY.finditer(tail):
         number = int(n.group(1))
-        if hits and not 0 < number - hits[-1][0] <= 12:
+        prev = hits[-1][0] if hits else after
+        capital = tail[n.end() : n.end() + 1].isupper()
+        if prev is not None and not ((capital and 0 < number - prev <= 12) or number - prev == 1):
             continue
-        if not hits and n.start() > 40:
+        if prev is None and (not capital or n.start() > 40):
             break
         hits.append((number, n.start(), n.end()))
-    if len(hits) < 2 and not (hits and hits[0][1] < 3):
+    if after is None and len(hits) < 2 and not (hits and hits[0][1] < 3):
         return {}
     out: dict[int, str] = {}
     for k, (number, _start, end) in enumerate(hits):
@@ -178,8 +185,16 @@ def segment(lines: list[Line]) -> Segments:
     found = _headings(lines)
     agenda: dict[int, str] = {}
     agenda_dnr: dict[int, str] = {}
+    last: int | None = None
+    budget = 0
     for line in lines:
-        for number, title in numbered_agenda(line.text).items():
+        found_here = numbered_agenda(line.text)
+        if not found_here and last is not None and budget > 0:
+            found_here = numbered_agenda(line.text, after=last)  # the agenda runs on to the next page
+            budget -= 1
+        if found_here:
+            last, budget = max(found_here), 2
+        for number, title in found_here.items():
             agenda.setdefault(number, title)
     for h in found:
         if h.agenda_like:
