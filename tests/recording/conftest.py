@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command  # noqa: F401  (kept for ad-hoc debugging)
 
 from protokoll.accounts.models import BodyRole
 from protokoll.accounts.roles import Role
@@ -39,6 +38,12 @@ class World:
 
 def _user(name: str, first: str = "", last: str = ""):
     return get_user_model().objects.create_user(name, password=PASSWORD, first_name=first, last_name=last)
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # PBKDF2's deliberate slowness would dominate these tests.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

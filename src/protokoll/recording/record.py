@@ -38,15 +38,17 @@ def _known(meeting: m.Meeting, name: str) -> str:
     return name
 
 
-def _resync(meeting: m.Meeting) -> None:
-    """Recompute attendance; refuse when that would change who served on a justerad §."""
+def _served_on_adjusted(meeting: m.Meeting) -> dict[int, set[str]]:
     done = adjusted_paragraphs(meeting.pk)
     seats = plan(meeting)
-    before = {p: rules.serving(seats, p) for p in seats if p in done}
+    return {p: rules.serving(seats, p) for p in seats if p in done}
+
+
+def _resync(meeting: m.Meeting, before: dict[int, set[str]]) -> None:
+    """Recompute attendance; refuse when that would change who served on a justerad §
+    (``before`` is ``_served_on_adjusted`` taken before the change)."""
     sync_attendance(meeting)
-    seats = plan(meeting)
-    after = {p: rules.serving(seats, p) for p in seats if p in done}
-    if before != after:
+    if before != _served_on_adjusted(meeting):
         raise Immutable("Ändringen skulle ändra tjänstgöringen på en justerad paragraf")
 
 
@@ -65,35 +67,38 @@ def add_presence(
     """Record that ``name`` was present (arrived before § ``first``, left after § ``last``).
     KL 5:66, 6:24; DOMAIN 1.8 (attendance is an interval over §§)."""
     with meeting_write(user, meeting_id, version, f"närvaro: {name} §§ {first}–{last or 'slut'}") as meeting:
+        before = _served_on_adjusted(meeting)
         name = _known(meeting, name)
         if last is not None and last < first:
             raise Refused("Sista paragrafen kommer före den första")
         p = m.Person.objects.get(municipality=meeting.body.municipality, name=name)
         Presence.objects.create(meeting=meeting, person=p, first=first, last=last, remote=remote)
-        _resync(meeting)
+        _resync(meeting, before)
     return meeting
 
 
 def all_present(user, meeting_id: int, version: int | None, names: list[str]) -> m.Meeting:
     """ "Alla närvarande": everyone named is present for the whole meeting."""
     with meeting_write(user, meeting_id, version, f"närvaro: {len(names)} personer hela mötet") as meeting:
+        before = _served_on_adjusted(meeting)
         first = min((p for p in meeting.items.values_list("paragraph", flat=True) if p), default=1)
         for name in names:
             p = m.Person.objects.get(municipality=meeting.body.municipality, name=_known(meeting, name))
             Presence.objects.filter(meeting=meeting, person=p).delete()
             Presence.objects.create(meeting=meeting, person=p, first=first, last=None)
-        _resync(meeting)
+        _resync(meeting, before)
     return meeting
 
 
 def depart(user, meeting_id: int, version: int | None, name: str, after: int) -> m.Meeting:
     """``name`` leaves after § ``after`` (their open presence ends there)."""
     with meeting_write(user, meeting_id, version, f"närvaro: {name} lämnar efter § {after}") as meeting:
+        before = _served_on_adjusted(meeting)
         rows = Presence.objects.filter(meeting=meeting, person__name=name, last__isnull=True)
         if not rows.exists():
             raise Refused(f"{name} är inte närvarande")
         rows.update(last=after)
-        _resync(meeting)
+        _resync(meeting, before)
     return meeting
 
 
@@ -102,11 +107,12 @@ def declare_jav(user, item_id: int, version: int | None, name: str) -> list[Prob
     checklist 9). Returns the quorum warning, if any, for that §."""
     with item_write(user, item_id, version, f"jäv anmält av {name}") as item:
         meeting = item.meeting
+        before = _served_on_adjusted(meeting)
         name = _known(meeting, name)
         if item.conflicts.filter(name=name).exists():
             raise Refused(f"{name} har redan anmält jäv i § {item.paragraph}")
         m.Conflict.objects.create(item=item, position=item.conflicts.count(), **_person_fields(meeting, name))
-        _resync(meeting)
+        _resync(meeting, before)
         serving = serving_on(meeting, item.paragraph)
         return rules.check_quorum(item.paragraph, len(roster(meeting).members), len(serving))
 
