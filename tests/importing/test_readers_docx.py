@@ -197,3 +197,54 @@ def test_damaged_entry_is_refused():
     assert central > start
     with pytest.raises(UnreadableInput, match="^the DOCX cannot be read: .* is damaged$"):
         read_bytes(bytes(data))
+
+
+def _rendered_break(run_or_paragraph, *, first: bool) -> None:
+    """Put Word's w:lastRenderedPageBreak into a run, before or after its text."""
+    from docx.oxml import OxmlElement
+
+    run = run_or_paragraph.runs[0]._r if hasattr(run_or_paragraph, "runs") else run_or_paragraph
+    marker = OxmlElement("w:lastRenderedPageBreak")
+    if first:
+        run.insert(0, marker)
+    else:
+        run.append(marker)
+
+
+def _docx_bytes(d) -> bytes:
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_pages_follow_words_rendered_page_breaks():
+    d = docx.Document()
+    d.add_paragraph("§ 1 Sidan ett")
+    spanning = d.add_paragraph("Ett långt stycke som går över sidbrytningen")
+    spanning.add_run(" och slutar på sidan två.")
+    _rendered_break(spanning.runs[1]._r, first=True)  # mid-paragraph: the paragraph stays on page 1
+    d.add_paragraph("§ 2 Sidan två")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Ledamot"
+    table.cell(0, 1).text = "Ja"
+    table.cell(1, 0).text = "Eva Ek (S)"
+    table.cell(1, 1).text = "X"
+    _rendered_break(table.cell(1, 0).paragraphs[0], first=True)  # the row starts page 3
+    after = d.add_paragraph("§ 3 Fortfarande sidan tre")
+    got = read_bytes(_docx_bytes(d))
+    assert [(p.number, p.lines) for p in got.pages] == [
+        (1, ["§ 1 Sidan ett", "Ett långt stycke som går över sidbrytningen och slutar på sidan två."]),
+        (2, ["§ 2 Sidan två", "Ledamot\tJa"]),
+        (3, ["Eva Ek (S)\tX", "§ 3 Fortfarande sidan tre"]),
+    ]
+    assert after.text  # the paragraph exists; only its page is asserted above
+
+
+def test_without_rendered_breaks_everything_is_page_one():
+    """An explicit break alone says nothing of where text flowed over a page by itself."""
+    d = docx.Document()
+    d.add_paragraph("§ 1 Före")
+    d.add_page_break()
+    d.add_paragraph("§ 2 Efter")
+    got = read_bytes(_docx_bytes(d))
+    assert [(p.number, p.lines) for p in got.pages] == [(1, ["§ 1 Före", "", "§ 2 Efter"])]

@@ -101,7 +101,7 @@ def _check_declared_size(data: bytes, info: zipfile.ZipInfo) -> None:
         raise UnreadableInput(f"the DOCX cannot be read: {info.filename} is damaged")
 
 
-def _run_text(el, out: list[str]) -> None:
+def _run_text(el, out: list[str], depth: int) -> None:
     """Text of a paragraph's content in document order: runs, hyperlinks, insertions, fields."""
     for child in el:
         tag = child.tag
@@ -118,53 +118,112 @@ def _run_text(el, out: list[str]) -> None:
         elif tag == W + "txbxContent":
             # A text box: its paragraphs on their own lines, where the box is anchored.
             out.append("\n")
-            for line in _block_lines(child, depth=1):
-                out.append(line + "\n")
+            for line in _block_lines(child, depth + 1, paging=False):
+                out.append(f"{line}\n")
         else:
-            _run_text(child, out)
+            _run_text(child, out, depth)
 
 
-def _paragraph_lines(p) -> list[str]:
+def _paragraph_lines(p, depth: int) -> list[str]:
     parts: list[str] = []
-    _run_text(p, parts)
-    return [line.rstrip() for line in "".join(parts).split("\n")]
+    _run_text(p, parts, depth)
+    text = "".join(parts)
+    if not text.strip():
+        return [""]  # an empty paragraph (or one holding only a page break) is one blank line
+    return [line.rstrip() for line in text.split("\n")]
 
 
-def _table_lines(tbl, depth: int) -> list[str]:
-    lines: list[str] = []
+class PageBreak:
+    """Where Word last broke a page (w:lastRenderedPageBreak), between lines."""
+
+
+PAGE_BREAK = PageBreak()
+
+
+def _page_breaks(el) -> tuple[int, int]:
+    """Word's rendered page breaks in a paragraph or table row: (before any text, after some).
+    A block that starts on a new page has its marker before its text; a block that runs over
+    a page end stays on the page where it starts. Text boxes are outside the flow."""
+    before = after = 0
+    seen_text = False
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag == W + "txbxContent" or tag in SKIP:
+            continue
+        if tag == W + "lastRenderedPageBreak":
+            if seen_text:
+                after += 1
+            else:
+                before += 1
+        elif tag == W + "t" and node.text and node.text.strip():
+            seen_text = True
+        stack.extend(reversed([c for c in node if isinstance(c.tag, str)]))
+    return before, after
+
+
+def _with_breaks(el, lines: list, paging: bool) -> list:
+    if not paging:
+        return lines
+    before, after = _page_breaks(el)
+    return [PAGE_BREAK] * before + lines + [PAGE_BREAK] * after
+
+
+def _span(tc) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    try:
+        return max(1, min(int(span.get(W + "val", "1")), 50)) if span is not None else 1
+    except ValueError:
+        return 1
+
+
+def _table_lines(tbl, depth: int, paging: bool) -> list:
+    lines: list = []
     for tr in tbl.iterchildren(W + "tr"):
         cells: list[list[str]] = []
         for tc in tr.iterchildren(W + "tc"):
-            cell = [line for line in _block_lines(tc, depth + 1) if line.strip()]
+            cell = [line for line in _block_lines(tc, depth + 1, paging=False) if line.strip()]
             cells.append(cell or [""])
             # A merged cell spans grid columns; keep one empty cell per extra column so that
             # columns (e.g. Ja / Nej / Avstår in a vote) stay where they are.
-            span = tc.find(f"{W}tcPr/{W}gridSpan")
-            extra = int(span.get(W + "val", "1")) - 1 if span is not None else 0
-            cells.extend([[""]] * max(0, min(extra, 50)))
+            cells.extend([[""]] * (_span(tc) - 1))
         if not any(c[0] or len(c) > 1 for c in cells):
+            lines.extend(_with_breaks(tr, [], paging))
             continue
-        lines.append("\t".join(c[0] for c in cells).rstrip("\t") if len(cells) > 1 else cells[0][0])
+        row = ["\t".join(c[0] for c in cells).rstrip("\t") if len(cells) > 1 else cells[0][0]]
         for c in cells:
-            lines.extend(c[1:])
+            row.extend(c[1:])
+        lines.extend(_with_breaks(tr, row, paging))
     return lines
 
 
-def _block_lines(container, depth: int = 0) -> list[str]:
+def _block_lines(container, depth: int = 0, *, paging: bool = False) -> list:
     """Lines of a body, cell or text box: paragraphs and tables in order; content controls
-    (w:sdt) and custom XML are looked into."""
-    lines: list[str] = []
+    (w:sdt) and custom XML are looked into. With ``paging``, PAGE_BREAK markers stand between
+    lines where Word broke pages."""
+    lines: list = []
     if depth > 50:
         return lines
     for child in container:
         tag = child.tag
         if tag == W + "p":
-            lines.extend(_paragraph_lines(child))
+            lines.extend(_with_breaks(child, _paragraph_lines(child, depth), paging))
         elif tag == W + "tbl":
-            lines.extend(_table_lines(child, depth))
+            lines.extend(_table_lines(child, depth, paging))
         elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"):
-            lines.extend(_block_lines(child, depth + 1))
+            lines.extend(_block_lines(child, depth + 1, paging=paging))
     return lines
+
+
+def _pages(items: list) -> list[Page]:
+    pages = [Page(number=1, lines=[])]
+    for item in items:
+        if item is PAGE_BREAK:
+            pages.append(Page(number=len(pages) + 1, lines=[]))
+        else:
+            pages[-1].lines.append(item)
+    return pages
 
 
 def read_docx(data: bytes, *, file: str | None = None) -> Extracted:
@@ -177,8 +236,10 @@ def read_docx(data: bytes, *, file: str | None = None) -> Extracted:
     except Exception as e:  # python-docx raises many kinds on a damaged package; all mean "unreadable"
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise UnreadableInput(f"the DOCX cannot be read: {reason}") from None
-    lines = _block_lines(body)
-    if not any(line.strip() for line in lines):
+    # Page numbers only where Word recorded its rendering: explicit breaks alone would number
+    # pages wrongly wherever text flowed over a page end by itself.
+    paging = body.find(f".//{W}lastRenderedPageBreak") is not None
+    pages = _pages(_block_lines(body, paging=paging))
+    if not any(line.strip() for page in pages for line in page.lines):
         raise UnreadableInput("the DOCX contains no text")
-    # A page break in Word is layout, not a page of the protocol as filed; one page.
-    return Extracted(pages=[Page(number=1, lines=lines)], format="docx", file=file)
+    return Extracted(pages=pages, format="docx", file=file)
