@@ -17,7 +17,9 @@ MAX_UPLOAD_MB_ENV = "PROTOKOLL_MAX_UPLOAD_MB"
 DEFAULT_MAX_UPLOAD_MB = 50.0
 
 MAX_SECONDS_ENV = "PROTOKOLL_MAX_READ_SECONDS"
-DEFAULT_MAX_SECONDS = 120.0
+# A text PDF of 2000 pages reads in about 5 s; OCR takes about 1.5 s per page, so 300 s lets a
+# scanned protocol of some 200 pages through while a hostile file holds a worker for 5 minutes at most.
+DEFAULT_MAX_SECONDS = 300.0
 
 # A protocol is rarely over 300 pages; 2000 leaves room for a year bound in one file.
 MAX_PDF_PAGES = 2000
@@ -50,7 +52,7 @@ def max_upload_bytes() -> int:
 
 
 def max_read_seconds() -> float:
-    """Wall-clock budget for reading one file, from PROTOKOLL_MAX_READ_SECONDS (default 120)."""
+    """Wall-clock budget for reading one file, from PROTOKOLL_MAX_READ_SECONDS (default 300)."""
     return _positive_float(MAX_SECONDS_ENV, DEFAULT_MAX_SECONDS)
 
 
