@@ -56,13 +56,21 @@ class Blocks:
         return [ln for block in self.by_kind.get(kind, []) for ln in block]
 
 
+# the section labels as one alternation, tried once per line; the rule order is kept
+_ANY_LABEL = re.compile(
+    "|".join(f"(?P<k{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules.SECTION_LABELS)),
+    re.IGNORECASE,
+)
+
+
 def label_of(text: str) -> tuple[str, str] | None:
     """(kind, inline value) when the line is a section label."""
-    if len(text) > 120:
+    if len(text) <= 100:
+        m = _ANY_LABEL.match(text)
+        if m:
+            return rules.SECTION_LABELS[int((m.lastgroup or "k0")[1:])].kind, ""
+    elif len(text) > 400:
         return None
-    for rule in rules.SECTION_LABELS:
-        if rule.pattern.match(text):
-            return rule.kind, ""
     m = rules.INLINE_LABEL.match(text)
     if m:
         label = m.group("label").lower()
@@ -157,6 +165,8 @@ def _paragraphs(lines: list[Line]) -> list[str]:
 
 def _reservations(blocks: Blocks, all_text: str) -> list[Reservation]:
     lines = blocks.lines("reservation")
+    if not lines and "reserver" not in all_text.lower():
+        return []
     paragraphs = (
         _paragraphs(lines)
         if lines
@@ -370,7 +380,11 @@ def interpret(
     )
     warnings += vote_warnings
     conflicts = []
-    for ln in blocks.lines("conflict") or [ln for ln in lines if rules.CONFLICT_SENTENCE.search(ln.text)]:
+    low_text = all_text.lower()
+    probable = "jäv" in low_text or "deltar inte" in low_text
+    for ln in blocks.lines("conflict") or [
+        ln for ln in lines if probable and rules.CONFLICT_SENTENCE.search(ln.text)
+    ]:
         for p in _persons(ln.text):
             if p not in conflicts:
                 conflicts.append(p)
