@@ -8,6 +8,7 @@ equal even when their ids differ.
 from __future__ import annotations
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 
 
 def _row(obj, cache: dict) -> tuple:
@@ -18,7 +19,10 @@ def _row(obj, cache: dict) -> tuple:
             if f.primary_key:
                 continue
             if f.is_relation:
-                related = getattr(obj, f.name)
+                try:
+                    related = getattr(obj, f.name)
+                except ObjectDoesNotExist:  # a reference without a database constraint
+                    related = None
                 values.append((f.name, _row(related, cache) if related is not None else None))
             else:
                 values.append((f.name, repr(getattr(obj, f.attname))))
@@ -26,11 +30,23 @@ def _row(obj, cache: dict) -> tuple:
     return cache[key]
 
 
-def snapshot() -> dict[str, list[tuple]]:
+def snapshot(*, whole_database: bool = False) -> dict[str, list[tuple]]:
+    """The archive's rows; with ``whole_database`` also every other app's rows that a dump carries."""
+    from protokoll.archive.backup import other_models
+
+    models = list(apps.get_app_config("archive").get_models())
+    if whole_database:
+        models += other_models()
     cache: dict = {}
     out = {}
-    for model in apps.get_app_config("archive").get_models():
-        out[model.__name__] = sorted((_row(o, cache) for o in model.objects.all()), key=repr)
+    for model in models:
+        rows = [_row(o, cache) for o in model._default_manager.all()]
+        m2m = [
+            (f.name, sorted(repr(_row(r, cache)) for r in getattr(o, f.name).all()))
+            for o in model._default_manager.all()
+            for f in model._meta.many_to_many
+        ]
+        out[model._meta.label] = sorted(map(repr, rows)) + sorted(map(repr, m2m))
     return out
 
 

@@ -6,11 +6,13 @@ import gzip
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from protokoll.archive import models as m
-from protokoll.archive.backup import BackupError, dump, restore
+from protokoll.archive.backup import BackupError, dump, other_models, restore
 from protokoll.archive.loading import get_body, load_document
 from protokoll.document import example
 from protokoll.domain.vocab import BodyKind, Visibility
@@ -24,6 +26,21 @@ pytestmark = pytest.mark.django_db
 def _empty_archive() -> None:
     m.Meeting.objects.all().delete()  # items PROTECT their cases, so meetings go first
     m.Municipality.objects.all().delete()
+
+
+def _empty_database() -> None:
+    """What restore expects: an archive with no rows and no users (migrate's rows may stay)."""
+    _empty_archive()
+    for model in reversed(other_models()):
+        if model._meta.label_lower == "audit.auditevent":
+            continue  # append-only, enforced by database triggers: cannot be emptied in a test
+        model._default_manager.all().delete()
+
+
+def _keys() -> dict[str, list[int]]:
+    """The primary keys other tables and links refer to, which restore must keep."""
+    main = (m.Municipality, m.Body, m.Person, m.Case, m.Meeting, m.Item, m.Membership)
+    return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in main}
 
 
 def _populate() -> None:
@@ -42,20 +59,40 @@ def _populate() -> None:
     m.Membership.objects.create(
         person=nils, body=full.body, group="substitute", party="S", substitute_order=2
     )
+    # rows of other apps: a user in a group (auth is always installed)
+    group = Group.objects.create(name="sekreterare")
+    user = get_user_model().objects.create_user("lena.berg", password="ett långt lösenord 123")
+    user.groups.add(group)
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
 def test_dump_then_restore_gives_back_every_record(tmp_path, suffix):
     _populate()
-    before = snapshot()
+    before, keys = snapshot(whole_database=True), _keys()
     path = tmp_path / f"archive{suffix}"
     written = dump(path)
     assert written["meeting"] == 2 and written["membership"] == 2 and written["body"] == 3
-    _empty_archive()
+    assert written["row"] >= 2  # the user and the group
+    _empty_database()
     assert sum(counts().values()) == 0
     restored = restore(path)
     assert restored == written
-    assert snapshot() == before
+    assert snapshot(whole_database=True) == before
+    assert _keys() == keys
+    assert get_user_model().objects.get(username="lena.berg").check_password("ett långt lösenord 123")
+
+
+def test_new_rows_after_a_restore_get_fresh_keys(tmp_path):
+    _populate()
+    dump(tmp_path / "a.jsonl")
+    highest = m.Meeting.objects.order_by("-pk").first().pk
+    _empty_database()
+    restore(tmp_path / "a.jsonl")
+    doc = example("minimal")
+    later = doc.model_copy(
+        update={"meeting": doc.meeting.model_copy(update={"date": doc.meeting.date.replace(year=2030)})}
+    )
+    assert load_document(later).meeting.pk > highest  # the sequence moved past the restored keys
 
 
 def test_gzip_dump_is_gzip_and_plain_dump_is_json_lines(tmp_path):
@@ -76,6 +113,7 @@ def test_gzip_dump_is_gzip_and_plain_dump_is_json_lines(tmp_path):
         "case",
         "membership",
         "meeting",
+        "row",
     }
 
 
@@ -108,13 +146,16 @@ def test_a_broken_dump_restores_nothing(tmp_path):
     _populate()
     dump(tmp_path / "a.jsonl")
     lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
-    last = json.loads(lines[-1])
-    last["document"]["items"] = "not a list"
-    (tmp_path / "b.jsonl").write_text("\n".join([*lines[:-1], json.dumps(last)]), encoding="utf-8")
-    _empty_archive()
-    with pytest.raises(BackupError, match=rf"line {len(lines)} \(meeting\): .*items"):
+    number = max(i for i, line in enumerate(lines) if json.loads(line)["type"] == "meeting")
+    broken = json.loads(lines[number])
+    broken["document"]["items"] = "not a list"
+    lines[number] = json.dumps(broken)
+    (tmp_path / "b.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    _empty_database()
+    with pytest.raises(BackupError, match=rf"line {number + 1} \(meeting\): .*items"):
         restore(tmp_path / "b.jsonl")
     assert sum(counts().values()) == 0
+    assert not get_user_model().objects.exists()
 
 
 @pytest.mark.parametrize(

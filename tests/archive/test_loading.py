@@ -189,3 +189,15 @@ def test_a_listing_does_not_overwrite_the_protocol_of_the_same_meeting():
 )
 def test_body_kind_from_name(name, kind):
     assert body_kind_from_name(name) == kind
+
+
+def test_a_recorded_meeting_is_never_replaced_by_an_import():
+    doc = example("full")
+    meeting = load_document(doc).meeting
+    m.Meeting.objects.filter(pk=meeting.pk).update(content_hash="")  # as protokoll.recording creates it
+    before = snapshot()
+    with pytest.raises(
+        LoadError, match=r"^meeting: Socialnämnden 2025-03-18 is kept by the recording workflow"
+    ):
+        load_document(doc)
+    assert snapshot() == before

@@ -39,6 +39,15 @@ class LoadError(ValueError):
     """A document that cannot be stored; the message names the field."""
 
 
+@dataclass(frozen=True)
+class KeepIds:
+    """Primary keys to give a new meeting and its §§ (restore keeps the ids that links, audit
+    events and user roles refer to)."""
+
+    meeting: int
+    items: list[int]
+
+
 @dataclass
 class LoadResult:
     meeting: m.Meeting
@@ -137,8 +146,13 @@ def _find_meeting(municipality: str, body: str, date) -> m.Meeting | None:
     )
 
 
-def load_document(doc: Document, *, municipality: str | None = None) -> LoadResult:
-    """Store ``doc``; ``municipality`` (when given) overrides the document's own."""
+def load_document(
+    doc: Document, *, municipality: str | None = None, ids: KeepIds | None = None
+) -> LoadResult:
+    """Store ``doc``; ``municipality`` (when given) overrides the document's own. ``ids`` is
+    for restore only: the new meeting and its items get these primary keys."""
+    if ids is not None and len(ids.items) != len(doc.items):
+        raise LoadError("items: the ids to keep do not match the items")
     doc, muni_name, body_name = _keys(doc, municipality)
     data = doc.to_json_dict()
     where = _nul_at(data)
@@ -154,6 +168,8 @@ def load_document(doc: Document, *, municipality: str | None = None) -> LoadResu
         return LoadResult(existing, "unchanged", n_items, n_warn)
     if existing is not None and KIND_RANK[DocumentKind(existing.kind)] > KIND_RANK[doc.kind]:
         return LoadResult(existing, "superseded", n_items, n_warn)
+    if existing is not None:
+        _refuse_recorded(existing)
 
     with transaction.atomic():
         muni = get_municipality(muni_name)
@@ -161,10 +177,14 @@ def load_document(doc: Document, *, municipality: str | None = None) -> LoadResu
         meeting = m.Meeting.objects.select_for_update().filter(body=body, date=doc.meeting.date).first()
         if meeting is not None and meeting.content_hash == digest:
             return LoadResult(meeting, "unchanged", n_items, n_warn)
+        if meeting is not None:
+            _refuse_recorded(meeting)
         kept_visibility: dict[int, str] = {}
         if meeting is None:
             status: Status = "created"
             meeting = m.Meeting(body=body, date=doc.meeting.date)
+            if ids is not None:
+                meeting.pk = ids.meeting
         else:
             status = "updated"
             kept_visibility = _archive_visibility(meeting)
@@ -173,12 +193,25 @@ def load_document(doc: Document, *, municipality: str | None = None) -> LoadResu
             meeting.version += 1
         persons = _PersonIndex(muni, doc)
         _fill_meeting(meeting, doc, digest, persons)
-        meeting.save()
-        _write_children(meeting, doc, persons, muni, kept_visibility)
+        meeting.save(force_insert=status == "created")
+        _write_children(
+            meeting, doc, persons, muni, kept_visibility, ids.items if ids and status == "created" else None
+        )
         if status == "updated" and old_cases:
             m.Case.objects.filter(pk__in=old_cases, items=None).delete()
         announce_saved(meeting)
     return LoadResult(meeting, status, n_items, n_warn)
+
+
+def _refuse_recorded(meeting: m.Meeting) -> None:
+    """A meeting kept by the recording workflow is the original record (justering, rättelser
+    and sekretess references hang on its rows): no imported document replaces it. Such a
+    meeting was not stored from a document, so it has no content hash."""
+    if not meeting.content_hash:
+        raise LoadError(
+            f"meeting: {meeting.body.name} {meeting.date.isoformat()} is kept by the recording workflow; "
+            "an imported document does not replace it"
+        )
 
 
 def _archive_visibility(meeting: m.Meeting) -> dict[int, str]:
@@ -278,7 +311,12 @@ def _fill_meeting(meeting: m.Meeting, doc: Document, digest: str, persons: _Pers
 
 
 def _write_children(
-    meeting: m.Meeting, doc: Document, persons: _PersonIndex, muni: m.Municipality, kept: dict[int, str]
+    meeting: m.Meeting,
+    doc: Document,
+    persons: _PersonIndex,
+    muni: m.Municipality,
+    kept: dict[int, str],
+    item_ids: list[int] | None,
 ) -> None:
     m.Adjournment.objects.bulk_create(
         m.Adjournment(meeting=meeting, position=i, start=a.start, end=a.end)
@@ -339,7 +377,7 @@ def _write_children(
         )
         for i, w in enumerate(doc.warnings)
     )
-    _write_items(meeting, doc.items, persons, muni, kept)
+    _write_items(meeting, doc.items, persons, muni, kept, item_ids)
 
 
 def _cases(muni: m.Municipality, items: list[Item]) -> dict[str, m.Case]:
@@ -377,7 +415,12 @@ def _visibility(item: Item, kept: dict[int, str]) -> str:
 
 
 def _write_items(
-    meeting: m.Meeting, items: list[Item], persons: _PersonIndex, muni: m.Municipality, kept: dict[int, str]
+    meeting: m.Meeting,
+    items: list[Item],
+    persons: _PersonIndex,
+    muni: m.Municipality,
+    kept: dict[int, str],
+    item_ids: list[int] | None,
 ) -> None:
     cases = _cases(muni, items)
     rows = []
@@ -385,6 +428,7 @@ def _write_items(
         c, prov = it.case, it.provenance
         rows.append(
             m.Item(
+                pk=item_ids[i] if item_ids is not None else None,
                 meeting=meeting,
                 position=i,
                 paragraph=it.paragraph,
