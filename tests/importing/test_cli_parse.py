@@ -66,3 +66,7 @@ def test_huge_file_fails_fast(tmp_path: Path) -> None:
     with path.open("wb") as fh:  # sparse: 200 MB on paper, nothing on disk
         fh.truncate(200 * 1024 * 1024)
     _one_line_failure(_run(path))
+
+
+def test_directory_fails_with_one_line(tmp_path: Path) -> None:
+    _one_line_failure(_run(tmp_path))

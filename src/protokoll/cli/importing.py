@@ -8,7 +8,7 @@ from protokoll.cli.common import fail
 
 
 @click.command("parse")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file")
 def parse_cmd(file: str) -> None:
     """Parse FILE (PDF, HTML, DOCX or text) and print its protokoll/1 JSON."""
     try:
