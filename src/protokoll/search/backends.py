@@ -97,7 +97,12 @@ class SQLiteBackend:
         where, params = filters.where()
         if order == "date" or where:
             conditions = " AND ".join(["search_fts MATCH %s", *where])
-            base = f"FROM search_fts JOIN search_entry e ON e.item_id = search_fts.rowid WHERE {conditions}"
+            # The planner would take the unique item_id index and then read the wide row;
+            # the covering index answers the filters and the date from one narrow lookup.
+            base = (
+                "FROM search_fts JOIN search_entry e INDEXED BY search_entry_filters "
+                f"ON e.item_id = search_fts.rowid WHERE {conditions}"
+            )
             sort = "e.date DESC, e.item_id DESC" if order == "date" else "search_fts.rank, e.item_id DESC"
             sql = f"SELECT e.item_id, -search_fts.rank {base} ORDER BY {sort}"
         else:
