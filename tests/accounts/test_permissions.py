@@ -147,3 +147,28 @@ def test_draft_item_hidden_from_other_body(world):
     assert not p.can_view_item(world.users["sekr_b"], draft_item)
     with pytest.raises(PermissionDenied):
         p.read_secret_item(world.users["sekr_b"], draft_item)
+
+
+def test_granting_a_role_in_the_admin_is_logged(world):
+    from django.test import Client
+
+    admin_user = world.users["admin"]
+    admin_user.is_staff = True
+    admin_user.save()
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/accounts/bodyrole/add/",
+        {
+            "user": world.users["inloggad"].pk,
+            "body": world.bodies["B"].pk,
+            "role": "member",
+            "start": "",
+            "end": "",
+            "person": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert p.can_view_secret(world.users["inloggad"], world.bodies["B"])
+    event = AuditEvent.objects.get(action="role_change")
+    assert (event.actor_username, event.body_id) == ("admin", world.bodies["B"].pk)
