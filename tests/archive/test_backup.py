@@ -166,3 +166,11 @@ def test_unreadable_dumps_are_refused_with_a_reason(tmp_path, content, message):
     (tmp_path / "x.jsonl").write_text(content, encoding="utf-8")
     with pytest.raises(BackupError, match=message):
         restore(tmp_path / "x.jsonl")
+
+
+def test_restore_refuses_a_database_with_users_already(tmp_path):
+    _populate()
+    dump(tmp_path / "a.jsonl")
+    _empty_archive()  # the user and the group are still there
+    with pytest.raises(BackupError, match=r"empty database; it already holds auth\.Group, auth\.User rows"):
+        restore(tmp_path / "a.jsonl")

@@ -201,6 +201,9 @@ def restore(path: str | Path) -> dict[str, int]:
     """Restore a dump into an empty archive, all or nothing."""
     if m.Municipality.objects.exists() or m.Meeting.objects.exists():
         raise BackupError("restore needs an empty archive; this database already holds data")
+    holding = [model._meta.label for model in other_models() if model._default_manager.exists()]
+    if holding:
+        raise BackupError(f"restore needs an empty database; it already holds {', '.join(holding)} rows")
     counts: dict[str, int] = {}
     with transaction.atomic():
         first = True
