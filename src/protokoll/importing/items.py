@@ -321,7 +321,10 @@ def interpret(
     if title is None:
         for k in range(body_start, min(body_start + 2, len(lines))):
             text = lines[k].text
-            if label_of(text):
+            lab = label_of(text)
+            nxt = label_of(lines[k + 1].text) if k + 1 < len(lines) else None
+            # "Information" right under the heading is the title when a label follows it
+            if lab and not (lab[0] == "background" and not lab[1] and nxt and len(text.split()) <= 2):
                 break
             if dnr is None and rules.DNR_LABEL.match(text):
                 continue
