@@ -1,7 +1,7 @@
 """The ``protokoll`` command: a thin layer, each command parses options and calls the library.
 
-Commands live in one module per area (document, importing, archive, site) so that each area's
-commands sit next to the code they call.
+Commands live in one module per area (document, importing, archive, site, search, audit,
+recording) so that each area's commands sit next to the code they call.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ def main() -> None:
 
 
 def _register() -> None:
+    from protokoll.audit import cli as audit
     from protokoll.cli import archive, document, importing, site
+    from protokoll.search import cli as search
 
-    for module in (document, importing, archive, site):
+    for module in (document, importing, archive, site, search, audit):
         for command in module.COMMANDS:
             main.add_command(command)
 
