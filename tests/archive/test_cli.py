@@ -113,3 +113,16 @@ def test_dump_and_restore_commands(tmp_path):
     restored = run("restore", target)
     assert restored.exit_code == 0, restored.stderr
     assert counts() == before
+
+
+def test_import_hints_at_the_municipality_option(tmp_path):
+    data = example("minimal").to_json_dict()
+    data["municipality"] = None
+    _write(tmp_path / "a.json", data)
+    result = run("import", str(tmp_path), "--quiet")
+    assert result.exit_code == 1
+    assert "municipality: missing" in result.stderr
+    assert "--municipality NAME" in result.stderr
+    fixed = run("import", str(tmp_path), "--quiet", "--municipality", "Exempelstad")
+    assert fixed.exit_code == 0
+    assert m.Meeting.objects.get().body.municipality.name == "Exempelstad"

@@ -91,6 +91,10 @@ def import_cmd(paths: tuple[str, ...], workers: int, municipality: str | None, q
     summary = import_paths(paths, workers=workers, municipality=municipality, progress=not quiet)
     for line in summary.lines():
         click.echo(line, err=True)
+    if any(f.reason.startswith("not stored: municipality: missing") for f in summary.failures):
+        click.echo(
+            "hint: protocols rarely name their municipality; give it with --municipality NAME", err=True
+        )
     if summary.failures:
         raise SystemExit(1)
 
