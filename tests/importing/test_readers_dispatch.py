@@ -153,3 +153,10 @@ def test_messages_are_one_line_and_surprises_become_unreadable(monkeypatch):
     with pytest.raises(UnreadableInput, match=r"^the file cannot be read \(RecursionError: maximum") as e:
         read_bytes(PROTOCOL.encode())
     assert isinstance(e.value.__cause__, RecursionError)
+
+
+def test_every_line_is_one_line_for_splitlines_too():
+    data = "§ 1 Ärende\u2028fortsättning\x85sista\vrad\nnästa\u2029\n".encode()
+    got = read_bytes(data)
+    assert got.pages[0].lines == ["§ 1 Ärende", "fortsättning", "sista", "rad", "nästa", ""]
+    assert all(line.splitlines() in ([line], []) for line in got.pages[0].lines)

@@ -88,9 +88,22 @@ def read_bytes(
         # of other files must go on. The cause stays chained for logs.
         detail = " ".join(str(e).split())[:200]
         raise UnreadableInput(f"the file cannot be read ({type(e).__name__}: {detail})") from e
+    for page in result.pages:
+        page.lines = _split_lines(page.lines)
     result.file = name
     result.sha256 = hashlib.sha256(data).hexdigest()
     return result
+
+
+def _split_lines(lines: list[str]) -> list[str]:
+    """Make each line one line by every definition: Python's ``splitlines`` also breaks at
+    \v, \x1c-\x1e, \x85, U+2028 and U+2029, which Word exports and web pages contain. Without
+    this, a consumer that splits ``Extracted.text`` again would count lines differently."""
+    out: list[str] = []
+    for line in lines:
+        parts = line.splitlines()
+        out.extend(parts or [""])
+    return out
 
 
 def _dispatch(data: bytes, name: str | None, budget: Budget) -> Extracted:
