@@ -25,6 +25,9 @@ _PARAM = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>")
 #: URL prefixes never enumerated: the Django admin has its own staff-only permission system
 #: (tested separately in test_matrix.py).
 SKIP_PREFIXES = ("admin/",)
+#: Views under /intern/ that are public by law: the anslagstavla (KL 8:10) must be readable by
+#: anyone; it shows no sekretess content (the canary checks still apply to it).
+PUBLIC_UNDER_INTERN = ("intern/anslagstavla/",)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Route:
     @property
     def internal(self) -> bool:
         """A view for logged-in users only (the recording workflow, the audit log, the account)."""
+        if self.pattern in PUBLIC_UNDER_INTERN:
+            return False
         return self.pattern.startswith(("intern/", "konto/logg/")) or self.pattern == "konto/"
 
 
@@ -84,7 +89,10 @@ _PK_MODELS = {
     "assignments": m.Assignment,
     "cases": m.Case,
     "memberships": m.Membership,
+    "anslagstavla": "recording.Posting",
 }
+#: Placeholder for an object the world does not hold: the route is still requested (404).
+MISSING = "999999"
 
 
 class Filler:
@@ -158,7 +166,13 @@ class Filler:
         if name == "year":
             return [str(meeting.date.year)]
         if name in ("fmt", "format"):
-            return ["csv", "jsonl", "json"]
+            if route.pattern.startswith("konto/logg/"):
+                return ["csv", "jsonl", "json"]
+            return ["html", "pdf", "txt", "json"]
+        if name == "kind":  # the recording workflow's documents
+            return ["protokoll", "offentlig"]
+        if name == "name":  # a recording action (POST only)
+            return ["narvaro"]
         if name in ("party", "abbreviation"):
             return [{"secret": "S", "draft": "L", "published": "M"}[kind]]
         if name == "key" and "memberships" in route.pattern:
@@ -171,8 +185,12 @@ class Filler:
             model = next((_PK_MODELS[s] for s in reversed(segments) if s in _PK_MODELS), None)
             if model is None:
                 raise LookupError(f"route {route.pattern!r}: no model known for <{name}>")
+            if isinstance(model, str):
+                from django.apps import apps
+
+                model = apps.get_model(model)
             obj = self.related(model, tag, kind)
-            return [str(obj.pk)] if obj is not None else []
+            return [str(obj.pk) if obj is not None else MISSING]
         raise LookupError(
             f"route {route.pattern!r}: no filler for parameter <{name}> (add one in {__name__})"
         )
