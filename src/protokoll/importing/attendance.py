@@ -237,6 +237,10 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
         part = part.strip(" .")
         if not part:
             continue
+        several = list(PAREN_ANCHOR.finditer(part))
+        if len(several) > 1:  # "A (S) B (M)": names side by side without separators
+            out += [(clean_name(squash(a.group("name")))[0], _norm_party(a.group("party"))) for a in several]
+            continue
         m = re.match(rf"^(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?", part)
         if m:
             out.append((clean_name(m.group("name"))[0], _norm_party(m.group("party"))))
