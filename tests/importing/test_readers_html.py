@@ -161,3 +161,28 @@ def test_entities_are_not_expanded_from_outside():
     html = '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>a &x; b</p></body></html>'
     got = read_bytes(html.encode())
     assert "root:" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("attributes", "chrome"),
+    [
+        ('id="CybotCookiebotDialog"', True),
+        ('class="env-cookie-consent"', True),
+        ('class="mainMenu"', True),
+        ('class="site-navigation__list"', True),
+        ('id="skiplink"', True),
+        ('class="skip-link"', True),
+        ('class="sv-nav"', True),
+        ('aria-label="Brödsmulor"', True),
+        ('class="share-buttons"', True),
+        ('class="unavailable"', False),
+        ('class="protocol-text"', False),
+        ('id="paragraf-12"', False),
+    ],
+)
+def test_chrome_is_recognised_by_its_attributes(attributes, chrome):
+    html = (
+        f"<html><body><div {attributes}>KANDIDAT</div>"
+        "<p>Nämnden beslutar att godkänna förslaget i dess helhet enligt bilaga.</p></body></html>"
+    )
+    assert ("KANDIDAT" not in read_bytes(html.encode()).text) is chrome

@@ -30,11 +30,15 @@ SECTIONING = {"article", "main", "section"}
 
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog", "alertdialog"}
 # id / class / aria-label words that mark consent banners, skip links, breadcrumbs and menus.
-CHROME_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:cookies?\w*|consent\w*|gdpr|samtycke\w*|skip\w*|hoppa\w*|breadcrumbs?\w*|"
-    r"brodsmulor|menu\w*|meny\w*|navbar|navigation|share|social|sidebar)(?:$|[\s_-])",
+# Distinctive words count anywhere, also inside camelCase ("CybotCookiebotDialog", "mainMenu");
+# short, ambiguous ones only as a whole token ("nav", not "unavailable").
+CHROME_PARTS = re.compile(
+    r"cookie|consent|gdpr|samtycke|breadcrumb|br[oö]dsmul|skip-?(?:link|to|nav)|hoppa-?till|"
+    r"navbar|navigation|sidebar|menu|meny",
     re.I,
 )
+CHROME_TOKENS = {"nav", "skip", "share", "social", "dela"}
+_TOKEN_SPLIT = re.compile(r"[^0-9A-Za-zÅÄÖåäö]+|(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 BLOCK_TAGS = {
@@ -104,13 +108,19 @@ def _choose_root(body):
     return body
 
 
+def _chrome_attributes(text: str) -> bool:
+    if CHROME_PARTS.search(text):
+        return True
+    return any(token.lower() in CHROME_TOKENS for token in _TOKEN_SPLIT.split(text))
+
+
 def _is_chrome(el, root, total: int) -> bool:
     tag = el.tag.lower()
     if tag in DROP_TAGS or el.get("role", "").lower() in DROP_ROLES or _is_hidden(el):
         return True
     if tag in SECTION_CHROME_TAGS:
         return not any(isinstance(a.tag, str) and a.tag.lower() in SECTIONING for a in el.iterancestors())
-    if el is root or not CHROME_WORDS.search(_attr_text(el)):
+    if el is root or not _chrome_attributes(_attr_text(el)):
         return False
     # Matched only by its id/class: a wrapper with class "menu-open" holding the page is no menu.
     return len(el.text_content()) < 0.5 * total and not el.xpath(".//main|.//*[@role='main']")
