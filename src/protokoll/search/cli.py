@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from protokoll.cli.common import fail, setup_django
-
 
 @click.command("reindex")
 @click.option("--meeting", "meeting_id", type=int, help="Reindex one meeting (by id) instead of all.")
 def reindex_cmd(meeting_id: int | None) -> None:
     """Rebuild the full-text search index from what the public may see."""
+    # Imported here: ``protokoll.cli`` imports this module to register the command.
+    from protokoll.cli.common import fail, setup_django
+
     setup_django()
     from django.core.management import call_command
 
