@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "protokoll.audit",
     "protokoll.recording",
     "protokoll.web",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, after authentication: refuses a locked-out login before the password is checked.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "protokoll.urls"
@@ -116,4 +119,18 @@ USE_I18N = True
 USE_TZ = True
 STATIC_URL = "/static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-LOGIN_URL = "/konto/logga-in/"
+# Login, rate limiting (django-axes) and the single sign-on seam: protokoll.accounts.settings_extra
+# holds the values and says why; docs/security.md describes them.
+from protokoll.accounts import settings_extra as _accounts  # noqa: E402
+
+AUTHENTICATION_BACKENDS = _accounts.AUTHENTICATION_BACKENDS
+AXES_COOLOFF_TIME = _accounts.AXES_COOLOFF_TIME
+AXES_FAILURE_LIMIT = _accounts.AXES_FAILURE_LIMIT
+AXES_HTTP_RESPONSE_CODE = _accounts.AXES_HTTP_RESPONSE_CODE
+AXES_LOCKOUT_CALLABLE = _accounts.AXES_LOCKOUT_CALLABLE
+AXES_LOCKOUT_PARAMETERS = _accounts.AXES_LOCKOUT_PARAMETERS
+AXES_RESET_ON_SUCCESS = _accounts.AXES_RESET_ON_SUCCESS
+AXES_SENSITIVE_PARAMETERS = _accounts.AXES_SENSITIVE_PARAMETERS
+LOGIN_REDIRECT_URL = _accounts.LOGIN_REDIRECT_URL
+LOGIN_URL = _accounts.LOGIN_URL
+LOGOUT_REDIRECT_URL = _accounts.LOGOUT_REDIRECT_URL
