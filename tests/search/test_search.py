@@ -316,3 +316,13 @@ def test_signal_receivers_reindex_and_remove(archive):
     assert search("äldreomsorgen").total == 1
     receivers._deleted(sender=None, meeting=archive["other"])
     assert search("äldreomsorgen").total == 0
+
+
+def test_archive_signals_keep_the_index_in_step(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = meeting([item(1, "Vindkraftsplan", "Nämnden beslutar om vindkraft.")], body="Miljönämnden")
+    assert _titles(search("vindkraft")) == ["Vindkraftsplan"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Meeting.objects.get(pk=stored.pk).delete()
+    assert search("vindkraft").total == 0
+    assert not Entry.objects.filter(meeting_id=stored.pk).exists()
