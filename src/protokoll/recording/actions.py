@@ -124,7 +124,7 @@ ACTIONS: dict[str, ActionSpec] = {
             pk,
             v,
             question=str(d.get("question") or ""),
-            default=str(d.get("default") or "") or None,
+            default=str(d.get("default", "yes") or "") or None,
             exceptions=_ballots(d),
             election=_bool(d.get("election")),
             lottery_result=str(d.get("lottery_result") or "") or None,
