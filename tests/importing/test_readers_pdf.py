@@ -129,3 +129,44 @@ def test_hyphenated_line_end_keeps_both_lines(tmp_path):
         "Nämnden har tagit del av besluts-",
         "underlaget och beslutar",
     ]
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    """Copy/print restrictions need no password to open; the text is readable, so it is read."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    locked = StandardEncryption(userPassword="", ownerPassword="ägare", canCopy=0, canPrint=0)
+    path = protocol_pdf(tmp_path / "restricted.pdf", pages=1, encrypt=locked)
+    assert "Dnr SN 2024/101" in read_file(path).pages[0].lines
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_page_is_read_as_displayed(tmp_path, rotation):
+    """A landscape page stored as portrait with /Rotate: the text is drawn turned back, so it
+    reads horizontally on screen; reading order must follow the displayed page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    c = canvas.Canvas(str(tmp_path / "rot.pdf"), pagesize=A4)
+    c.setPageRotation(rotation)
+    # Undo the display rotation so that drawing at (x, y) appears at (x, y) on screen.
+    c.translate(*{90: (width, 0), 180: (width, height), 270: (0, height)}[rotation])
+    c.rotate(rotation)
+    c.setFont("Helvetica", 12)
+    for x, y, text in [
+        (450, 300, "Rådhuset, kl 13.00"),  # values drawn first
+        (450, 280, "Anna Örn (S)"),
+        (60, 300, "Plats och tid"),
+        (60, 280, "Beslutande"),
+        (60, 240, "§ 7 Liggande sida"),
+    ]:
+        c.drawString(x, y, text)
+    c.showPage()
+    c.save()
+    assert read_file(tmp_path / "rot.pdf").pages[0].lines == [
+        "Plats och tid\tRådhuset, kl 13.00",
+        "Beslutande\tAnna Örn (S)",
+        "",
+        "§ 7 Liggande sida",
+    ]

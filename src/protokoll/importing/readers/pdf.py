@@ -62,14 +62,25 @@ def _segments_by_box(textpage: pdfium.PdfTextPage, start: int, count: int) -> li
     return [Segment(*box, clean(textpage.get_text_bounded(*box))) for box in boxes]
 
 
+def _as_displayed(segments: list[Segment], rotation: int) -> list[Segment]:
+    """Boxes in the page as it is displayed: /Rotate turns the page clockwise, and reading
+    order (top to bottom, left to right) holds on the displayed page, not in user space."""
+    if rotation == 90:  # the left edge is on top: display x = y, display y = -x
+        return [Segment(s.bottom, -s.right, s.top, -s.left, s.text) for s in segments]
+    if rotation == 180:
+        return [Segment(-s.right, -s.top, -s.left, -s.bottom, s.text) for s in segments]
+    if rotation == 270:  # the left edge is at the bottom: display x = -y, display y = x
+        return [Segment(-s.top, s.left, -s.bottom, s.right, s.text) for s in segments]
+    return segments
+
+
 def page_lines(page: pdfium.PdfPage) -> list[str]:
     textpage = page.get_textpage()
     try:
-        if page.get_rotation() % 180 == 0:
-            lines = group_lines(_segments(textpage))
-            if lines:
-                return lines
-        # Rotated pages (and pages pdfium gives no boxes for): pdfium's own reading order.
+        lines = group_lines(_as_displayed(_segments(textpage), page.get_rotation() % 360))
+        if lines:
+            return lines
+        # Pages pdfium gives no boxes for: its own reading order.
         text = textpage.get_text_range()
         return [clean(line).rstrip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     finally:
