@@ -23,7 +23,6 @@ class Line:
 
 
 _LOWER_WORD = re.compile(r"[a-zåäö]{4,}")
-_SIGNATURE = rules.FURNITURE_LINES[0].pattern
 # splits a flattened line before a § heading that follows a finished sentence or title
 _INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:[A-ZÅÄÖ]{1,4}\s)?§\s*\d{1,4}(?:/\d\d)?\s+[A-ZÅÄÖ])")
 _REFERENCE_BEFORE = re.compile(
@@ -33,7 +32,11 @@ _REFERENCE_BEFORE = re.compile(
 
 _VIEWER_TITLE = re.compile(r'^Download\s+"(.{10,400})"$')
 # one pass instead of one per rule; the rules stay named in rules.py
-_FURNITURE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules.FURNITURE_LINES), re.IGNORECASE)
+_FURNITURE = re.compile(
+    "|".join(f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules.FURNITURE_LINES)), re.IGNORECASE
+)
+# the signature-box rule is the first alternative, so its match means exactly that rule matched
+assert rules.FURNITURE_LINES[0].name == "signature_boxes"
 
 
 def is_furniture(text: str) -> bool:
@@ -48,6 +51,7 @@ def _strip_inline(text: str) -> str:
     return text.strip()
 
 
+_DIGITS = re.compile(r"\d+")
 _HEADER_LOOK = re.compile(r"\t|protokoll|\bsida\b|sammanträdesdatum|#-#-#", re.IGNORECASE)
 
 
@@ -57,7 +61,7 @@ def _running_headers(ex: Extracted) -> set[str]:
     (a tab-separated row, the protocol's title, a page number or the meeting date)."""
     seen: Counter[str] = Counter()
     for page in ex.pages:
-        keys = [re.sub(r"\d+", "#", line.strip()) for line in page.lines if 0 < len(line.strip()) <= 100]
+        keys = [_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if 0 < len(t) <= 100]
         if len(ex.pages) >= 3:
             # a running header sits at the top of its page; a footer at the foot must also look
             # like one, because the last lines of one-§-per-page layouts repeat too
@@ -110,7 +114,8 @@ def clean(ex: Extracted) -> list[Line]:
             text = raw.replace("\u00a0", " ").replace("\u00ad", "").strip()
             if not text:
                 continue
-            if _SIGNATURE.match(text):
+            furniture = _FURNITURE.match(text)
+            if furniture and furniture.lastgroup == "r0":
                 after_signature = 4
                 continue
             if after_signature:
@@ -118,16 +123,17 @@ def clean(ex: Extracted) -> list[Line]:
                 # initials and scribbles in the signature boxes ("JH", "ku | *JA* |")
                 if len(text) <= 25 and not _LOWER_WORD.search(text) and "§" not in text:
                     continue
-            title = _VIEWER_TITLE.match(text)
+            title = _VIEWER_TITLE.match(text) if text.startswith("Download") else None
             if title:
                 # a document viewer's title is the document's first words, sometimes more
                 # complete than its garbled transcript; keep it as a line of its own
                 text = title.group(1)
-            elif is_furniture(text) or (headers and re.sub(r"\d+", "#", text) in headers):
+            elif furniture or (headers and _DIGITS.sub("#", text) in headers):
                 continue
-            text = _strip_inline(text)
-            if not text or is_furniture(text):
+            stripped = _strip_inline(text)
+            if stripped is not text and (not stripped or is_furniture(stripped)):
                 continue
+            text = stripped
             for part in _split_flattened(text):
                 out.append(Line(page.number, no, part))
     return out

@@ -42,12 +42,15 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     # longest first, so "Justeringens plats och tid" beats "Justering" and "Plats och tid" beats "Plats"
     alts.sort(key=lambda pair: len(pair[1]), reverse=True)
     names: dict[str, str] = {}
-    parts = []
+    # grouped by first letter (each label starts with a literal letter), so a capital in running
+    # text tries only the labels that begin with it instead of all of them
+    groups: dict[str, list[str]] = {}
     for i, (fld, alt) in enumerate(alts):
         names[f"f{i}"] = fld
-        parts.append(f"(?P<f{i}>{alt})")
+        groups.setdefault(alt[0], []).append(f"(?P<f{i}>{alt[1:]})")
+    branches = [f"{re.escape(ch)}(?:{'|'.join(parts)})" for ch, parts in groups.items()]
     # labels start with a capital (or the "s" of a split "Beslutsinstans"): fail fast elsewhere
-    pattern = re.compile(r"(?=[A-ZÅÄÖs])(?<![\w/])(?:" + "|".join(parts) + r")(?=[\s:.]|$|[A-ZÅÄÖ\d_])")
+    pattern = re.compile(r"(?=[A-ZÅÄÖs])(?<![\w/])(?:" + "|".join(branches) + r")(?=[\s:.]|$|[A-ZÅÄÖ\d_])")
     return pattern, names
 
 
@@ -77,19 +80,23 @@ class HeaderFields:
         return None
 
 
+_LEADERS = re.compile(r"[._…]{2,}|-{5,}|={3,}")
+
+
 def read_fields(text: str) -> HeaderFields:
     out = HeaderFields()
     hits = []
     for m in LABELS.finditer(text):
         fld = LABEL_FIELDS[m.lastgroup or ""]
-        before = text[: m.start()].rstrip(" \t")
+        # a bounded look-back: slicing from the start of the text made the loop quadratic
+        before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
         if fld in _ROLE_LABELS and before.endswith((",", ")")) and not before.endswith("\n"):
             continue
         hits.append((m.start(), m.end(), fld))
     for k, (_start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         value = text[end:stop].strip(" \t:\n")
-        value = re.sub(r"[._…]{2,}|-{5,}|={3,}", " ", value).strip(" \t:\n.")
+        value = _LEADERS.sub(" ", value).strip(" \t:\n.")
         out.values[fld].append(value)
         out.order.append((fld, value))
     return out

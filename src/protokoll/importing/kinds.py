@@ -29,11 +29,15 @@ def strong_fields(header: Header) -> set[str]:
     return {name for name, values in header.fields.values.items() if values and name in STRONG_FIELDS}
 
 
+_BULLET_CHARS = frozenset("•·●▪◦ ")
+
+
 def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKind | None:
     """None when nothing in the text looks like proceedings of a meeting."""
     head_text = " ".join(ln.text for ln in lines[:25])
     strong = strong_fields(header)
-    bullets = sum(1 for ln in lines if rules.BULLET.match(ln.text))
+    # only count bullets when they could decide (the listing test below); a cheap first-char probe
+    bullets = sum(1 for ln in lines if ln.text[:1] in _BULLET_CHARS and rules.BULLET.match(ln.text))
     if rules.EXTRACT_MARK.search(head_text) and (seg.sections or strong):
         return DocumentKind.EXTRACT
     if (seg.sections or seg.agenda) and len(strong) >= 1:

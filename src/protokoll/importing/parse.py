@@ -40,6 +40,7 @@ _BODY_SUFFIX = re.compile(
 MUNICIPALITY = re.compile(
     r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?|[A-ZÅÄÖ]{3,})\s+(?:kommun|stad|KOMMUN|STAD)\b"
 )
+_PLACE_WORD = re.compile(r"(?:kommun|stad|KOMMUN|STAD)\b")
 _NOT_PLACE = {
     "denna",
     "vilken",
@@ -68,7 +69,7 @@ def _degenitive(name: str, text: str) -> str:
     if not name.endswith("s"):
         return name
     stem = name[:-1]
-    if _BODY_SUFFIX.search(stem) or re.search(rf"\b{re.escape(stem)}\b", text):
+    if _BODY_SUFFIX.search(stem) or (stem in text and re.search(rf"\b{re.escape(stem)}\b", text)):
         return stem
     return name
 
@@ -98,17 +99,27 @@ def _body(header: Header, seg: Segments, text: str) -> str | None:
 
 
 def _municipality(text: str) -> str | None:
-    counts: Counter[str] = Counter()
-    for m in MUNICIPALITY.finditer(text[:20000]):
-        name = m.group(1)
-        if name.lower() in _NOT_PLACE:
+    # count raw spellings first: the genitive check searches the whole text, once per spelling
+    raw: Counter[str] = Counter()
+    head = text[:20000]
+    # find the rare word "kommun"/"stad" first and read the name before it, instead of trying
+    # the name pattern at every capital letter
+    for k in _PLACE_WORD.finditer(head):
+        m = MUNICIPALITY.search(head, max(0, k.start() - 60), k.end())
+        while m and m.end() < k.end():
+            m = MUNICIPALITY.search(head, m.end(), k.end())
+        if m is None or m.end() != k.end():
             continue
-        name = name.title() if name.isupper() else name
+        name = m.group(1)
+        if name.lower() not in _NOT_PLACE:
+            raw[name.title() if name.isupper() else name] += 1
+    counts: Counter[str] = Counter()
+    for name, n in raw.items():
         if name.endswith("s") and (
-            re.search(rf"\b{re.escape(name[:-1])}\b", text) or re.search(r"[bdfgklmnprt]s$", name)
+            re.search(r"[bdfgklmnprt]s$", name) or re.search(rf"\b{re.escape(name[:-1])}\b", text)
         ):
             name = name[:-1]
-        counts[name] += 1
+        counts[name] += n
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -4,6 +4,7 @@ voter must be serving. A disagreement is a warning; the parser never "fixes" the
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,8 +27,14 @@ _VOTE_CONTEXT = re.compile(
 )
 
 
+_TALLY_WORDS = ("ja", "röst", "summa", "totalt", "antal")
+
+
 def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
     for ln in lines:
+        low = ln.text.lower()
+        if not any(w in low for w in _TALLY_WORDS):
+            continue  # every tally rule needs one of these words
         text = squash(ln.text)
         for rule in rules.TALLY_RULES:
             m = rule.pattern.search(text)
@@ -60,6 +67,7 @@ def _ballots(lines: list[Line]) -> list[Ballot]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """Compare names without case, punctuation or accents other than å ä ö ("Irène" = "Iréne")."""
     keep = {"å": "\0", "ä": "\1", "ö": "\2"}
