@@ -73,9 +73,12 @@ def test_json_api(client, world, meeting):
     state = client.get(f"/intern/api/mote/{meeting.pk}").json()
     third = state["items"][2]
     assert third["serving"] == ["Anna Ordf", "Bo Berg", "Cia Dal", "Eva Fors"] and third["quorum"]
-    post = lambda name, data: client.post(
-        f"/intern/api/mote/{meeting.pk}/{name}", json.dumps(data), content_type="application/json"
-    )  # noqa: E731
+
+    def post(name, data):
+        return client.post(
+            f"/intern/api/mote/{meeting.pk}/{name}", json.dumps(data), content_type="application/json"
+        )
+
     r = post(
         "vote",
         {
