@@ -1,0 +1,31 @@
+"""The earlier bench scripts (issues 3 and 4) with tiny parameters, so that they cannot rot."""
+
+from __future__ import annotations
+
+import re
+
+
+def test_gen_corpus_then_bench_parse(run_script, tmp_path):
+    out = tmp_path / "corpus"
+    made = run_script("gen_corpus", "--count", "2", "--out", str(out))
+    assert made.returncode == 0, made.stderr[-2000:]
+    assert len(list(out.glob("*.txt"))) == len(list(out.glob("*.pdf"))) == len(list(out.glob("*.json"))) == 2
+    parsed = run_script("bench_parse", str(out), "--repeat", "1")
+    assert parsed.returncode == 0, parsed.stderr[-2000:]
+    assert re.search(r"text protocols: 2\b", parsed.stdout)
+    assert "pdf protocols: 2;" in parsed.stdout
+
+
+def test_bench_search_on_a_small_archive(run_script, tmp_path):
+    done = run_script(
+        "bench_search", "--paragraphs", "1500", "--repeat", "1", "--db", str(tmp_path / "s.sqlite3")
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "search() p50" in done.stdout
+
+
+def test_bench_web_with_few_requests(run_script):
+    done = run_script("bench_web", "--requests", "20", "--clients", "2", "--warmup", "5")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "errors: 0 []" in done.stdout
+    assert re.search(r"throughput: \d+ req/s", done.stdout)
