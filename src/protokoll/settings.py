@@ -20,6 +20,8 @@ SETTINGS_DOC = {
     "PROTOKOLL_ALLOWED_HOSTS": "Comma-separated host names. Default: 127.0.0.1,localhost,testserver.",
     "PROTOKOLL_MAX_UPLOAD_MB": "Largest file the importer and the upload form accept, in MB. Default 50.",
     "PROTOKOLL_SESSION_AGE": "Seconds a login session lasts without activity. Default 3600.",
+    "PROTOKOLL_MAX_READ_SECONDS": "Wall-clock budget for reading one file (PDF, OCR) in the importer. Default 300.",
+    "PROTOKOLL_MAX_READ_MEMORY_MB": "Memory cap of the isolated reader process, in MB. Default 2048.",
 }
 
 
