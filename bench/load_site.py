@@ -56,8 +56,22 @@ class Server(ThreadedWSGIServer):
     # behind a real server has a backlog of hundreds.
     request_queue_size = 256
 
+django_app = get_wsgi_application()
+workers = int(sys.argv[2])
+if workers:
+    # A worker pool as gunicorn (gthread) or waitress has one: at most N requests run at once,
+    # the rest wait their turn, instead of one thread per connection all sharing the GIL.
+    import threading
+    gate = threading.BoundedSemaphore(workers)
+
+    def app(environ, start_response):
+        with gate:
+            return list(django_app(environ, start_response))
+else:
+    app = django_app
+
 server = Server(("127.0.0.1", int(sys.argv[1])), Handler)
-server.set_app(get_wsgi_application())
+server.set_app(app)
 print("ready", flush=True)
 server.serve_forever()
 """
@@ -250,10 +264,10 @@ class Stats:
 
 
 def _client(
-    port: int, urls: list[tuple[str, str]], seed: int, deadline: float, cap: int, stats: Stats
+    port: int, urls: list[tuple[str, str]], seed: int, deadline: float, cap: int, timeout: float, stats: Stats
 ) -> None:
     rng = random.Random(seed)
-    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     while time.monotonic() < deadline:
         with stats.lock:
             if stats.count >= cap:
@@ -325,7 +339,9 @@ def run(args: argparse.Namespace) -> dict:
         subprocess.run([sys.executable, "-c", FILL], env=env, check=True)
         print(f"filled {database} with the demo year in {time.perf_counter() - t0:.0f} s", flush=True)
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(port)], env=env, stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(port), str(args.workers)], env=env, stdout=subprocess.DEVNULL
+    )
     try:
         _wait(port, server, 60)
         rng = random.Random(args.seed)
@@ -344,7 +360,8 @@ def run(args: argparse.Namespace) -> dict:
         deadline = time.monotonic() + args.seconds
         threads = [
             threading.Thread(
-                target=_client, args=(port, urls, args.seed * 1000 + i, deadline, args.max_requests, stats)
+                target=_client,
+                args=(port, urls, args.seed * 1000 + i, deadline, args.max_requests, args.timeout, stats),
             )
             for i in range(args.clients)
         ]
@@ -378,6 +395,8 @@ def run(args: argparse.Namespace) -> dict:
         }
     return {
         "clients": args.clients,
+        "timeout_s": args.timeout,
+        "workers": args.workers,
         "seconds": round(elapsed, 1),
         "requests": total,
         "errors": len(stats.errors) + (0 if alive else 1),
@@ -396,6 +415,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=100)
     ap.add_argument("--seconds", type=float, default=120.0)
     ap.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="requests the server runs at once (a worker pool); 0 = one thread per connection, as runserver",
+    )
+    ap.add_argument("--timeout", type=float, default=30.0, help="seconds before a request counts as failed")
     ap.add_argument("--crawl", type=int, default=600, help="pages visited to find URLs")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--reuse", action="store_true", help="keep the archive of the previous run")
@@ -410,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{kind:14} {k['requests']:>8} {k['p50_ms']:>8} {k['p95_ms']:>8} {k['p99_ms']:>8} {k['max_ms']:>8}  {status}"
         )
     print(
-        f"\n{r['clients']} clients, {r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
+        f"\n{r['clients']} clients, server workers {r['workers'] or 'one thread per connection'}, {r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
         f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, p99 {r['p99_ms']} ms; "
         f"errors {r['errors']} (5xx or connection failures), 4xx {r['client_4xx']}"
     )
