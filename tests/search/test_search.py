@@ -119,8 +119,24 @@ def _titles(page):
 def test_stemmed_word_finds_other_forms(archive):
     assert "Budget för förskolor 2026" in _titles(search("besluta"))
     assert "Budget för förskolor 2026" in _titles(search("beslutade"))
+    assert "Lokalförsörjning för förskolan Granen" in _titles(search("beslutade"))  # "ska besluta"
     page = search("förskolorna")
     assert set(_titles(page)) == {"Budget för förskolor 2026", "Lokalförsörjning för förskolan Granen"}
+
+
+def test_plural_definite_finds_the_base_form_and_back(archive):
+    meeting(
+        [
+            item(1, "Samverkan", "Nämnderna ska samverka."),
+            item(2, "Ny nämnd", "En nämnd för kultur inrättas."),
+        ],
+        body="Kommunfullmäktige",
+        date="2025-04-04",
+    )
+    reindex_all()
+    found = set(_titles(search("nämnd")))
+    assert {"Samverkan", "Ny nämnd", "Skrivelse om far och son"} <= found  # "Nämnden noterar …"
+    assert set(_titles(search("nämnderna"))) == found
 
 
 def test_swedish_letters_stay_distinct(archive):
