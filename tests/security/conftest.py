@@ -1,8 +1,1 @@
-import pytest
-
-from tests.security.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
+from tests.security.world import world  # noqa: F401 (a fixture)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
@@ -237,3 +238,9 @@ def build_world() -> World:
             )
         world.users[username] = user
     return world
+
+
+@pytest.fixture
+def world(db) -> World:
+    """The two-body world, built afresh for each test (inside its transaction)."""
+    return build_world()

@@ -13,7 +13,9 @@ from protokoll.audit.models import AuditEvent
 
 def _client_ip(request) -> str | None:
     # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a proxy is configured.
-    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def record(
