@@ -6,17 +6,15 @@ from protokoll.archive import models as m
 from protokoll.archive.loading import load_document
 from protokoll.demo import generate
 from protokoll.document import example
+from protokoll.search.api import reindex_all
 from protokoll.web.pages.common import meeting_url
-from protokoll.web.pages.sources import attribute
 
 MUNICIPALITY = "exempelstad"
 
 
 def reindex() -> None:
-    """Search indexes what was loaded (the search area keeps its own index, when installed)."""
-    reindex_all = attribute("protokoll.search.api", "reindex_all")
-    if reindex_all is not None:
-        reindex_all()
+    """Search keeps its own index of what was loaded."""
+    reindex_all()
 
 
 def load(doc=None) -> m.Meeting:

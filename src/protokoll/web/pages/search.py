@@ -12,10 +12,10 @@ from django.utils.safestring import mark_safe
 
 from protokoll.archive.models import Body, Municipality
 from protokoll.domain.vocab import Outcome
+from protokoll.search.api import search
 from protokoll.web import public
-from protokoll.web.pages import basic_search, figures, labels
+from protokoll.web.pages import figures, labels
 from protokoll.web.pages.common import meeting_url, page
-from protokoll.web.pages.sources import attribute
 
 PER_PAGE = 20
 MAX_QUERY = 500
@@ -88,10 +88,6 @@ class Form:
         return urlencode({k: v for k, v in values.items() if v and not (k == "sida" and v == "1")})
 
 
-def _engine():
-    return attribute("protokoll.search.api", "search") or basic_search.search
-
-
 def _options() -> dict:
     meetings = public.public_meetings()
     body_ids = meetings.order_by().values("body_id").distinct()
@@ -117,7 +113,7 @@ def _options() -> dict:
 def _run(form: Form, options: dict):
     muni = next((x for x in options["municipalities"] if x.slug == form.kommun), None)
     body = next((b for b in options["bodies"] if f"{b.municipality.slug}/{b.slug}" == form.organ), None)
-    return _engine()(
+    return search(
         form.q,
         municipality=muni.pk if muni else None,
         body=body.pk if body else None,
