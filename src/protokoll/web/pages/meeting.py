@@ -9,18 +9,15 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from protokoll.document.model import Document
+from protokoll.domain.vocab import Visibility
+from protokoll.insights.summaries import summarize
 from protokoll.web import public
+from protokoll.web.api.negotiation import wants_json
+from protokoll.web.api.redact import public_document_from_row as public_document
 from protokoll.web.pages import labels
 from protokoll.web.pages.common import api_url, case_url, meeting_url, page, public_municipality
-from protokoll.web.pages.document_json import public_document, wants_json
-from protokoll.web.pages.protocol_view import (
-    attendance_groups,
-    basic_summary,
-    clock,
-    item_view,
-    protocol_queryset,
-)
-from protokoll.web.pages.sources import attribute
+from protokoll.web.pages.protocol_view import attendance_groups, clock, item_view, protocol_queryset
 
 
 def _meeting(municipality: str, body: str, date):
@@ -41,15 +38,9 @@ def protocol_json(request: HttpRequest, municipality: str, body: str, date) -> H
     return _json(public_document(_meeting(municipality, body, date)))
 
 
-def _summary(row, views) -> list[list[str]]:
+def _summary(row) -> list[list[str]]:
     """Paragraphs of lines. insights.summaries writes the text from the public document only;
     masked §§ are left out of it as ``summarize_meeting`` does (their names are protected)."""
-    summarize = attribute("protokoll.insights.summaries", "summarize")
-    if summarize is None:
-        return [[line] for line in basic_summary(row, views)]
-    from protokoll.document.model import Document
-    from protokoll.domain.vocab import Visibility
-
     masked = [i.paragraph for i in row.items.all() if i.visibility == Visibility.MASKED]
     text = summarize(Document.model_validate(public_document(row)), withheld=masked)
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
@@ -118,7 +109,7 @@ def _render_protocol(request: HttpRequest, row) -> HttpResponse:
             "notice": notice,
             "attendance": attendance_groups(list(row.attendance.all())),
             "items": views,
-            "summary": _summary(row, views),
+            "summary": _summary(row),
             "json_url": meeting_url(row)[:-1] + ".json",
             "secret_marker": public.SECRET_MARKER,
         },

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from protokoll.archive import models as m
-from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, Outcome, StatementKind
+from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, StatementKind
 from protokoll.web import public
 from protokoll.web.pages import labels
 
@@ -111,39 +111,6 @@ def attendance_groups(entries: list[m.AttendanceEntry]) -> list[tuple[str, list]
         ("Frånvarande", [e for e in entries if e.status == AttendanceStatus.ABSENT]),
     ]
     return [(title, rows) for title, rows in groups if rows]
-
-
-def basic_summary(meeting: m.Meeting, views: list[ItemView]) -> list[str]:
-    """Plain-language sentences from the records, used until insights.summaries is installed."""
-    open_views = [v for v in views if v.item is not None]
-    routine = {Outcome.INFORMATION, Outcome.REPORT}
-    decided = [v for v in open_views if v.item.outcome == Outcome.DECISION and v.item.case_id is not None]
-    lines = [
-        f"{meeting.body.name} sammanträdde {labels.long_date(meeting.date)} och behandlade "
-        f"{len(views)} ärenden."
-    ]
-    substantive = [v for v in decided if v.item.outcome not in routine]
-    if substantive:
-        titles = "; ".join(v.item.title for v in substantive[:6] if v.item.title)
-        lines.append(f"Beslut fattades bland annat om: {titles}.")
-    voted = [v for v in open_views if v.item.votes.all()]
-    if voted:
-        lines.append("Omröstning begärdes i " + ", ".join(f"§ {v.paragraph}" for v in voted) + ".")
-    reserved = [v for v in open_views if v.item.reservations.all()]
-    if reserved:
-        lines.append("Reservationer anmäldes i " + ", ".join(f"§ {v.paragraph}" for v in reserved) + ".")
-    given = [a for v in open_views for a in v.item.assignments.all()]
-    if given:
-        lines.append(f"{len(given)} uppdrag gavs.")
-    referred = [v for v in open_views if v.item.outcome in (Outcome.REFERRAL, Outcome.TABLED)]
-    if referred:
-        lines.append(
-            "Återremitterades eller bordlades: " + ", ".join(f"§ {v.paragraph}" for v in referred) + "."
-        )
-    withheld = sum(v.withheld for v in views)
-    if withheld:
-        lines.append(f"{withheld} ärenden omfattas av sekretess och redovisas inte här.")
-    return lines
 
 
 def clock(value: dt.time | None) -> str:
