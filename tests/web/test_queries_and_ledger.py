@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from protokoll.archive import models as m
 from protokoll.document import example
 from protokoll.document.model import Item
-from protokoll.web.pages.uppdrag import status_of
+from protokoll.insights.ledger import status_of
+from protokoll.insights.phrases import is_closing
 from tests.web.helpers import load, load_demo, text_of, url
 
 pytestmark = pytest.mark.django_db
@@ -48,14 +49,19 @@ def test_listing_pages_use_few_queries(client, address):
 
 
 def test_status_rules():
+    """The ledger page shows insights.ledger's statuses: a report whose decision closes the
+    uppdrag closes it, any other report only reports it back."""
     today = dt.date(2025, 6, 1)
-    report = m.Item(outcome="decision", decision="Nämnden förklarar uppdraget slutfört.")
-    noted = m.Item(outcome="information", decision="Nämnden noterar informationen.")
-    assert status_of(dt.date(2025, 5, 1), None, today) == "overdue"
-    assert status_of(dt.date(2025, 7, 1), None, today) == "open"
-    assert status_of(None, None, today) == "open"
-    assert status_of(dt.date(2025, 5, 1), report, today) == "closed"
-    assert status_of(dt.date(2025, 5, 1), noted, today) == "reported"
+
+    def status(due, report_decision):
+        reported = report_decision is not None
+        return status_of(due, reported, is_closing(report_decision), today)
+
+    assert status(dt.date(2025, 5, 1), None) == "overdue"
+    assert status(dt.date(2025, 7, 1), None) == "open"
+    assert status(None, None) == "open"
+    assert status(dt.date(2025, 5, 1), "Nämnden förklarar uppdraget slutfört.") == "closed"
+    assert status(dt.date(2025, 5, 1), "Nämnden noterar informationen.") == "reported"
 
 
 def test_ledger_links_the_report_and_filters_by_status(client):
