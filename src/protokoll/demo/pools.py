@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from protokoll.insights.phrases import MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class Template:
@@ -459,20 +461,7 @@ OSL_REFERENCES: dict[str, str] = {
     "ks": "19 kap. 1 § offentlighets- och sekretesslagen",
 }
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MONTHS = MONTH_NAMES  # the names the archive reads and writes (insights.phrases)
 
 REFERRAL_REASONS = (
     "förvaltningen ska komplettera underlaget med en konsekvensanalys",

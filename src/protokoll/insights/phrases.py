@@ -13,26 +13,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    name: i
-    for i, name in enumerate(
-        (
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+# The months' Swedish names, in order: read in decision text here, written by the public pages
+# and the demo generator.
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 
 _ASSIGNEE = r"(?P<assignee>[^.;:\n]{2,90}?)"

@@ -12,6 +12,7 @@ from protokoll.domain.vocab import (
     StatementKind,
     VoteChoice,
 )
+from protokoll.insights.phrases import MONTH_NAMES
 
 OUTCOME = {
     Outcome.DECISION: "Beslut",
@@ -54,20 +55,6 @@ BODY_KIND = {
 }
 DISPATCH = {DispatchPurpose.ACTION: "för åtgärd", DispatchPurpose.INFORMATION: "för kännedom"}
 ADJUSTMENT = {AdjustmentMethod.PAPER: "på papper", AdjustmentMethod.DIGITAL: "digitalt"}
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 UPPDRAG_STATUS = {
     "open": "Pågår",
     "reported": "Återrapporterat",
@@ -84,4 +71,4 @@ def label(table: dict, code: str | None) -> str:
 
 def long_date(value) -> str:
     """14 januari 2025"""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"

@@ -74,7 +74,7 @@ def _calendar(meetings: list, year: int) -> list[tuple[str, list]]:
     months: list[list] = [[] for _ in range(12)]
     for meeting in meetings:
         months[meeting.date.month - 1].append(meeting)
-    return [(labels.MONTHS[i], sorted(ms, key=lambda m: m.date)) for i, ms in enumerate(months)]
+    return [(labels.MONTH_NAMES[i], sorted(ms, key=lambda m: m.date)) for i, ms in enumerate(months)]
 
 
 def body(request: HttpRequest, municipality: str, body: str) -> HttpResponse:
