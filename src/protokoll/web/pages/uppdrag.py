@@ -44,7 +44,7 @@ def _ref_text(body_name: str, date: dt.date, paragraph) -> str:
 
 def _rows(muni: m.Municipality, today: dt.date) -> list[Row]:
     entries = ledger(today=today, municipality=muni)
-    refs = [e.given_in for e in entries] + [e.reported_in for e in entries if e.reported_in]
+    refs = [e.given_in for e in entries] + [r for e in entries for r in (e.reported_in, e.closed_in) if r]
     meetings = {
         mt.pk: mt
         for mt in public.public_meetings().filter(pk__in={r.meeting_id for r in refs if r.meeting_id})
