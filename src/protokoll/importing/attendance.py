@@ -33,7 +33,8 @@ _PARTY_FIRST_REPLACES = re.compile(
     rf"(?:tjg|tjänstgör|ersätter|för)\s+(?:för\s+)?({rules.NAME})\s*,\s*({rules.KNOWN_PARTY_RE})\b"
 )
 OFFICIAL = re.compile(
-    rf"(?P<name>{rules.NAME})\s*,\s*(?P<role>[a-zåäö][^A-ZÅÄÖ§\n]{{0,80}}?(?:[A-ZÅÄÖ][a-zåäö]+[^A-ZÅÄÖ§\n]{{0,40}}?)?)"
+    # a role may open with an acronym: "HR-chef", "IT-strateg", "VA-ingenjör"
+    rf"(?P<name>{rules.NAME})\s*,\s*(?P<role>(?:[A-ZÅÄÖ]{{1,5}}-)?[a-zåäö][^A-ZÅÄÖ§\n]{{0,80}}?(?:[A-ZÅÄÖ][a-zåäö]+[^A-ZÅÄÖ§\n]{{0,40}}?)?)"
     r"(?P<par>,?\s*§§?\s*[\d\s,\-–]+(?:och\s+\d+)?)?(?=\s+[A-ZÅÄÖ]|\s*$)"
 )
 _NOT_NAME_START = {

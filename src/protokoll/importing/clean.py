@@ -44,7 +44,7 @@ def is_furniture(text: str) -> bool:
 
 
 def _strip_inline(text: str) -> str:
-    if "ignatur" not in text:
+    if "sign" not in text:
         return text
     for rule in rules.FURNITURE_INLINE:
         text = rule.pattern.sub(" ", text)
@@ -52,6 +52,9 @@ def _strip_inline(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+# no printed protocol line is this long; a scrape that lost its line breaks is
+_FLATTENED = 300
+_BLANKS = re.compile(r"_{3,}")
 _HEADER_LOOK = re.compile(r"\t|protokoll|\bsida\b|sammanträdesdatum|#-#-#", re.IGNORECASE)
 
 
@@ -90,7 +93,22 @@ def _is_structure(key: str) -> bool:
 
 
 def _split_flattened(text: str) -> list[str]:
-    """A flattened page holds several § headings on one line; give each its own line."""
+    """A flattened page holds several § headings on one line; give each its own line. A viewer
+    scrape also runs "Beslut Dagordningen fastställs." into the title before it: on such a long
+    line a section label followed by a capitalised word starts a line too."""
+    chunks = _split_headings(text)
+    if len(text) < _FLATTENED:
+        return chunks
+    out: list[str] = []
+    for chunk in chunks:
+        for part in rules.FLATTENED_LABEL.split(chunk):
+            m = rules.FLATTENED_LABEL_HEAD.match(part)
+            # the label gets a line of its own, as in a printed protocol
+            out += [m.group(1), part[m.end() :]] if m else [part]
+    return [p.strip() for p in out if p.strip()]
+
+
+def _split_headings(text: str) -> list[str]:
     if "§" not in text:
         return [text]
     parts: list[str] = []
@@ -112,6 +130,8 @@ def clean(ex: Extracted) -> list[Line]:
         after_signature = 0
         for no, raw in enumerate(page.lines, start=1):
             text = raw.replace("\u00a0", " ").replace("\u00ad", "").strip()
+            if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
+                text = _BLANKS.sub(" ", text).strip()
             if not text:
                 continue
             furniture = _FURNITURE.match(text)

@@ -179,6 +179,34 @@ def _entries(
     return out
 
 
+def _replaced_members(attendance: list[AttendanceEntry]) -> list[AttendanceEntry]:
+    """A ledamot whom an ersättare replaces for the whole meeting (no §§ given) did not take
+    part: recorded as absent (DOMAIN 1.8: an ersättare serves in place of a ledamot who is away).
+    A ledamot replaced only for some §§, or listed as present anywhere, is left alone."""
+    present = {a.name.lower() for a in attendance if a.status == AttendanceStatus.PRESENT}
+    listed = {a.name.lower() for a in attendance}
+    out: list[AttendanceEntry] = []
+    for a in attendance:
+        r = a.replaces
+        if not (a.serving and r and not a.paragraphs) or r.name.lower() in present | listed:
+            continue
+        listed.add(r.name.lower())
+        try:
+            out.append(
+                AttendanceEntry(
+                    name=r.name,
+                    party=r.party,
+                    group=AttendanceGroup.MEMBER,
+                    status=AttendanceStatus.ABSENT,
+                    serving=False,
+                    note=f"ersatt av {a.name}",
+                )
+            )
+        except ValueError:
+            continue
+    return out
+
+
 @dataclass
 class Header:
     meeting: Meeting
@@ -267,7 +295,7 @@ def read_header(text: str) -> Header:
         if key not in seen:
             seen.add(key)
             unique.append(a)
-    attendance = unique
+    attendance = unique + _replaced_members(unique)
 
     place_time = f.first("place_time") or ""
     start, end = f.find("place_time", lambda v: clock_range(v) if clock_range(v)[0] else None) or (None, None)

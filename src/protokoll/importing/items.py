@@ -35,6 +35,12 @@ _DECISION_SENTENCE = re.compile(
 )
 
 
+_IMMEDIATELY = re.compile(
+    r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?", re.IGNORECASE
+)
+_POINT = re.compile(r"^(?:\d{1,2}|[a-h])[.)]\s")
+
+
 @dataclass
 class Blocks:
     preamble: list[Line] = field(default_factory=list)
@@ -51,6 +57,20 @@ class Blocks:
         parts = [" ".join(ln.text for ln in block) for block in self.by_kind.get(kind, [])]
         joined = squash(" ".join(p for p in parts if p))
         return joined or None
+
+    def points(self, kind: str) -> str | None:
+        """The text with one line per numbered point ("1. … / 2. …"), as the protocol sets it."""
+        rows: list[str] = []
+        for block in self.by_kind.get(kind, []):
+            for ln in block:
+                text = squash(ln.text)
+                if not text:
+                    continue
+                if rows and not _POINT.match(text):
+                    rows[-1] = f"{rows[-1]} {text}"
+                else:
+                    rows.append(text)
+        return "\n".join(rows) or None
 
     def lines(self, kind: str) -> list[Line]:
         return [ln for block in self.by_kind.get(kind, []) for ln in block]
@@ -80,6 +100,10 @@ def label_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+_LIST_MARK = re.compile(r"^\s*(?:[-–•*]|[a-zA-Z0-9]{1,2}[.)])\s")
+_RUN_ON_START = re.compile(r"^(?![12]\d{3}-\d)[A-ZÅÄÖ\d\-–•]")
+
+
 def _expand(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
@@ -89,6 +113,10 @@ def _expand(lines: list[Line]) -> list[Line]:
         parts = rules.INLINE_DECISION_SPLIT.split(ln.text)
         for part in parts:
             m = re.match(r"^(.{0,100}?(?:s|:s)\s+beslut)\s+(.*)$", part, re.IGNORECASE)
+            # "- Länsstyrelsens beslut 2024-08-19 …", "Kommunchefens beslut om …": a list row or
+            # a sentence that names someone's decision, not a label with its text run on
+            if m and (_LIST_MARK.match(m.group(1)) or not _RUN_ON_START.match(m.group(2))):
+                m = None
             if m and label_of(m.group(1)):
                 out.append(Line(ln.page, ln.no, m.group(1)))
                 out.append(Line(ln.page, ln.no, m.group(2)))
@@ -151,6 +179,10 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
     return motions
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_RESERVES = re.compile(r"\breserver(?:ar|ade|at)\s+sig\b", re.IGNORECASE)
+
+
 def _paragraphs(lines: list[Line]) -> list[str]:
     """Lines grouped into paragraphs: a new paragraph starts where a person opens the line."""
     out: list[str] = []
@@ -160,7 +192,19 @@ def _paragraphs(lines: list[Line]) -> list[str]:
             out.append(text)
         else:
             out[-1] = f"{out[-1]} {text}"
-    return [squash(p) for p in out if p.strip()]
+    # a run-on line may hold two statements: "A (M) reserverar sig … B (SD) reserverar sig …"
+    split: list[str] = []
+    for p in out:
+        sentences = _SENTENCE_END.split(p)
+        cur = sentences[0]
+        for sentence in sentences[1:]:
+            if _RESERVES.search(sentence) and _RESERVES.search(cur):
+                split.append(cur)
+                cur = sentence
+            else:
+                cur = f"{cur} {sentence}"
+        split.append(cur)
+    return [squash(p) for p in split if p.strip()]
 
 
 def _reservations(blocks: Blocks, all_text: str) -> list[Reservation]:
@@ -331,6 +375,13 @@ def interpret(
             if len(text) <= 200:
                 title, body_start = text.strip(), k + 1
             break
+    if dnr is None:
+        # "§ 12 / Title / Dnr KS 2024/123": the Dnr line may follow the title
+        for k in range(body_start, min(body_start + 2, len(lines))):
+            d, after = _split_dnr(lines[k].text)
+            if d and not after:
+                dnr, body_start = d, k + 1
+                break
     if title and len(title) > 200:
         title = None
     if title is None and agenda_title:
@@ -350,7 +401,7 @@ def interpret(
         current.append(ln)
     all_text = squash(" ".join(ln.text for ln in lines))
 
-    decision = blocks.text("decision")
+    decision = blocks.points("decision")
     lead = blocks.labels.get("decision", "")
     if decision and decision.startswith("att ") and re.search(r"\bbeslutar$", lead, re.IGNORECASE):
         decision = f"{lead} {decision}"  # "Kommunstyrelsen beslutar / att …" reads as one sentence
@@ -361,17 +412,8 @@ def interpret(
                 break
     immediate = "omedelbar" in all_text.lower() and bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
     if decision:
-        decision = (
-            squash(
-                re.sub(
-                    r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?",
-                    "",
-                    decision,
-                    flags=re.IGNORECASE,
-                )
-            )
-            or None
-        )
+        decision = _IMMEDIATELY.sub("", decision)
+        decision = "\n".join(row for row in map(squash, decision.split("\n")) if row) or None
     background = blocks.text("background") or squash(" ".join(ln.text for ln in blocks.preamble)) or None
     if background == decision:
         background = None

@@ -89,10 +89,11 @@ FURNITURE_LINES: tuple[Rule, ...] = (
             r"^(?:storlek:\s*px|starta visningen från sidan:?|download\b.*|transkript|loading\.*.*|"
             r"n/a|protected|copied!?|share\b.*|academic year:.*|no results found|full text|"
             r"•?\s*(?:upload|download|view|embed size \(px\)|citation preview)|others|\d{1,3}|"
-            r"hoppa över navigering|till innehållet|page \d+:.*|title\b.*|embed size.*)$",
+            r"hoppa över navigering|till innehållet|page \d+:.*|title\b.*|embed size.*|"
+            r"se även:.*|(?:sidan\s+)?(?:senast\s+)?(?:uppdaterad|uppdaterades|ändrad|granskad)\s*:?\s*\d.*)$",
             re.IGNORECASE,
         ),
-        "document-viewer and web-site chrome around scraped protocols",
+        'document-viewer and web-site chrome around scraped protocols (incl. "Sidan uppdaterades 2025-02-05")',
     ),
     Rule("rule_line", re.compile(r"^[\s_\-=.~*|]{3,}$"), "drawn lines and empty table cells"),
 )
@@ -102,7 +103,7 @@ FURNITURE_INLINE: tuple[Rule, ...] = (
     Rule(
         "signature_boxes_inline",
         re.compile(
-            r"\b(?:(?:Ordförandes|Justerandes|Justerares)\s+signatur(?:\s+|$))+(?:Utdragsbestyrkande\b)?"
+            r"\b(?:(?:Ordförandes|Justerandes|Justerares)\s+sign(?:atur\b|\.|\b)(?:\s+|$))+(?:Utdragsbestyrkande\b)?"
         ),
     ),
     Rule("justerarsignaturer_inline", re.compile(r"\bJusterarsignaturer\s+Utdragsbestyrkande\b")),
@@ -254,6 +255,15 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         "an överklagandehänvisning ends the preceding block",
     ),
 )
+# a section label inside a flattened line: "… dagordning Beslut Dagordningen fastställs."
+_FLAT_LABELS = (
+    r"Beslut|Beslutet|Beslutsunderlag|Förslag till beslut|Ärendet|Ärendebeskrivning|"
+    r"Bakgrund|Sammanfattning|Yrkanden?|Beslutsgång|Propositionsordning|Proposition|Omröstning|Votering|"
+    r"Reservationer|Reservation|Särskilt yttrande|Protokollsanteckning|Jäv|Kopia till|"
+    r"Beslutet skickas till|Expedieras(?: till)?|Bilagor|Upplysningar"
+)
+FLATTENED_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{_FLAT_LABELS})\s+[{UP}\d])")
+FLATTENED_LABEL_HEAD = re.compile(rf"^({_FLAT_LABELS})\s+(?=[{UP}\d])")
 # a label followed by its text on the same line, e.g. "Kopia till: Kommunstyrelsen"
 INLINE_LABEL = re.compile(
     r"^(?P<label>Beslut|Kopia till|Beslutet skickas till|Expedieras(?: till)?|Bilagor?|Reservation|"
@@ -503,8 +513,8 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         "adjustment",
         r"Justeringens\s+plats\s+och\s+tid|Justeringens\s+tid\s+och\s+plats|Tid\s+och\s+plats\s+"
         r"för\s+justering|Plats\s+och\s+tid\s+för\s+justering|Justeringens\s+tid|Justeringsdatum|"
-        r"Justeringens\s+plats|Justering",
-        "when and where the protocol is justerat",
+        r"Justeringens\s+plats|Justeringens|Justering",
+        'when and where the protocol is justerat; a bare "Justeringens" heads a label split over two lines',
     ),
     FieldLabel("paragraphs", r"Justerade\s+paragrafer|Paragrafer|Paragrafnummer|Paragraf", "the § range"),
     FieldLabel("signatures", r"Underskrifter|Underskrift|Signaturer", "signature block"),

@@ -210,11 +210,44 @@ def segment(lines: list[Line]) -> Segments:
         return Segments(header=lines, sections=[], agenda=agenda, agenda_dnr=agenda_dnr)
     agenda_indexes = {h.index for h in found if h.agenda_like}
     first = min([chosen[0].index, *agenda_indexes]) if agenda_indexes else chosen[0].index
+    leading = {h.index: _title_above(lines, h) for h in chosen}
+    taken = {h.index - 1 for h in chosen if leading[h.index]}
     sections: list[Section] = []
     for k, h in enumerate(chosen):
         end = chosen[k + 1].index if k + 1 < len(chosen) else len(lines)
         body = [
-            ln for j, ln in enumerate(lines[h.index + 1 : end], start=h.index + 1) if j not in agenda_indexes
+            ln
+            for j, ln in enumerate(lines[h.index + 1 : end], start=h.index + 1)
+            if j not in agenda_indexes and j not in taken
         ]
-        sections.append(Section(h.number, lines[h.index], h.rest.strip(), body))
+        rest = h.rest.strip()
+        if leading[h.index]:
+            rest = f"{rest} {leading[h.index]}".strip()  # "Dnr 2024/BUN 0031" then the title
+        sections.append(Section(h.number, lines[h.index], rest, body))
+    if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
+        first = chosen[0].index - 1
     return Segments(header=lines[:first], sections=sections, agenda=agenda, agenda_dnr=agenda_dnr)
+
+
+def _title_above(lines: list[Line], h: Heading) -> str | None:
+    """W3D3-style layouts print the title first and the number after it ("Val av justerare" /
+    "19 §"). The line above a "N §" heading is its title when it stands alone: directly above the
+    heading, after a blank line or a page break, shaped like a title (no full stop, no label)."""
+    if h.rule != "number_then_sign" or h.index < 1:
+        return None
+    rest = h.rest.strip()
+    if rest and not rules.DNR_LABEL.match(rest):
+        return None  # the heading carries its own title
+    above, head = lines[h.index - 1], lines[h.index]
+    if above.page != head.page or above.no != head.no - 1:
+        return None
+    if h.index >= 2:
+        before = lines[h.index - 2]
+        if before.page == above.page and before.no == above.no - 1:
+            return None
+    text = above.text.strip()
+    if not (3 <= len(text) <= 150) or not text[:1].isupper() or text.endswith((".", ":", ",")):
+        return None
+    if "§" in text or match_heading(text) or any(r.pattern.match(text) for r in rules.SECTION_LABELS):
+        return None
+    return text
