@@ -17,7 +17,7 @@ from protokoll.recording import prepare
 DATE = dt.date(2026, 3, 11)  # a Wednesday
 PASSWORD = "rätt-lösen-123"
 MEMBERS = [
-    ("Anna Ordf", "S", "ordförande"),
+    ("Anna Ståhl", "S", "ordförande"),
     ("Bo Berg", "M", None),
     ("Cia Dal", "S", None),
     ("Dan Ek", "C", None),

@@ -73,7 +73,7 @@ def test_delegation_register_and_next_agenda(world, meeting):
     urgent, _ = delegation.register(
         world.secretary,
         world.body,
-        delegate="Anna Ordf",
+        delegate="Anna Ståhl",
         point="1.1",
         decided=DATE,
         decision="Yttrande i brådskande ärende",

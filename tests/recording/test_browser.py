@@ -70,7 +70,7 @@ def test_record_justera_and_anslag_through_the_browser(live_server, transactiona
     page.fill("textarea[name=proposed_decision]", "Stipendiet tilldelas sökanden.")
     page.click("text=Lägg till ärende")
     page.wait_for_selector("#p1")
-    for name in ("Anna Ordf", "Bo Berg", "Cia Dal", "Eva Fors"):
+    for name in ("Anna Ståhl", "Bo Berg", "Cia Dal", "Eva Fors"):
         page.check(f"input[name=names][value='{name}']")
     page.click("text=Spara närvaro")
     assert "4 av 5" in page.inner_text("#p1")

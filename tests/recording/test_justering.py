@@ -98,7 +98,7 @@ def test_verify_detects_a_forged_payload(world, meeting):
 
 def test_payload_covers_who_served(world, meeting):
     data = json.loads(payload_bytes(meeting, [1]))
-    assert data["paragraphs"] == [1] and "Anna Ordf" in data["serving"]["1"]
+    assert data["paragraphs"] == [1] and "Anna Ståhl" in data["serving"]["1"]
 
 
 def test_rattelse_is_a_visible_separate_record(world, meeting):
@@ -110,11 +110,16 @@ def test_rattelse_is_a_visible_separate_record(world, meeting):
     with pytest.raises(Refused, match="skäl"):
         justering.correct(world.secretary, i.pk, "decision", "x", "", "")
     c = justering.correct(
-        world.secretary, i.pk, "decision", "Nämnden godkänner förslaget med ändring.", "skrivfel", "Anna Ordf"
+        world.secretary,
+        i.pk,
+        "decision",
+        "Nämnden godkänner förslaget med ändring.",
+        "skrivfel",
+        "Anna Ståhl",
     )
     assert c.before == "Nämnden godkänner förslaget."
     assert fresh(i).decision == "Nämnden godkänner förslaget."  # the justerat row is unchanged
     html = protocol_html(meeting)
-    assert "Rättelse i § 1" in html and "beslutad av Anna Ordf" in html
+    assert "Rättelse i § 1" in html and "beslutad av Anna Ståhl" in html
     assert all(f.ok for f in justering.verify_meeting(meeting.pk))
     assert AuditEvent.objects.filter(action="correction").count() == 1

@@ -72,7 +72,7 @@ def test_json_api(client, world, meeting):
     client.force_login(world.secretary)
     state = client.get(f"/intern/api/mote/{meeting.pk}").json()
     third = state["items"][2]
-    assert third["serving"] == ["Anna Ordf", "Bo Berg", "Cia Dal", "Eva Fors"] and third["quorum"]
+    assert third["serving"] == ["Anna Ståhl", "Bo Berg", "Cia Dal", "Eva Fors"] and third["quorum"]
 
     def post(name, data):
         return client.post(
