@@ -124,6 +124,11 @@ HEADING_RULES: tuple[Rule, ...] = (
     ),
     Rule("number_then_sign", re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>(?:\s.*)?)$"), '"12 §"'),
     Rule(
+        "paragraf_word",
+        re.compile(r"^Paragraf\s+(?P<num>\d{1,4})(?![\d§\-–])(?P<rest>(?:\s.*)?)$"),
+        '"Paragraf 57" (Lex/Platina, protokollsutdrag)',
+    ),
+    Rule(
         "organ_number",
         re.compile(rf"^(?P<org>[{UP}][{UP}{LOW}]?|[{UP}]{{2,4}})\s+(?P<num>\d{{1,4}})\s*$"),
         '"Sn 49", "SN 13" on a line of their own',

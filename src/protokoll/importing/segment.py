@@ -47,8 +47,8 @@ _TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–
 
 def match_heading(text: str) -> tuple[int, str, str] | None:
     """(number, rest, rule name) when ``text`` starts like a § heading."""
-    if "§" not in text and not text[-1:].isdigit():
-        return None  # every heading rule needs a § sign or a line ending in its number
+    if "§" not in text and not text[-1:].isdigit() and not text.startswith("Paragraf "):
+        return None  # every heading rule needs a § sign, "Paragraf" or a line ending in its number
     for rule in rules.HEADING_RULES:
         m = rule.pattern.match(text)
         if not m:
