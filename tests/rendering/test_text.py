@@ -82,3 +82,14 @@ def test_attendance_votes_and_reservations_in_the_usual_wording():
 def test_rendering_is_deterministic():
     doc = year()[2]
     assert render_text(doc) == render_text(doc)
+
+
+def test_a_meeting_without_end_time_prints_only_the_start():
+    from protokoll.document import example
+    from protokoll.rendering.text import render_text
+
+    doc = example("full")
+    doc.meeting.end = None
+    text = render_text(doc)
+    assert "None" not in text
+    assert "kl. 13:00" in text

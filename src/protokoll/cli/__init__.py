@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "protokoll.cli.site",
     "protokoll.search.cli",
     "protokoll.audit.cli",
+    "protokoll.recording.cli",
 )
 
 

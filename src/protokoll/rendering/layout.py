@@ -110,7 +110,8 @@ def _list(title: str | None, entries: list[AttendanceEntry]) -> list[Block]:
 def _front(doc: Document) -> list[Block]:
     out: list[Block] = []
     m = doc.meeting
-    where = ", ".join(x for x in (m.place, f"kl. {m.start}-{m.end}" if m.start else None) if x)
+    clock = f"kl. {m.start}-{m.end}" if m.end else f"kl. {m.start}"
+    where = ", ".join(x for x in (m.place, clock if m.start else None) if x)
     out.append(Block("field", cells=("Plats och tid", where)))
     for adj in m.adjournments:
         out.append(Block("field", cells=("Ajournering", f"kl. {adj.start}-{adj.end or ''}".rstrip("-"))))
