@@ -47,7 +47,9 @@ def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKin
     if bullets >= 3 and len(strong) <= 1:
         return DocumentKind.LISTING
     if seg.sections:
-        return DocumentKind.PROTOCOL if len(seg.sections) > 1 or strong else DocumentKind.LISTING
+        # §§ without any header field (no attendance, place and time, justering): a web page
+        # listing decisions ("Senaste besluten"), not the protocol itself
+        return DocumentKind.PROTOCOL if strong else DocumentKind.LISTING
     if len(strong) >= 2:
         return DocumentKind.PROTOCOL
     text = " ".join(ln.text for ln in lines)

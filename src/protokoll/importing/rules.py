@@ -139,6 +139,8 @@ REFERENCE_REST = re.compile(
     r"^\s*(?:[,:;)\]]|-\s*\d|och\b|samt\b|i\b|enligt\b|till\b|om\b|st\b|stycket|kap\b|mom\b|\d{4}-\d\d-\d\d)",
     re.IGNORECASE,
 )
+# a law's abbreviation after "N §" makes the number a reference to that law ("2 § LVU", "9 kap. 17 § PBL")
+STATUTE = re.compile(r"^\s*(?:KL|LVU|LVM|LSS|SoL|SFB|PBL|OSL|FL|LOU|MB|BrB|TF|RF|LPT|AL|SkolL)\b")
 # agenda (ärendelista) rows end with dot leaders or a page number after a tab
 AGENDA_ROW = re.compile(r"(?:\.{3,}\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$)")
 AGENDA_LABEL = re.compile(

@@ -56,6 +56,8 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         rest = m.groupdict().get("rest") or ""
         if rest and (rules.REFERENCE_REST.match(rest) or not _TITLE_START.match(rest)):
             return None
+        if rule.name == "number_then_sign" and (rest.strip()[:1].islower() or rules.STATUTE.match(rest)):
+            return None  # a statute reference wrapped to the line start: "6 § lagen (1990:52) …", "2 § LVU."
         if rule.name == "organ_number":
             org = m.group("org")
             if org.lower() in {"kl", "sid", "sida", "nr", "id", "tel"}:
