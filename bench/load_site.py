@@ -76,6 +76,16 @@ print("ready", flush=True)
 server.serve_forever()
 """
 
+# The production path: protokoll.web.serving (waitress with a fixed thread pool), as
+# `protokoll serve` and `make serve` run it.
+WAITRESS = """
+import sys
+import django
+django.setup()
+from protokoll.web.serving import serve
+serve(f"127.0.0.1:{sys.argv[1]}", threads=int(sys.argv[2]) or 6)
+"""
+
 FILL = """
 import django
 django.setup()
@@ -340,7 +350,15 @@ def run(args: argparse.Namespace) -> dict:
         print(f"filled {database} with the demo year in {time.perf_counter() - t0:.0f} s", flush=True)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(port), str(args.workers)], env=env, stdout=subprocess.DEVNULL
+        [
+            sys.executable,
+            "-c",
+            WAITRESS if args.server == "waitress" else SERVER,
+            str(port),
+            str(args.workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
     )
     try:
         _wait(port, server, 60)
@@ -396,6 +414,7 @@ def run(args: argparse.Namespace) -> dict:
     return {
         "clients": args.clients,
         "timeout_s": args.timeout,
+        "server": args.server,
         "workers": args.workers,
         "seconds": round(elapsed, 1),
         "requests": total,
@@ -421,6 +440,12 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="requests the server runs at once (a worker pool); 0 = one thread per connection, as runserver",
     )
+    ap.add_argument(
+        "--server",
+        choices=["waitress", "runserver"],
+        default="waitress",
+        help="waitress (protokoll serve, with --workers threads, default 6) or Django's runserver-style server",
+    )
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds before a request counts as failed")
     ap.add_argument("--crawl", type=int, default=600, help="pages visited to find URLs")
     ap.add_argument("--seed", type=int, default=1)
@@ -436,7 +461,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{kind:14} {k['requests']:>8} {k['p50_ms']:>8} {k['p95_ms']:>8} {k['p99_ms']:>8} {k['max_ms']:>8}  {status}"
         )
     print(
-        f"\n{r['clients']} clients, server workers {r['workers'] or 'one thread per connection'}, {r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
+        f"\n{r['clients']} clients, {r['server']} with "
+        f"{r['workers'] or ('6 threads' if r['server'] == 'waitress' else 'one thread per connection')}, "
+        f"{r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
         f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, p99 {r['p99_ms']} ms; "
         f"errors {r['errors']} (5xx or connection failures), 4xx {r['client_4xx']}"
     )

@@ -25,8 +25,16 @@ from protokoll.cli.common import fail, setup_django
     "--serve", is_flag=True, help="Migrate, load the demo if the archive is empty, run the web server."
 )
 @click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address for --serve.")
+@click.option("--threads", default=6, show_default=True, help="Requests served at once with --serve.")
 def demo_cmd(
-    seed: int, year: int, out: str | None, formats: tuple[str, ...], load: bool, serve: bool, addr: str
+    seed: int,
+    year: int,
+    out: str | None,
+    formats: tuple[str, ...],
+    load: bool,
+    serve: bool,
+    addr: str,
+    threads: int,
 ) -> None:
     """The fictional municipality Exempelstad: a year of protocols for demos and tests."""
     from protokoll.demo import generate
@@ -51,7 +59,23 @@ def demo_cmd(
             summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
             click.echo(f"loaded {len(docs)} demo meetings ({summary})")
     if serve:
-        call_command("runserver", addr, use_reloader=False)
+        from protokoll.web.serving import serve as serve_site
+
+        serve_site(addr, threads=threads)
 
 
-COMMANDS = [demo_cmd]
+@click.command("serve")
+@click.option("--addr", default="127.0.0.1:8000", show_default=True)
+@click.option("--threads", default=6, show_default=True, help="Requests served at once.")
+def serve_cmd(addr: str, threads: int) -> None:
+    """Migrate the database and serve the site and API (waitress)."""
+    setup_django()
+    from django.core.management import call_command
+
+    from protokoll.web.serving import serve as serve_site
+
+    call_command("migrate", verbosity=0)
+    serve_site(addr, threads=threads)
+
+
+COMMANDS = [demo_cmd, serve_cmd]
