@@ -21,17 +21,14 @@ from protokoll.document.model import Document
 from protokoll.recording.errors import Refused
 from protokoll.recording.models import ItemPrivacy
 from protokoll.web.api.redact import redact_document, withheld_indexes
+from protokoll.web.masking import PERSONNUMMER, PNR_MASK, mask_personnummer
 
-#: YYMMDD-NNNN, YYYYMMDD-NNNN, with "-", "+" (over 100), a space or nothing before the last four.
-PERSONNUMMER = re.compile(
-    r"(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}(?!\d)"
-)
-PNR_MASK = "ÅÅMMDD-XXXX"
 NAME_MASK = "[namn maskerat]"
+__all__ = ["NAME_MASK", "PERSONNUMMER", "PNR_MASK", "mask_text", "public_document", "publish"]
 
 
 def mask_text(text: str, names: list[str]) -> str:
-    text = PERSONNUMMER.sub(PNR_MASK, text)
+    text = mask_personnummer(text)
     for name in sorted(names, key=len, reverse=True):
         text = re.sub(re.escape(name), NAME_MASK, text, flags=re.IGNORECASE)
     return text
