@@ -123,8 +123,14 @@ def _split_headings(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _key_start(text: str) -> str:
+    return "#" if text[:1].isdigit() else text[:1]
+
+
 def clean(ex: Extracted) -> list[Line]:
     headers = _running_headers(ex)
+    # a cheap first test before collapsing the digits of every line
+    header_starts = {key[:1] for key in headers}
     out: list[Line] = []
     for page in ex.pages:
         after_signature = 0
@@ -148,7 +154,9 @@ def clean(ex: Extracted) -> list[Line]:
                 # a document viewer's title is the document's first words, sometimes more
                 # complete than its garbled transcript; keep it as a line of its own
                 text = title.group(1)
-            elif furniture or (headers and _DIGITS.sub("#", text) in headers):
+            elif furniture or (
+                headers and _key_start(text) in header_starts and _DIGITS.sub("#", text) in headers
+            ):
                 continue
             stripped = _strip_inline(text)
             if stripped is not text and (not stripped or is_furniture(stripped)):
