@@ -124,7 +124,7 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
         name, lead_role = clean_name(squash(m.group("name")))
         party = _norm_party(m.group("party"))
         if people and re.search(
-            r"(?:\bför|\bersätter|\bistället för|\bi stället för|\btjg\.? för)\s*$", between
+            r"(?:\bför|\bersätter|\bistället för|\bi stället för|\btjg\.? för)\s*$", between, re.IGNORECASE
         ):
             people[-1].replaces = (name, party)
             prev_end = m.end()
@@ -160,11 +160,40 @@ def _join_continuations(lines: list[str]) -> list[str]:
     return out
 
 
+# an attendance table with its own party column: "Namn  Parti  Funktion" / "Eva Ek  S  Ledamot"
+_TABLE_HEAD = re.compile(r"^\s*namn(?:\t|\s{2,}).*\bparti\b", re.IGNORECASE)
+_TABLE_ROW = re.compile(
+    rf"^\s*(?P<name>{rules.NAME})(?:\t+\s*|\s{{2,}})(?P<party>{rules.KNOWN_PARTY_RE}|[a-zåäö]{{1,3}})"
+    r"(?=\t|\s{2,}|\s*$)\s*(?P<tail>.*)$"
+)
+
+
+def _table_rows(block: str) -> str:
+    """Rows of a table with a separate party column, rewritten as "Name (P), role …" lines."""
+    lines = [ln for ln in block.split("\n") if ln.strip()]
+    rows = [_TABLE_ROW.match(ln) for ln in lines]
+    head = any(_TABLE_HEAD.match(ln) for ln in lines)
+    if not head and sum(1 for r in rows if r) < max(2, len(lines) // 2):
+        return block
+    out = []
+    for ln, r in zip(lines, rows, strict=True):
+        if _TABLE_HEAD.match(ln):
+            continue
+        if r is None:
+            out.append(ln)
+            continue
+        tail = squash(r.group("tail").replace("\t", ", "))
+        out.append(f"{r.group('name')} ({r.group('party')})" + (f", {tail}" if tail else ""))
+    return "\n".join(out)
+
+
 def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     """Every person in an attendance block (one entry per line, or a flattened run)."""
     block = block.strip()
     if not block:
         return []
+    if "\t" in block or "  " in block:
+        block = _table_rows(block)
     lines = [ln for ln in block.split("\n") if ln.strip()]
     first = list(PARTY_FIRST.finditer(block))
     if first and len(first) * 2 > len(lines):

@@ -80,6 +80,8 @@ class HeaderFields:
         return None
 
 
+# ``before`` has its trailing blanks stripped: "Eva Ek   S" or "Eva Ek   S   Vice"
+_PARTY_COLUMN = re.compile(rf"\S(?:\t|\s{{2,}})(?:{rules.KNOWN_PARTY_RE})(?:\s+[Vv]ice)?$")
 _LEADERS = re.compile(r"[._…]{2,}|-{5,}|={3,}")
 
 
@@ -92,6 +94,8 @@ def read_fields(text: str) -> HeaderFields:
         before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
         if fld in _ROLE_LABELS and before.endswith((",", ")")) and not before.endswith("\n"):
             continue
+        if _PARTY_COLUMN.search(before):
+            continue  # a role cell of an attendance table: "Eva Ek   S   Ordförande"
         hits.append((m.start(), m.end(), fld))
     for k, (_start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
