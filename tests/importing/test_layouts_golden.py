@@ -16,12 +16,9 @@ from protokoll.importing.api import parse_file
 LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
 SCORER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score_import.py"
 FLOOR = 0.9
-KNOWN_WEAK = {
-    "h02_vasterlid_tn_lex_2023-10-18": (
-        0.82,
-        "titles sit under an 'Ärende N' agenda-number line; the body name is only in the letterhead",
-    ),
-}
+# every layout reaches the floor today; a file that regresses below it should be fixed, or listed
+# here as (floor, reason) like tests/importing/test_golden.py does for the corpus
+KNOWN_WEAK: dict[str, tuple[float, str]] = {}
 
 
 def _scorer():
@@ -65,4 +62,4 @@ def test_layouts_overall() -> None:
         gold = json.loads((LAYOUTS / f"{name}.json").read_text("utf-8"))
         points, total, _ = scorer.score_doc(gold, parse_file(scorer.find_input(LAYOUTS, name)).to_json_dict())
         got, possible = got + points, possible + total
-    assert got / possible >= 0.95
+    assert got / possible >= 0.97

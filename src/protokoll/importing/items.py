@@ -38,6 +38,8 @@ _DECISION_SENTENCE = re.compile(
 _IMMEDIATELY = re.compile(
     r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?", re.IGNORECASE
 )
+# Lex/Platina print the agenda number under the § heading ("Ärende 5"); it is not the title
+_AGENDA_NUMBER = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}\s*$", re.IGNORECASE)
 _POINT = re.compile(r"^(?:\d{1,2}|[a-h])[.)]\s")
 
 
@@ -370,7 +372,7 @@ def interpret(
             # "Information" right under the heading is the title when a label follows it
             if lab and not (lab[0] == "background" and not lab[1] and nxt and len(text.split()) <= 2):
                 break
-            if dnr is None and rules.DNR_LABEL.match(text):
+            if (dnr is None and rules.DNR_LABEL.match(text)) or _AGENDA_NUMBER.match(text):
                 continue
             if len(text) <= 200:
                 title, body_start = text.strip(), k + 1
