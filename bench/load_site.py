@@ -83,7 +83,15 @@ import sys
 import django
 django.setup()
 from protokoll.web.serving import serve
-serve(f"127.0.0.1:{sys.argv[1]}", threads=int(sys.argv[2]) or 6)
+serve(f"127.0.0.1:{sys.argv[1]}", threads=int(sys.argv[2]) or 4, server="waitress")
+"""
+
+GUNICORN = """
+import sys
+import django
+django.setup()
+from protokoll.web.serving import serve
+serve(f"127.0.0.1:{sys.argv[1]}", threads=int(sys.argv[2]) or 4, server="gunicorn")
 """
 
 FILL = """
@@ -338,6 +346,24 @@ def _wait(port: int, server: subprocess.Popen, seconds: float) -> None:
     raise SystemExit("the server did not start")
 
 
+def _pool(server: str, workers: int) -> str:
+    if server == "runserver":
+        return f"{workers} requests at once" if workers else "one thread per connection"
+    threads = workers or 4
+    return (
+        f"{threads} threads per process, one process per core"
+        if server == "gunicorn"
+        else f"{threads} threads"
+    )
+
+
+def _server_command(server: str, port: int, workers: int) -> list[str]:
+    if server == "gunicorn":
+        # As `protokoll serve` runs it: one process per core, a fixed pool of threads in each.
+        return [sys.executable, "-c", GUNICORN, str(port), str(workers)]
+    return [sys.executable, "-c", WAITRESS if server == "waitress" else SERVER, str(port), str(workers)]
+
+
 def run(args: argparse.Namespace) -> dict:
     args.out.mkdir(parents=True, exist_ok=True)
     database = args.out / "load.sqlite3"
@@ -442,8 +468,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--server",
-        choices=["waitress", "runserver"],
-        default="waitress",
+        choices=["gunicorn", "waitress", "runserver"],
+        default="gunicorn",
         help="waitress (protokoll serve, with --workers threads, default 6) or Django's runserver-style server",
     )
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds before a request counts as failed")
@@ -462,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         f"\n{r['clients']} clients, {r['server']} with "
-        f"{r['workers'] or ('6 threads' if r['server'] == 'waitress' else 'one thread per connection')}, "
+        f"{_pool(r['server'], r['workers'])}, "
         f"{r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
         f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, p99 {r['p99_ms']} ms; "
         f"errors {r['errors']} (5xx or connection failures), 4xx {r['client_4xx']}"

@@ -25,7 +25,7 @@ from protokoll.cli.common import fail, setup_django
     "--serve", is_flag=True, help="Migrate, load the demo if the archive is empty, run the web server."
 )
 @click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address for --serve.")
-@click.option("--threads", default=6, show_default=True, help="Requests served at once with --serve.")
+@click.option("--threads", default=4, show_default=True, help="Threads per server process with --serve.")
 def demo_cmd(
     seed: int,
     year: int,
@@ -66,7 +66,9 @@ def demo_cmd(
 
 @click.command("serve")
 @click.option("--addr", default="127.0.0.1:8000", show_default=True)
-@click.option("--threads", default=6, show_default=True, help="Requests served at once.")
+@click.option(
+    "--threads", default=4, show_default=True, help="Threads per server process (one process per core)."
+)
 def serve_cmd(addr: str, threads: int) -> None:
     """Migrate the database and serve the site and API (waitress)."""
     setup_django()
