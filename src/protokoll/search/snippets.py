@@ -11,6 +11,7 @@ import html
 import re
 
 from protokoll.search.text import TOKEN_RE, normalize, stem
+from protokoll.web.masking import mask_personnummer
 
 WINDOW = 28
 LEAD = 4
@@ -43,7 +44,8 @@ def snippet(fields: list[str | None], marked: frozenset[str] | set[str]) -> str:
     for raw in fields:
         if not raw or not raw.strip():
             continue
-        text = normalize(raw)
+        # Snippets quote the stored text, which keeps its personnummer (DOMAIN 1.10).
+        text = normalize(mask_personnummer(raw))
         toks = list(TOKEN_RE.finditer(text))
         if fallback is None:
             fallback = (text, toks)

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from protokoll.web.masking import mask_personnummer
+
 # Letters and digits; everything else (punctuation, FTS syntax, quotes, operators) separates.
 TOKEN_RE = re.compile(r"[^\W_]+")
 PHRASE_RE = re.compile(r'"([^"]*)"')
@@ -153,9 +155,10 @@ def item_text(
     background: str | None,
     motions: Iterable[str],
 ) -> IndexText:
-    head = " ".join(t for t in (title, case_number) if t)
+    """The text indexed for a §; personnummer masked, so that none is findable (DOMAIN 1.10)."""
+    head = " ".join(mask_personnummer(t) for t in (title, case_number) if t)
     parts = [decision, proposed_decision, background, *motions]
-    return IndexText(head, "\n".join(p for p in parts if p))
+    return IndexText(head, "\n".join(mask_personnummer(p) for p in parts if p))
 
 
 def parties_key(parties: Iterable[str | None]) -> str:
