@@ -253,9 +253,11 @@ def summarize(doc: Document, *, withheld: Iterable[int] = ()) -> str:
 
 def summarize_meeting(meeting) -> str:
     """The summary of a stored meeting, built only from what the public may see: an
-    unpublished meeting has none, and withheld or masked §§ are left out."""
+    unpublished meeting has none, withheld or masked §§ are left out, and personnummer are
+    masked (DOMAIN 1.10, checklist 37)."""
     from protokoll.archive.exporting import export_meeting
     from protokoll.domain.vocab import Visibility
+    from protokoll.web.masking import mask_personnummer
     from protokoll.web.public import is_withheld, public_meetings
 
     if not public_meetings().filter(pk=getattr(meeting, "pk", meeting)).exists():
@@ -263,4 +265,4 @@ def summarize_meeting(meeting) -> str:
     doc = export_meeting(meeting)
     rows = meeting.items.all() if hasattr(meeting, "items") else []
     withheld = [i.paragraph for i in rows if is_withheld(i) or i.visibility == Visibility.MASKED]
-    return summarize(doc, withheld=withheld)
+    return mask_personnummer(summarize(doc, withheld=withheld))

@@ -22,6 +22,7 @@ from protokoll.web.api.links import Links
 from protokoll.web.api.paging import BadParameter, date_param, int_param
 from protokoll.web.api.redact import public_document_from_row
 from protokoll.web.api.respond import error
+from protokoll.web.masking import mask_personnummer
 from protokoll.web.public import open_items, public_meetings, withheld_q
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP);
@@ -30,10 +31,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value) -> str:
-    """The cell text, with a leading apostrophe when a spreadsheet would read a formula."""
+    """The cell text, personnummer masked (DOMAIN 1.10), with a leading apostrophe when a
+    spreadsheet would read a formula."""
     if value is None:
         return ""
-    text = str(value)
+    text = mask_personnummer(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -16,6 +16,7 @@ from protokoll.archive import models as m
 from protokoll.web.api import queries
 from protokoll.web.api.links import Links
 from protokoll.web.api.respond import api_view
+from protokoll.web.masking import mask_personnummer
 from protokoll.web.public import is_withheld, public_meetings
 
 TZID = "Europe/Stockholm"
@@ -41,8 +42,11 @@ VTIMEZONE = [
 
 
 def escape_text(value: str) -> str:
+    """A TEXT value escaped; every text goes through here, and before folding, which could
+    split a personnummer across lines, so it is masked here (DOMAIN 1.10, checklist 37)."""
     return (
-        value.replace("\\", "\\\\")
+        mask_personnummer(value)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")

@@ -5,6 +5,7 @@ its title, Dnr, decision, background, motions, votes, names, outcome and provena
 removed, because any of them can reveal who the matter is about (the title included).
 Warnings that point at a withheld § go too: their messages quote the §. The result still
 validates as a ``protokoll/1`` document, so the public dump can be loaded elsewhere.
+Every personnummer in the public document is masked (``web.masking``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from protokoll.archive import models as m
 from protokoll.archive.exporting import meeting_dict, meeting_queryset
 from protokoll.document.model import Document
 from protokoll.document.model import Item as DocItem
+from protokoll.web.masking import mask_value
 from protokoll.web.public import is_withheld, public_meetings
 
 
@@ -43,9 +45,10 @@ def redact_document(data: dict, withheld: Collection[int]) -> dict:
 
 
 def public_document_from_row(row: m.Meeting) -> dict:
-    """The redacted document of a meeting fetched with ``meeting_queryset()`` (prefetched)."""
+    """The redacted document of a meeting fetched with ``meeting_queryset()`` (prefetched), its
+    personnummer masked (DOMAIN 1.10, checklist 37): every public copy of it comes from here."""
     data = Document.model_validate(meeting_dict(row)).to_json_dict()
-    return redact_document(data, withheld_indexes(row.items.all()))
+    return mask_value(redact_document(data, withheld_indexes(row.items.all())))
 
 
 def public_document(meeting: m.Meeting | int) -> dict:

@@ -9,13 +9,20 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_safe
 
 from protokoll.web.api.paging import BadParameter
+from protokoll.web.masking import mask_value
 
 JSON = "application/json; charset=utf-8"
 
 
 def json_response(data, status: int = 200) -> JsonResponse:
+    """Every JSON answer of the public API; its texts are archive text, so personnummer are
+    masked here once for all of them (DOMAIN 1.10, checklist 37)."""
     response = JsonResponse(
-        data, status=status, safe=False, json_dumps_params={"ensure_ascii": False}, content_type=JSON
+        mask_value(data),
+        status=status,
+        safe=False,
+        json_dumps_params={"ensure_ascii": False},
+        content_type=JSON,
     )
     # Public open data: any site may read it from a browser (no cookies are involved).
     response["Access-Control-Allow-Origin"] = "*"
