@@ -54,6 +54,8 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         if not m:
             continue
         rest = m.groupdict().get("rest") or ""
+        if rest[:1] in ".:" and rest[1:2] in ("", " ", "\t"):
+            rest = rest[1:]  # "§11." / "§ 11: Budget": the heading's own punctuation, not a reference
         if rest and (rules.REFERENCE_REST.match(rest) or not _TITLE_START.match(rest)):
             return None
         if rule.name == "number_then_sign" and (rest.strip()[:1].islower() or rules.STATUTE.match(rest)):
