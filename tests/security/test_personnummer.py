@@ -142,3 +142,27 @@ def test_the_public_meeting_summary_is_masked(pnr_world):
     text = summarize_meeting(pnr_world.published["A"])
     assert PNR_MASK in text
     assert not _found(text)
+
+
+def test_the_texts_do_reach_every_kind_of_output_masked(pnr_world):
+    """A positive control: each output kind quotes the texts, with the mask where the number was,
+    so the checks above are not passing because the texts never reached the output."""
+    meeting = pnr_world.published["A"]
+    body = meeting.body
+    client = Client()
+    paths = [
+        f"/kommun/{body.municipality.slug}/{body.slug}/{meeting.date}/",
+        f"/kommun/{body.municipality.slug}/{body.slug}/{meeting.date}.json",
+        f"/api/meetings/{meeting.pk}/protokoll.json",
+        "/api/agenda-items/",
+        "/api/export/decisions.csv",
+        f"/api/bodies/{body.pk}/decisions.atom",
+        f"/api/bodies/{body.pk}/meetings.ics",
+        "/api/export/dump.jsonl.gz",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        text = body_text(response)
+        assert PNR_MASK in text, path
+        assert not _found(text), path
