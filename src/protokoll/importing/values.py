@@ -66,7 +66,7 @@ def count(word: str | None) -> int:
     if not word:
         return 0
     word = word.lower()
-    if word.isdigit():
+    if word.isdecimal():  # isdigit() is also true for "¹" and "①", which int() refuses
         return int(word)
     return rules.NUMBER_WORDS.get(word, 0)
 
