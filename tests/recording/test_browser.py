@@ -1,6 +1,7 @@
 """Browser test (issue 6 "Must show"): record a small meeting through the UI, justera it with
 two users, and see the notice on the anslagstavla. Debian's Chromium via Playwright; the
-fixtures are tests/browser's (skipped with a reason when Chromium is missing)."""
+``chromium`` fixture is the session-wide one in tests/conftest.py (skipped with a reason when
+Chromium is missing)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ from protokoll.accounts.roles import Role
 from protokoll.archive import models as m
 from protokoll.recording import prepare
 from protokoll.recording.models import Posting
-from tests.browser.conftest import chromium  # noqa: F401  (the fixture)
 from tests.recording.conftest import MEMBERS, PASSWORD, SUBSTITUTES
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def tab(chromium):  # noqa: F811
+def tab(chromium):
     contexts = []
 
     def new():
