@@ -91,7 +91,7 @@ import sys
 import django
 django.setup()
 from protokoll.web.serving import serve
-serve(f"127.0.0.1:{sys.argv[1]}", threads=int(sys.argv[2]) or 4, server="gunicorn")
+serve(f"127.0.0.1:{sys.argv[1]}", threads=int(sys.argv[2]) or 2, server="gunicorn")
 """
 
 FILL = """

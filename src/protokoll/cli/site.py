@@ -25,7 +25,7 @@ from protokoll.cli.common import fail, setup_django
     "--serve", is_flag=True, help="Migrate, load the demo if the archive is empty, run the web server."
 )
 @click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address for --serve.")
-@click.option("--threads", default=4, show_default=True, help="Threads per server process with --serve.")
+@click.option("--threads", default=2, show_default=True, help="Threads per server process with --serve.")
 def demo_cmd(
     seed: int,
     year: int,

@@ -5,7 +5,9 @@ share the GIL until requests time out (docs/benchmarks.md, "Load"). The servers 
 a fixed number of requests at once and queue the rest, so a burst waits instead of failing:
 
 - ``gunicorn`` (Linux, the default): one worker process per core, ``threads`` threads in each,
-  so both cores serve requests;
+  so both cores serve requests. Two threads per process measured best: with four, heavy pages
+  (1 MB API lists, the uppdrag ledger) shared each process's GIL until requests timed out
+  (docs/benchmarks.md, "Load");
 - ``waitress``: one process with a thread pool; pure Python, also runs on Windows.
 """
 
@@ -44,7 +46,7 @@ def _gunicorn(host: str, port: int, threads: int, processes: int) -> None:
 
 
 def serve(
-    addr: str = "127.0.0.1:8000", *, threads: int = 4, processes: int | None = None, server: str | None = None
+    addr: str = "127.0.0.1:8000", *, threads: int = 2, processes: int | None = None, server: str | None = None
 ) -> None:
     host, port = split_addr(addr)
     server = server or ("gunicorn" if os.name == "posix" else "waitress")
