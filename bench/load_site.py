@@ -349,7 +349,7 @@ def _wait(port: int, server: subprocess.Popen, seconds: float) -> None:
 def _pool(server: str, workers: int) -> str:
     if server == "runserver":
         return f"{workers} requests at once" if workers else "one thread per connection"
-    threads = workers or 4
+    threads = workers or (2 if server == "gunicorn" else 4)
     return (
         f"{threads} threads per process, one process per core"
         if server == "gunicorn"
