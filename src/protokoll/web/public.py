@@ -16,8 +16,10 @@ from protokoll.domain.vocab import Visibility
 SECRET_MARKER = "Sekretess – innehållet redovisas inte i den offentliga versionen."
 
 
-def public_meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(published=True).select_related("body", "body__municipality")
+def public_meetings(base: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """Published meetings; ``base`` narrows or prefetches (e.g. ``exporting.meeting_queryset()``)."""
+    rows = Meeting.objects.all() if base is None else base
+    return rows.filter(published=True).select_related("body", "body__municipality")
 
 
 def is_withheld(item: Item) -> bool:

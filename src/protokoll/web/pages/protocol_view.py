@@ -7,36 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from protokoll.archive import models as m
+from protokoll.archive.exporting import meeting_queryset
 from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, StatementKind
 from protokoll.web import public
 from protokoll.web.pages import labels
 
 
 def protocol_queryset() -> QuerySet[m.Meeting]:
-    by = Prefetch("by", to_attr="_by")
-    return (
-        public.public_meetings()
-        .select_related("adjustment", "notice")
-        .prefetch_related(
-            "adjournments",
-            "adjusters",
-            "warnings",
-            "attendance",
-            "adjustment__signed_by",
-            Prefetch("items", queryset=m.Item.objects.select_related("case")),
-            Prefetch("items__motions", queryset=m.Motion.objects.prefetch_related(by)),
-            Prefetch("items__reservations", queryset=m.Reservation.objects.prefetch_related(by)),
-            Prefetch("items__statements", queryset=m.Statement.objects.prefetch_related(by)),
-            "items__votes__ballots",
-            "items__conflicts",
-            "items__assignments",
-            "items__sent_to",
-            "items__attachments",
-        )
-    )
+    return public.public_meetings(meeting_queryset())
 
 
 @dataclass
