@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from protokoll.importing import rules
 from protokoll.importing.extracted import Extracted
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One cleaned line with its provenance. A named tuple: made for every line of every
+    protocol, and a tuple is built several times faster than a frozen dataclass."""
+
     page: int
     no: int  # 1-based line number within the page
     text: str
@@ -64,13 +66,16 @@ def _running_headers(ex: Extracted) -> set[str]:
     (a tab-separated row, the protocol's title, a page number or the meeting date)."""
     seen: Counter[str] = Counter()
     for page in ex.pages:
-        keys = [_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if 0 < len(t) <= 100]
+        texts = [t for t in map(str.strip, page.lines) if 0 < len(t) <= 100]
         if len(ex.pages) >= 3:
             # a running header sits at the top of its page; a footer at the foot must also look
-            # like one, because the last lines of one-§-per-page layouts repeat too
-            seen.update(set(keys[:2] + [k for k in keys[-2:] if _HEADER_LOOK.search(k)]))
+            # like one, because the last lines of one-§-per-page layouts repeat too. Only these
+            # four lines are keyed: collapsing the digits of every line was a tenth of clean()
+            top = [_DIGITS.sub("#", t) for t in texts[:2]]
+            foot = [_DIGITS.sub("#", t) for t in texts[-2:]]
+            seen.update(set(top + [k for k in foot if _HEADER_LOOK.search(k)]))
         else:
-            seen.update(keys)
+            seen.update(_DIGITS.sub("#", t) for t in texts)
     limit = max(3, int(len(ex.pages) * 0.6))
     return {
         key
@@ -127,13 +132,21 @@ def _key_start(text: str) -> str:
     return "#" if text[:1].isdigit() else text[:1]
 
 
+def _edge_lines(lines: list[str]) -> set[int]:
+    """Line numbers (1-based) of the first and last two non-empty lines: where page numbers sit."""
+    filled = [no for no, raw in enumerate(lines, start=1) if raw.strip()]
+    return set(filled[:2] + filled[-2:])
+
+
 def clean(ex: Extracted) -> list[Line]:
     headers = _running_headers(ex)
     # a cheap first test before collapsing the digits of every line
     header_starts = {key[:1] for key in headers}
     out: list[Line] = []
+    paged = len(ex.pages) > 1
     for page in ex.pages:
         after_signature = 0
+        edges = _edge_lines(page.lines) if paged else set()
         for no, raw in enumerate(page.lines, start=1):
             text = raw.replace("\u00a0", " ").replace("\u00ad", "").strip()
             if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
@@ -141,6 +154,10 @@ def clean(ex: Extracted) -> list[Line]:
             if not text:
                 continue
             furniture = _FURNITURE.match(text)
+            if furniture and text.isdigit() and len(text) <= 4 and no not in edges:
+                # a bare number inside a page may be a § heading ("14" alone); segment decides
+                # from context and drops the numbers that are not
+                furniture = None
             if furniture and furniture.lastgroup == "r0":
                 after_signature = 4
                 continue
@@ -162,6 +179,9 @@ def clean(ex: Extracted) -> list[Line]:
             if stripped is not text and (not stripped or is_furniture(stripped)):
                 continue
             text = stripped
+            if len(text) < _FLATTENED and "§" not in text:
+                out.append(Line(page.number, no, text))  # the common line: nothing to split
+                continue
             for part in _split_flattened(text):
                 out.append(Line(page.number, no, part))
     return out

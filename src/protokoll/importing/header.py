@@ -15,6 +15,7 @@ from protokoll.document.model import Adjournment, Adjustment, AttendanceEntry, M
 from protokoll.domain.vocab import AdjustmentMethod, AttendanceGroup, AttendanceStatus
 from protokoll.importing import rules
 from protokoll.importing.attendance import ParsedPerson, clean_name, parse_people, split_names
+from protokoll.importing.tables import normalise_tables
 from protokoll.importing.values import clock, clock_range, find_dates, first_date, paragraph_ranges, squash
 
 
@@ -149,6 +150,10 @@ def _place(value: str) -> str | None:
     return text or None if len(text) <= 120 else None
 
 
+_SUBSTITUTE_ROLE = re.compile(r"^(?:ej\s+tjänstgörande\s+)?ersättare\.?$", re.IGNORECASE)
+_SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
+
+
 def _entries(
     people: list[ParsedPerson],
     group: AttendanceGroup,
@@ -162,16 +167,25 @@ def _entries(
             continue
         try:
             replaces = Person(name=p.replaces[0], party=p.replaces[1]) if p.replaces else None
+            own_group, own_serving = group, serving
             if replaces and group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT:
-                group = AttendanceGroup.SUBSTITUTE  # "X (S) för Y (S)" in the members list serves for Y
+                own_group = AttendanceGroup.SUBSTITUTE  # "X (S) för Y (S)" in the members list serves for Y
+            elif replaces and group == AttendanceGroup.SUBSTITUTE and status == AttendanceStatus.PRESENT:
+                own_serving = True  # "Ersättare: X (S), tjänstgör för Y (S)": this one takes a seat
+            elif group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT and p.role:
+                # a role column in a table of everyone present: "Ersättare" alone does not serve
+                if _SUBSTITUTE_ROLE.match(p.role):
+                    own_group, own_serving = AttendanceGroup.SUBSTITUTE, False
+                elif _SERVING_SUBSTITUTE_ROLE.match(p.role):
+                    own_group = AttendanceGroup.SUBSTITUTE
             out.append(
                 AttendanceEntry(
                     name=p.name,
                     party=p.party,
                     role=p.role,
-                    group=group,
+                    group=own_group,
                     status=status,
-                    serving=serving,
+                    serving=own_serving,
                     replaces=replaces,
                     paragraphs=p.paragraphs,
                     remote=p.remote,
@@ -266,6 +280,7 @@ def _signatures_name_first(text: str) -> dict[str, list[str]]:
 
 
 def read_header(text: str) -> Header:
+    text = normalise_tables(text)
     f = read_fields(text)
     name_first = _signatures_name_first(text)
     attendance: list[AttendanceEntry] = []
@@ -281,6 +296,8 @@ def read_header(text: str) -> Header:
             attendance += _entries(parse_people(value), group, serving=False, status=AttendanceStatus.ABSENT)
         elif fld == "members":
             attendance += _entries(parse_people(value), AttendanceGroup.MEMBER, serving=True)
+        elif fld == "idle_members":
+            attendance += _entries(parse_people(value), AttendanceGroup.MEMBER, serving=False)
         elif fld == "serving_substitutes":
             attendance += _entries(parse_people(value), AttendanceGroup.SUBSTITUTE, serving=True)
         elif fld == "substitutes":

@@ -22,6 +22,7 @@ from protokoll.domain.vocab import DispatchPurpose, MotionKind, Outcome, Stateme
 from protokoll.importing import rules
 from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
 from protokoll.importing.clean import Line
+from protokoll.importing.prefilter import has_long_scan, minimal_words, required_words
 from protokoll.importing.segment import Section
 from protokoll.importing.values import due_date, squash
 from protokoll.importing.votes import read_votes
@@ -78,9 +79,29 @@ class Blocks:
         return [ln for block in self.by_kind.get(kind, []) for ln in block]
 
 
-# the section labels as one alternation, tried once per line; the rule order is kept
-_ANY_LABEL = re.compile(
-    "|".join(f"(?P<k{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules.SECTION_LABELS)),
+def _labels(skip: set[int]) -> re.Pattern[str]:
+    """The section labels as one alternation, tried once per line; the rule order is kept."""
+    return re.compile(
+        "|".join(
+            f"(?P<k{i}>{rule.pattern.pattern})"
+            for i, rule in enumerate(rules.SECTION_LABELS)
+            if i not in skip
+        ),
+        re.IGNORECASE,
+    )
+
+
+# Labels like "X:s beslut" scan up to 80 characters at every line for a word at its end; they
+# are tried only on lines holding one of the words every match of them contains ("beslut").
+_GATE_WORDS: dict[int, set[str]] = {}
+for _i, _rule in enumerate(rules.SECTION_LABELS):
+    _words = required_words(_rule.pattern) if has_long_scan(_rule.pattern) else None
+    if _words:
+        _GATE_WORDS[_i] = _words
+_ANY_LABEL = _labels(set())
+_UNGATED_LABEL = _labels(set(_GATE_WORDS)) if _GATE_WORDS else _ANY_LABEL
+_GATE = re.compile(
+    "|".join(re.escape(w) for w in minimal_words(set().union(*_GATE_WORDS.values()))) or r"(?!)",
     re.IGNORECASE,
 )
 
@@ -88,7 +109,7 @@ _ANY_LABEL = re.compile(
 def label_of(text: str) -> tuple[str, str] | None:
     """(kind, inline value) when the line is a section label."""
     if len(text) <= 100:
-        m = _ANY_LABEL.match(text)
+        m = (_ANY_LABEL if _GATE.search(text) else _UNGATED_LABEL).match(text)
         if m:
             return rules.SECTION_LABELS[int((m.lastgroup or "k0")[1:])].kind, ""
     elif len(text) > 400:
@@ -106,10 +127,14 @@ _LIST_MARK = re.compile(r"^\s*(?:[-–•*]|[a-zA-Z0-9]{1,2}[.)])\s")
 _RUN_ON_START = re.compile(r"^(?![12]\d{3}-\d)[A-ZÅÄÖ\d\-–•]")
 
 
+# both splits below need "…s beslut " in the line; most lines that say " beslut" do not have it
+_S_BESLUT = re.compile(r"s\s+beslut\s", re.IGNORECASE)
+
+
 def _expand(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
-        if " beslut" not in ln.text.lower():
+        if " beslut" not in ln.text.lower() or not _S_BESLUT.search(ln.text):
             out.append(ln)
             continue
         parts = rules.INLINE_DECISION_SPLIT.split(ln.text)
@@ -181,6 +206,7 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
     return motions
 
 
+_YRKAR = re.compile(r"\byrkar\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _RESERVES = re.compile(r"\breserver(?:ar|ade|at)\s+sig\b", re.IGNORECASE)
 
@@ -190,7 +216,11 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     out: list[str] = []
     for ln in lines:
         text = ln.text.strip(" -•*")
-        if not out or PAREN_ANCHOR.match(text) or rules.RESERVATION_SENTENCE.search(text):
+        # a line in lower case goes on from a wrapped one ("… med en skriftlig" / "reservation:")
+        opens = not text[:1].islower() and (
+            PAREN_ANCHOR.match(text) or rules.RESERVATION_SENTENCE.search(text)
+        )
+        if not out or opens:
             out.append(text)
         else:
             out[-1] = f"{out[-1]} {text}"
@@ -281,10 +311,11 @@ def _attachments(lines: list[Line]) -> list[str]:
     return out
 
 
-def _assignments(text: str) -> list[Assignment]:
+def _assignments(*texts: str) -> list[Assignment]:
+    """Uppdrag in the beslut's wording and in an "Uppdrag" section, each text read on its own."""
     out: list[Assignment] = []
     seen: set[str] = set()
-    for rule in rules.ASSIGNMENT_RULES:
+    for rule, text in ((r, t) for t in texts if t for r in rules.ASSIGNMENT_RULES):
         for m in rule.pattern.finditer(text):
             assignee = squash(m.group("assignee")).strip(" ,")
             assignee = (
@@ -336,6 +367,28 @@ def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | No
     return None
 
 
+# a title ends at its first full stop when a capitalised sentence follows (no abbreviation: the
+# word before the stop is not a single letter or "bl.a."-like)
+_RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$", re.DOTALL)
+_TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom|vid|över|mot)|,|-|–)$")
+
+
+def _continues_title(title: str, lines: list[Line], k: int) -> bool:
+    """A title on two lines: the first ends in a word that cannot end a title ("plan för") or
+    the second starts in lower case, and a Dnr, a label or a blank line follows the second."""
+    nxt = lines[k]
+    text = nxt.text.strip()
+    if not text or len(text) > 100 or text.endswith(".") or label_of(text) or rules.DNR_LABEL.match(text):
+        return False
+    if not (_TITLE_WRAP.search(title) or text[:1].islower()):
+        return False
+    if k + 1 >= len(lines):
+        return True
+    after = lines[k + 1]
+    gap = after.page != nxt.page or after.no - nxt.no > 1
+    return gap or bool(rules.DNR_LABEL.match(after.text) or label_of(after.text))
+
+
 def interpret(
     section: Section,
     *,
@@ -377,6 +430,15 @@ def interpret(
             if len(text) <= 200:
                 title, body_start = text.strip(), k + 1
             break
+    if title and body_start < len(lines) and _continues_title(title, lines, body_start):
+        title, body_start = f"{title} {lines[body_start].text.strip()}", body_start + 1
+    if title and len(title) > 120:
+        # "Title. First sentence of the text …" on one line: the title ends at the first full stop
+        m = _RUN_ON_TITLE.match(title)
+        if m:
+            lines = [Line(head.page, head.no, m.group(2)), *lines]
+            body_start = 1 if body_start == 0 else body_start + 1
+            title = m.group(1)
     if dnr is None:
         # "§ 12 / Title / Dnr KS 2024/123": the Dnr line may follow the title
         for k in range(body_start, min(body_start + 2, len(lines))):
@@ -403,7 +465,7 @@ def interpret(
         current.append(ln)
     all_text = squash(" ".join(ln.text for ln in lines))
 
-    decision = blocks.points("decision")
+    decision = blocks.points("decision") or blocks.points("forwarded")
     lead = blocks.labels.get("decision", "")
     if decision and decision.startswith("att ") and re.search(r"\bbeslutar$", lead, re.IGNORECASE):
         decision = f"{lead} {decision}"  # "Kommunstyrelsen beslutar / att …" reads as one sentence
@@ -419,7 +481,9 @@ def interpret(
     background = blocks.text("background") or squash(" ".join(ln.text for ln in blocks.preamble)) or None
     if background == decision:
         background = None
-    motion_lines = blocks.lines("motions") or [ln for ln in lines if re.search(r"\byrkar\b", ln.text)]
+    motion_lines = blocks.lines("motions") or [
+        ln for ln in lines if "yrkar" in ln.text and _YRKAR.search(ln.text)
+    ]
     motions = _motions(motion_lines, chair)
     vote_text_lines = blocks.lines("vote") + blocks.lines("proposition") + blocks.lines("decision")
     votes, vote_warnings = read_votes(
@@ -467,7 +531,7 @@ def interpret(
         reservations=_reservations(blocks, all_text),
         statements=_statements(blocks),
         conflicts=conflicts,
-        assignments=_assignments(decision or ""),
+        assignments=_assignments(decision or "", blocks.text("assignments") or ""),
         sent_to=_dispatch(blocks.lines("dispatch")),
         attachments=_attachments(blocks.lines("attachments")),
         immediately_adjusted=immediate,

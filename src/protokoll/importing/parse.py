@@ -74,14 +74,18 @@ def _degenitive(name: str, text: str) -> str:
     return name
 
 
-def _body(header: Header, seg: Segments, text: str) -> str | None:
+# "Nämnden beslutar": a body referring to itself names no body
+_GENERIC_BODY = {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "beredningen", "direktionen"}
+
+
+def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str | None:
     if header.organ and len(header.organ) >= 4 and not header.organ[:1].isdigit():
         return _degenitive(header.organ, text)
     counts: Counter[str] = Counter()
     for sec in seg.sections:
         for ln in sec.lines[:12]:
             m = BODY_NAME.match(ln.text)
-            if m:
+            if m and m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
                 counts[_degenitive(m.group(1), text)] += 1
     if counts:
         return counts.most_common(1)[0][0]
@@ -94,8 +98,13 @@ def _body(header: Header, seg: Segments, text: str) -> str | None:
         if m:  # "BARN- OCH UTBILDNINGSNÄMNDEN" in a letterhead
             name = m.group(1).lower()
             return name[0].upper() + name[1:]
-    m = BODY_NAME.search(text[:3000])
-    return _degenitive(m.group(1), text) if m else None
+    # the letterhead or running page header may be the only place that names the body, and
+    # clean removed it as page furniture: read the text as extracted
+    for source in (text[:3000], raw_head):
+        for m in BODY_NAME.finditer(source):
+            if m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
+                return _degenitive(m.group(1), text)
+    return None
 
 
 def _municipality(text: str) -> str | None:
@@ -213,10 +222,16 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
                     message=f"§§ {outside[:10]} fall outside the header's range {lo}-{hi}",
                 )
             )
+    body = _body(header, seg, text, ex.text[:3000])
+    # an excerpt may lack them (a cut page, a listing); the document says so instead of guessing
+    if header.meeting.date is None:
+        warnings.append(Warning(code="no_meeting_date", message="no meeting date found in the text"))
+    if body is None:
+        warnings.append(Warning(code="no_body", message="no committee (nämnd, styrelse …) named in the text"))
     return Document(
         kind=kind,
         municipality=_municipality(ex.text[:20000]),  # running headers name it; clean removed them
-        body=_body(header, seg, text),
+        body=body,
         meeting=header.meeting,
         chair=header.chair,
         secretary=header.secretary,

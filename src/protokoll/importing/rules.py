@@ -47,6 +47,8 @@ COUNT = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
 
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])\b")
 TEXT_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "3/3 2025": day/month and the year after a space (a Dnr writes year/serial, never this)
+SLASH_DATE = re.compile(r"(?<![\d/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\s+((?:19|20)\d\d)\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
@@ -134,6 +136,20 @@ HEADING_RULES: tuple[Rule, ...] = (
         '"Sn 49", "SN 13" on a line of their own',
     ),
 )
+# A number without a § sign heads a section only in context (segment._bare_headings): the
+# document has no § headings of its own, the number stands alone on its line after a blank line
+# or a page break ("14", "14.") or after an item word ("Ärende 14", "Punkt 14"), a title or Dnr
+# follows on the next line, and the numbers rise through the document. A numbered list inside a
+# decision fails these tests: its numbers restart, carry text, or lead a lower-case clause.
+BARE_HEADING = Rule(
+    "bare_number",
+    re.compile(
+        rf"^(?:(?P<word>Ärende|ÄRENDE|Punkt|PUNKT)\s+)?(?P<num>\d{{1,4}})(?:\.?$|\.?[ \t]+(?P<rest>[{UP}].{{2,150}}[^.]$))"
+    ),
+    '"14" or "14." alone on a line, "Ärende 14", "Punkt 14", "14. Title" (no § sign in the headings)',
+)
+# what may follow a bare-number heading on the next line: a Dnr or a capitalised title
+BARE_HEADING_NEXT = re.compile(rf"^[{UP}\"«]")
 # the rest of a heading line that marks the number as a reference, not a section
 REFERENCE_REST = re.compile(
     r"^\s*(?:[,:;)\]]|-\s*\d|och\b|samt\b|i\b|enligt\b|till\b|om\b|st\b|stycket|kap\b|mom\b|\d{4}-\d\d-\d\d)",
@@ -187,9 +203,15 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         _label(
             r"beslut|beslutet|beslut i korthet|beslutsformulering|nämndens beslut|styrelsens beslut|"
             r"[\w\-åäö ,]{0,80}?(?:s|:s)\s+beslut|[\w\-åäö ,]{0,80}?\s+beslutar(?:\s+att)?|beslutade|"
-            r"beslutet i sammandrag"
+            r"beslutet i sammandrag|förslag till beslut\s*/\s*beslut"
         ),
-        'Beslut, "X:s beslut", "X beslutar"',
+        'Beslut, "X:s beslut", "X beslutar", "Förslag till beslut/Beslut"',
+    ),
+    LabelRule(
+        "forwarded",
+        _label(rf"[\w\-åäö]{{0,40}}{BODY_WORD}s\s+förslag\s+till\s+(?!beslut\b)[\w\-åäö]{{0,40}}{BODY_WORD}"),
+        '"Kommunstyrelsens förslag till kommunfullmäktige": what the body decides to propose; its '
+        "decision when the § has no decision block of its own (in fullmäktige's protocol there is one)",
     ),
     LabelRule(
         "proposed",
@@ -255,6 +277,7 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         ),
         "Kopia till / Beslutet skickas till / Expedieras",
     ),
+    LabelRule("assignments", _label(r"uppdrag"), 'Uppdrag (one "X får i uppdrag att …" per line)'),
     LabelRule("attachments", _label(r"bilagor?|bilaga\(or\)|bilageförteckning"), "Bilagor"),
     LabelRule(
         "appeal",
@@ -337,6 +360,8 @@ MOTION_KINDS = (
     (re.compile(r"\bbifall", re.IGNORECASE), "approval"),
 )
 WITHDRAWN_MOTION = re.compile(r"\bdrar tillbaka|\båtertar|\btar tillbaka", re.IGNORECASE)
+# the absent count after a tally: "3 ja, 2 nej, 0 avstår, 2 frånvarande"
+TALLY_ABSENT = re.compile(r"\bavstår,\s*(?P<absent>\d{1,3})\s+frånvarande\b", re.IGNORECASE)
 INSTAMMANDE = re.compile(r"\bmed\s+instämmande\s+(?:av|från)\b", re.IGNORECASE)
 
 TALLY_RULES: tuple[Rule, ...] = (
@@ -484,8 +509,13 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "members",
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
-        r"Beslutande|Ledamöter",
+        r"Beslutande|Ledamöter|Deltagare|Närvarande",
         "members who decide",
+    ),
+    FieldLabel(
+        "idle_members",
+        r"Ej\s+tjänstgörande\s+ledamöter|Närvarande,?\s+ej\s+tjänstgörande\s+ledamöter",
+        "members present who took part in no decision (jäv)",
     ),
     FieldLabel(
         "serving_substitutes",

@@ -187,8 +187,80 @@ def numbered_agenda(text: str, *, after: int | None = None) -> dict[int, str]:
     return out
 
 
+def _starts_block(lines: list[Line], i: int) -> bool:
+    """The line opens its page or follows a blank line (a gap in the page's line numbers)."""
+    if i == 0:
+        return True
+    prev, cur = lines[i - 1], lines[i]
+    return prev.page != cur.page or cur.no - prev.no > 1
+
+
+def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Heading], set[int]]:
+    """Bare-number headings ("14", "14.", "Ärende 14") in a document without § headings, and the
+    indexes of the bare numbers that are not headings (page numbers, list numbers) to drop.
+    Context decides (rules.BARE_HEADING): a title or Dnr on the next line, a blank line or page
+    break before a bare digit, and the longest run of numbers rising in small steps."""
+    candidates: list[tuple[int, int, str]] = []  # (index, number, title on the line)
+    digits: set[int] = set()
+    for i, line in enumerate(lines):
+        text = line.text
+        if not (text[:1].isdigit() or text[:1] in "ÄäPp"):
+            continue  # every bare heading starts with its number or its item word
+        m = rules.BARE_HEADING.pattern.match(text)
+        if not m:
+            continue
+        if text.isdigit():
+            digits.add(i)
+        word = bool(m.group("word"))
+        rest = m.group("rest") or ""
+        if not word and not _starts_block(lines, i):
+            continue
+        if not rest:
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is None or nxt.page != line.page or nxt.no - line.no > 2:
+                continue  # the title sits under the number
+            if not rules.BARE_HEADING_NEXT.match(nxt.text):
+                continue
+        candidates.append((i, int(m.group("num")), rest))
+    if sum(1 for h in found if not h.agenda_like) >= 2 or len(candidates) < 2:
+        return [], digits
+    # an agenda lists the numbers before the sections do: the last occurrence of a number counts
+    last = {number: k for k, (_i, number, _rest) in enumerate(candidates)}
+    candidates = [c for k, c in enumerate(candidates) if last[c[1]] == k][:2000]
+    # the longest chain of rising numbers, each at most 5 above the one before (withheld §§)
+    best: list[int] = [1] * len(candidates)
+    back: list[int] = [-1] * len(candidates)
+    for b in range(len(candidates)):
+        for a in range(max(0, b - 50), b):
+            step = candidates[b][1] - candidates[a][1]
+            if 0 < step <= 5 and best[a] + 1 > best[b]:
+                best[b], back[b] = best[a] + 1, a
+    end = max(range(len(candidates)), key=lambda k: best[k])
+    if best[end] < 2:
+        return [], digits
+    chain: list[int] = []
+    while end != -1:
+        chain.append(end)
+        end = back[end]
+    heads = [
+        Heading(candidates[k][0], candidates[k][1], candidates[k][2], "bare_number", False)
+        for k in reversed(chain)
+    ]
+    return heads, digits - {h.index for h in heads}
+
+
 def segment(lines: list[Line]) -> Segments:
     found = _headings(lines)
+    bare, stray = _bare_headings(lines, found)
+    found = sorted(found + bare, key=lambda h: h.index) if bare else found
+    if stray:
+        # page and list numbers that clean kept in case they were headings: drop them, and move
+        # the headings' indexes to the shortened list
+        kept = [j for j in range(len(lines)) if j not in stray]
+        moved = {old: new for new, old in enumerate(kept)}
+        lines = [lines[j] for j in kept]
+        for h in found:
+            h.index = moved[h.index]
     agenda: dict[int, str] = {}
     agenda_dnr: dict[int, str] = {}
     last: int | None = None

@@ -46,6 +46,8 @@ def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
 def _ballots(lines: list[Line]) -> list[Ballot]:
     out: list[Ballot] = []
     for ln in lines:
+        if "(" not in ln.text:
+            continue  # a ballot row names the party in parentheses: "Eva Ek (S)  Ja"
         anchors = list(PAREN_ANCHOR.finditer(ln.text))
         if not anchors:
             continue
@@ -124,12 +126,14 @@ def read_votes(
                     message=f"§ {paragraph}: {sum(tally)} votes but {len(known)} serving members",
                 )
             )
+    absent = rules.TALLY_ABSENT.search(" ".join(ln.text for ln in lines))
     questions = [squash(ln.text) for ln in all_lines if rules.VOTE_QUESTION.match(ln.text.strip())]
     vote = Vote(
         question=" ".join(questions) or None,
         yes=tally[0],
         no=tally[1],
         abstain=tally[2],
+        absent=int(absent.group("absent")) if absent else 0,
         ballots=ballots,
         casting_vote=bool(rules.CASTING_VOTE.search(text)),
         lottery=bool(rules.LOTTERY.search(text)),

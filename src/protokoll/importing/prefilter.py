@@ -1,0 +1,101 @@
+"""Cheap necessary conditions read off the rule table's own patterns.
+
+A rule that can only match a line containing one of a few words ("beslut", "förslag") need not
+be tried on a line without them. The words are derived from the compiled pattern, not written
+by hand, so a rule added to rules.py keeps its prefilter true without anyone updating it: a
+pattern whose structure gives no such words simply gets no prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre  # the parser's node types; stable within a Python minor version
+import re._parser as sre_parse
+
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+MIN_WORD = 3  # shorter words pass nearly every line: no use as a test
+
+
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    """Of several alternative necessary conditions, the most selective one."""
+    useful = [c for c in candidates if c and min(map(len, c)) >= MIN_WORD]
+    if not useful:
+        return None
+    return max(useful, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _required(items) -> set[str] | None:
+    """Words of which every match of the sequence ``items`` contains at least one."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append({"".join(run)})
+            run = []
+        found = None
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            if not (add_flags or del_flags):  # a flag change inside would change what matches
+                found = _required(body)
+        elif op is sre.ATOMIC_GROUP:
+            found = _required(av)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        elif op is sre.BRANCH:
+            alternatives = [_required(alt) for alt in av[1]]
+            if all(alternatives):
+                found = set().union(*alternatives)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append({"".join(run)})
+    return _best(candidates)
+
+
+def required_words(pattern: re.Pattern[str]) -> set[str] | None:
+    """Words of which every match of ``pattern`` contains one (compared the way the pattern
+    compares: a pattern with IGNORECASE matches them in any case), or None when none are."""
+    try:
+        return _required(sre_parse.parse(pattern.pattern, pattern.flags))
+    except (re.error, TypeError, ValueError, IndexError):
+        return None  # a structure this reader does not know: no prefilter, never a wrong one
+
+
+def minimal_words(words: set[str]) -> list[str]:
+    """The same condition with fewer words: a word that contains another adds nothing
+    ("beslutet" holds "beslut"). Compared in lower case; a word is kept as it is written."""
+    out: list[str] = []
+    for w in sorted(words, key=lambda w: (len(w), w)):
+        if not any(kept.lower() in w.lower() for kept in out):
+            out.append(w)
+    return out
+
+
+def has_long_scan(pattern: re.Pattern[str], limit: int = 20) -> bool:
+    """Whether the pattern holds a bounded repetition of ``limit`` or more (``[\\w ]{0,80}?``):
+    the engine tries it at up to that many positions, on every line the pattern is tried on."""
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op in _REPEATS:
+                inner = [av[2]]
+                if limit <= av[1] < sre.MAXREPEAT:
+                    return True
+            elif op is sre.SUBPATTERN:
+                inner = [av[3]]
+            elif op is sre.BRANCH:
+                inner = av[1]
+            elif op is sre.ATOMIC_GROUP:
+                inner = [av]
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                inner = [av[1]]
+            else:
+                continue
+            if any(walk(body) for body in inner):
+                return True
+        return False
+
+    return walk(sre_parse.parse(pattern.pattern, pattern.flags))

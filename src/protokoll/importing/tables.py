@@ -1,0 +1,265 @@
+"""Attendance tables in the header, rewritten as the labelled lines the header reader knows.
+
+Three shapes that a text extraction leaves of a table:
+
+* rows with "|" between the cells ("Bo Ek | C | Ordförande") — the cells become tab-separated;
+* a table flattened into a run of cells, one per line ("Namn" / "Parti" / "Roll" / "Bo Ek" /
+  "C" / "Ordförande" …) — the cells are joined back into tab-separated rows;
+* a närvarolista with X marks in columns (Namn | Parti | Ledamot | Ersättare | Närvarande |
+  Tjänstgör för, or Ledamot | Ersättare | Närvarande with names in both columns) — each row is
+  decided (serving, present ersättare, absent) and written under the matching header label
+  ("Beslutande", "Tjänstgörande ersättare", "Ej tjänstgörande ersättare", "Frånvarande").
+
+Rows are read by column position, so a mark counts for the column it stands under. The rewrite
+keeps everything else of the text as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from protokoll.importing import rules
+
+# header cells of attendance tables, by what the column holds
+_COLUMN_KINDS = (
+    ("replaces", re.compile(r"^(?:tjänstgör\s+för|tjg\.?\s+för|ersätter|i\s+stället\s+för|istället\s+för)$")),
+    ("name", re.compile(r"^(?:namn|ledamot/ersättare|ledamöter\s+och\s+ersättare)$")),
+    ("party", re.compile(r"^(?:parti|partibeteckning)$")),
+    ("member", re.compile(r"^(?:ledamot|ledamöter|ordinarie(?:\s+ledamot)?)$")),
+    ("substitute", re.compile(r"^(?:ersättare|tjänstgörande\s+ersättare)$")),
+    ("present", re.compile(r"^(?:närvarande|närv\.?|närvaro|närvarolista)$")),
+    ("serving", re.compile(r"^(?:tjänstgör|tjänstgörande|tjg\.?)$")),
+    ("absent", re.compile(r"^(?:frånvarande|frånv\.?)$")),
+    ("role", re.compile(r"^(?:roll|funktion|uppdrag)$")),
+    ("vote", re.compile(r"^(?:ja|nej|avstår|avstod)$")),
+)
+_CELL = re.compile(r"\S+(?: \S+)*")
+_MARK = re.compile(r"^[Xx✓✔]$")
+_PERSON = re.compile(
+    rf"^(?:[^\s(]{{1,12}}\.?\s+)*?(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?$"
+)
+_LEADING_ROLE = re.compile(
+    r"^(?P<role>(?:\d:?[ea]\s+)?(?:v\.?|vice)\s*ordf\.?|ordf\.?|ordförande)\s+", re.IGNORECASE
+)
+
+
+def _kind(cell: str) -> str | None:
+    low = " ".join(cell.lower().split())
+    for kind, pattern in _COLUMN_KINDS:
+        if pattern.match(low):
+            return kind
+    return None
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(start column, text) of each cell: cells are separated by a tab or two spaces or more."""
+    if "\t" in line:
+        out, pos = [], 0
+        for part in line.split("\t"):
+            if part.strip():
+                out.append((pos, part.strip()))
+            pos += 1000  # tab-separated: the cell's order is its column
+        return out
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
+
+
+# ---------------------------------------------------------------- pipes and runs of cells
+
+
+def _pipes(text: str) -> str:
+    if "|" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if line.count("|") >= 2 and not rules.FURNITURE_LINES[0].pattern.match(line.strip()):
+            line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _cell_runs(text: str) -> str:
+    """ "Namn" / "Parti" / "Roll" on lines of their own, then the cells row by row."""
+    if "Namn\n" not in text and "NAMN\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip().lower() != "namn":
+            out.append(lines[i])
+            i += 1
+            continue
+        head = [lines[i].strip()]
+        j = i + 1
+        while j < len(lines) and len(head) < 6 and _kind(lines[j].strip()) not in (None, "name"):
+            head.append(lines[j].strip())
+            j += 1
+        width = len(head)
+        if width < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = []
+        while j + width <= len(lines):
+            cells = [c.strip() for c in lines[j : j + width]]
+            if not all(cells) or not _PERSON.match(cells[0]) or _kind(cells[0]):
+                break
+            if _kind(head[1]) == "party" and not re.fullmatch(rules.KNOWN_PARTY_RE, cells[1].upper()):
+                break
+            rows.append("\t".join(cells))
+            j += width
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("\t".join(head))
+        out += rows
+        i = j
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- närvarolista with marks
+
+
+@dataclass
+class _Row:
+    name: str
+    party: str | None
+    role: str | None
+    serving: bool
+    present: bool
+    substitute: bool
+    replaces: str | None
+
+
+def _column_of(starts: list[int], pos: int) -> int:
+    return min(range(len(starts)), key=lambda k: abs(starts[k] - pos))
+
+
+def _person(cell: str) -> tuple[str, str | None, str | None] | None:
+    role = None
+    m = _LEADING_ROLE.match(cell)
+    if m:
+        role, cell = m.group("role"), cell[m.end() :]
+    p = _PERSON.match(cell)
+    if not p:
+        return None
+    return p.group("name"), (p.group("party") or "").upper() or None, role
+
+
+def _marked_rows(
+    head: list[tuple[int, str]], kinds: list[str | None], body: list[str]
+) -> tuple[list[_Row], int]:
+    """The rows under ``head`` and how many lines they take: the table ends at the first line
+    that is not a row of it."""
+    starts = [pos for pos, _ in head]
+    rows: list[_Row] = []
+    used = 0
+    for line in body:
+        before = len(rows)
+        cells: dict[str, str] = {}
+        for pos, text in _cells(line):
+            kind = kinds[_column_of(starts, pos)]
+            if kind and kind not in cells:
+                cells[kind] = text
+        mark = {k for k, v in cells.items() if _MARK.match(v)}
+        if "name" in cells:
+            who = _person(cells["name"])
+            if who is None:
+                break
+            name, party, role = who
+            party = party or (cells.get("party") or "").upper() or None
+            substitute = "substitute" in mark and "member" not in mark
+            present = "present" in mark or ("present" not in kinds and bool(mark - {"absent"}))
+            present = present and "absent" not in mark
+            replaces = cells.get("replaces") if not _MARK.match(cells.get("replaces", "X")) else None
+            serving = present and (not substitute or bool(replaces) or "serving" in mark)
+            rows.append(_Row(name, party, role, serving, present, substitute, replaces))
+        elif "member" in cells and not _MARK.match(cells["member"]):
+            # names in the ledamot column; a name in the ersättare column sits in that seat
+            who = _person(cells["member"])
+            if who is None:
+                break
+            name, party, role = who
+            present = "present" in mark
+            sub = _person(cells.get("substitute", "")) if cells.get("substitute") else None
+            if sub:
+                rows.append(_Row(name, party, role, False, False, False, None))
+                rows.append(_Row(sub[0], sub[1], None, present, present, True, name))
+            else:
+                rows.append(_Row(name, party, role, present, present, False, None))
+        if len(rows) == before:
+            break
+        used += 1
+    return rows, used
+
+
+def _two_columns(head: list[tuple[int, str]], body: list[str]) -> tuple[list[str], list[str], int]:
+    """Cells of a "Ledamöter   Ersättare" table, per column, up to the first line that is no row."""
+    split = head[1][0]
+    left: list[str] = []
+    right: list[str] = []
+    used = 0
+    for line in body:
+        cells = _cells(line)
+        if not cells or not _person(cells[0][1].split(",")[0]) or len(cells) > 2:
+            break
+        for pos, text in cells:
+            (left if pos < split - 4 else right).append(text)
+        used += 1
+    return left, right, used
+
+
+def _render(rows: list[_Row]) -> str:
+    def entry(r: _Row) -> str:
+        party = f" ({r.party})" if r.party else ""
+        tail = f", {r.role.lower()}" if r.role else ""
+        tail += f", tjänstgör för {r.replaces}" if r.replaces else ""
+        return f"{r.name}{party}{tail}"
+
+    groups = (
+        ("Beslutande", [r for r in rows if r.serving and not r.substitute]),
+        ("Tjänstgörande ersättare", [r for r in rows if r.serving and r.substitute]),
+        ("Ej tjänstgörande ersättare", [r for r in rows if r.present and not r.serving and r.substitute]),
+        ("Frånvarande", [r for r in rows if not r.present and not r.substitute]),
+    )
+    return "\n".join(f"{label}\n" + "\n".join(map(entry, people)) for label, people in groups if people)
+
+
+def _marks(text: str) -> str:
+    if "X" not in text and "x" not in text and "rsättare" not in text:
+        return text  # neither marks nor an ersättare column
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        head = _cells(lines[i]) if len(lines[i]) >= 20 else []
+        kinds = [_kind(c) for _, c in head]
+        known = {k for k in kinds if k}
+        if kinds == ["member", "substitute"]:
+            # ledamöter and ersättare side by side: each column goes under its own label
+            left, right, used = _two_columns(head, lines[i + 1 : i + 200])
+            if len(left) >= 2:
+                out.append(
+                    "Beslutande\n" + "\n".join(left) + ("\nErsättare\n" + "\n".join(right) if right else "")
+                )
+                i += 1 + used
+                continue
+        if len(head) < 3 or not ({"name", "member"} & known) or not ({"present", "substitute"} & known):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, used = _marked_rows(head, kinds, lines[i + 1 : i + 400])
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(_render(rows))
+        i += 1 + used
+    return "\n".join(out)
+
+
+def normalise_tables(text: str) -> str:
+    """The header text with its attendance tables in the shapes the header reader reads."""
+    return _marks(_cell_runs(_pipes(text)))
