@@ -60,6 +60,7 @@ def _load(paragraphs: int, seed: int) -> dict:
 
     from protokoll.archive.loading import get_body, get_municipality
     from protokoll.demo import iter_document_dicts
+    from protokoll.search.facets import facet_terms, sort_key
     from protokoll.search.text import index_terms, item_text, parties_key
 
     connection.ensure_connection()
@@ -92,8 +93,8 @@ def _load(paragraphs: int, seed: int) -> dict:
         )
         raw.executemany(
             "INSERT INTO search_entry (item_id, meeting_id, body_id, municipality_id, date, paragraph,"
-            " outcome, has_vote, has_reservation, parties, title_index, text_index)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " outcome, has_vote, has_reservation, parties, title_index, text_index, sort_key, facet_index)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             entries,
         )
         raw.commit()
@@ -112,6 +113,7 @@ def _load(paragraphs: int, seed: int) -> dict:
         body_id, muni_id = bodies[name]
         meeting_id += 1
         date = doc["meeting"]["date"]
+        day = dt.date.fromisoformat(str(date))
         meetings.append((meeting_id, body_id, date, now, now))
         for position, it in enumerate(doc["items"]):
             item_id += 1
@@ -167,6 +169,15 @@ def _load(paragraphs: int, seed: int) -> dict:
                     parties_key(parties),
                     index_terms(text.title),
                     index_terms(text.text),
+                    sort_key(day, item_id),
+                    facet_terms(
+                        body_id,
+                        muni_id,
+                        it["outcome"],
+                        bool(it["votes"]),
+                        bool(it["reservations"]),
+                        parties,
+                    ),
                 )
             )
             n_indexed += 1
@@ -210,6 +221,7 @@ def _time(fn, repeat: int) -> list[float]:
 def _measure(repeat: int) -> dict:
     from protokoll.search.api import make_filters, search
     from protokoll.search.backends import SQLiteBackend
+    from protokoll.search.facets import item_id_of
     from protokoll.search.text import parse_query
 
     engine = SQLiteBackend()
@@ -226,7 +238,15 @@ def _measure(repeat: int) -> dict:
         all_e += e
         all_r += r
         label = q + (" " + " ".join(f"{k}={v}" for k, v in opts.items()) if opts else "")
-        rows.append((label, page.total, s, e, r))
+        total = f"> {page.total:,}" if page.total_is_lower_bound else f"{page.total:,}"
+        # How many of the exact top 20 (bm25 over every match) the page shows, in the same order
+        # or not; only meaningful for unfiltered relevance queries.
+        same = "–"
+        if not opts:
+            exact = [item_id_of(k) for k, _ in SQLiteBackend.raw(query, 20)]
+            ids = [h.item_id for h in page.hits]
+            same = "20/20, same order" if ids == exact else f"{len(set(ids) & set(exact))}/20"
+        rows.append((label, total, s, e, r, same))
     return {"rows": rows, "search": all_s, "engine": all_e, "raw": all_r}
 
 
@@ -237,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--db", type=Path, default=OUT / "search.sqlite3")
     ap.add_argument("--reuse", action="store_true", help="time an archive built by an earlier run")
+    ap.add_argument("--window", type=int, help="RANK_WINDOW for this run (default: the one in backends.py)")
     a = ap.parse_args(argv)
     a.db.parent.mkdir(parents=True, exist_ok=True)
     _setup(a.db, fresh=not a.reuse)
@@ -247,16 +268,23 @@ def main(argv: list[str] | None = None) -> int:
             f"load {info['load_s']:.0f} s, optimize {info['optimize_s']:.0f} s; "
             f"file {a.db.stat().st_size / 1e9:.2f} GB"
         )
+    from protokoll.search import backends
+
+    if a.window:
+        backends.RANK_WINDOW = a.window
+    print(f"rank window: {backends.RANK_WINDOW:,} newest matches")
     m = _measure(a.repeat)
     med = statistics.median
     print("ms per query (median over runs): search() = page of 20 with total, rows and snippets;")
     print("engine = the index query behind it (page + total); raw = bare FTS5 top 20 for the same terms")
-    print("| query | hits | search() p50 | p95 | engine p50 | raw FTS5 p50 | p95 | search/raw | engine/raw |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for label, total, s, e, r in m["rows"]:
+    print(
+        "| query | hits | search() p50 | p95 | engine p50 | raw FTS5 p50 | p95 | search/raw | engine/raw | top 20 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for label, total, s, e, r, same in m["rows"]:
         print(
-            f"| `{label}` | {total:,} | {med(s):.1f} | {_pct(s, 0.95):.1f} | {med(e):.1f} | {med(r):.1f} | "
-            f"{_pct(r, 0.95):.1f} | {med(s) / med(r):.2f} | {med(e) / med(r):.2f} |"
+            f"| `{label}` | {total} | {med(s):.1f} | {_pct(s, 0.95):.1f} | {med(e):.1f} | {med(r):.1f} | "
+            f"{_pct(r, 0.95):.1f} | {med(s) / med(r):.2f} | {med(e) / med(r):.2f} | {same} |"
         )
     s, e, r = m["search"], m["engine"], m["raw"]
     print(

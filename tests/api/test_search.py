@@ -68,3 +68,14 @@ def test_saved_search_feed(client, indexed):
     empty = parse_atom(client.get("/api/search/feed.atom?q=zzzzqqq"))
     assert empty.findall(f"{ATOM}entry") == []
     assert isinstance(empty, etree._Element)
+
+
+def test_a_count_cut_at_the_bound_says_it_is_a_lower_bound(client, indexed, monkeypatch):
+    from protokoll.search import backends
+
+    data = client.get("/api/search?q=hemtjänst").json()
+    assert data["pagination"]["totalElements"] == 2 and data["totalIsLowerBound"] is False
+    monkeypatch.setattr(backends, "RANK_WINDOW", 1)
+    data = client.get("/api/search?q=hemtjänst&per_page=1").json()
+    assert data["pagination"]["totalElements"] == 1 and data["totalIsLowerBound"] is True
+    assert len(data["data"]) == 1

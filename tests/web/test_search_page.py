@@ -54,3 +54,17 @@ def test_filters_narrow_and_paging_works(client):
     assert everything > in_body > 0
     html = text_of(client.get("/sok/", {"q": "beslutade", "ordning": "datum", "sida": "2"}))
     assert "Sida 2 av" in html and 'rel="prev"' in html
+
+
+def test_a_broad_query_says_its_count_is_a_lower_bound(client, monkeypatch):
+    from protokoll.search import backends
+    from protokoll.web.pages.search import hits_text
+
+    load_demo()
+    exact = _total(text_of(client.get("/sok/", {"q": "beslutade"})))
+    assert exact > 40
+    monkeypatch.setattr(backends, "RANK_WINDOW", 5)  # widened to the 20 of a page
+    html = text_of(client.get("/sok/", {"q": "beslutade"}))
+    assert '<h2 id="traffar">Fler än 20 träffar</h2>' in html
+    assert hits_text(10000, True) == "Fler än 10\u00a0000 träffar"
+    assert hits_text(1, False) == "1 träff" and hits_text(0, False) == "0 träffar"

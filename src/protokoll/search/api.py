@@ -11,13 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from protokoll.archive.models import Body, Motion, Municipality
-from protokoll.search.backends import Filters, backend, browse
+from protokoll.search.backends import RANK_WINDOW, Filters, backend, browse
 from protokoll.search.indexing import reindex_all, reindex_meeting, remove_meeting
 from protokoll.search.snippets import snippet
 from protokoll.search.text import Query, parse_query
 from protokoll.web.public import open_items
 
-__all__ = ["Hit", "SearchPage", "search", "reindex_all", "reindex_meeting", "remove_meeting"]
+__all__ = ["RANK_WINDOW", "Hit", "SearchPage", "search", "reindex_all", "reindex_meeting", "remove_meeting"]
 
 MAX_PER_PAGE = 100
 MAX_PAGE = 500
@@ -43,6 +43,9 @@ class SearchPage:
     per_page: int
     hits: list[Hit] = field(default_factory=list)
     query: Query = field(default_factory=Query)
+    # True when the query matches more §§ than were counted (``RANK_WINDOW``): ``total`` is
+    # then a lower bound ("fler än 10 000 träffar") and relevance ranks the newest of them.
+    total_is_lower_bound: bool = False
 
     @property
     def pages(self) -> int:
@@ -161,12 +164,10 @@ def search(
     if query.empty:
         if (q or "").strip() and not filters.any:
             return SearchPage(0, page, per_page, [], query)  # only stop words or punctuation
-        total, rows = browse(filters, per_page, offset)
+        found = browse(filters, per_page, offset)
     else:
-        total, rows = backend().search(
-            query, filters, "date" if order == "date" else "relevance", per_page, offset
-        )
-    return SearchPage(total, page, per_page, _hits(rows, query), query)
+        found = backend().search(query, filters, "date" if order == "date" else "relevance", per_page, offset)
+    return SearchPage(found.total, page, per_page, _hits(found.rows, query), query, found.more)
 
 
 def _hits(rows: list[tuple[int, float]], query: Query) -> list[Hit]:

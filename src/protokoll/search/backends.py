@@ -1,15 +1,17 @@
 """The two engines behind ``protokoll.search.api.search``: each turns a parsed ``Query`` and the
-filters into one SQL statement over the index that returns a page of (item id, score) and the
-total. Everything the user typed reaches SQL as a bound parameter, never as SQL text.
+filters into SQL over the index that returns a page of (item id, score) and the total
+(counted up to ``RANK_WINDOW``). Everything the user typed reaches SQL as a bound parameter, never as SQL text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 
+from protokoll.search import facets
 from protokoll.search.text import Query, fts5_match
 
 
@@ -53,7 +55,16 @@ class Filters:
         return bool(self.where()[0])
 
 
-Page = tuple[int, list[tuple[int, float]]]
+# Relevance ranking looks at no more than the newest RANK_WINDOW matches, and the total is
+# counted up to it: a broad query costs the same as one matching RANK_WINDOW §§, and a query
+# matching fewer gets exactly the full ranking (docs/search.md, "Broad queries").
+RANK_WINDOW = 10_000
+
+
+class Page(NamedTuple):
+    total: int
+    rows: list[tuple[int, float]]
+    more: bool = False  # there are more matches than ``total``: it is a lower bound
 
 
 def _run(sql: str, params: list) -> list[tuple]:
@@ -62,54 +73,107 @@ def _run(sql: str, params: list) -> list[tuple]:
         return cur.fetchall()
 
 
-def _page(sql: str, params: list, count_sql: str, count_params: list, limit: int, offset: int) -> Page:
-    """The page, then the total. Counted by a second statement: counting needs no ranking, so it
-    is cheap next to the ranked page, whereas a window count in the page statement would make
-    the engine keep every match instead of the top ``limit + offset`` (docs/benchmarks.md)."""
+def _window(limit: int, offset: int) -> int:
+    """How many of the newest matches are ranked and counted: RANK_WINDOW, or more when the
+    page asked for lies beyond it (pages are capped, so this stays bounded)."""
+    return max(RANK_WINDOW, offset + limit)
+
+
+def _capped_count(sql: str, params: list, window: int) -> Page:
+    """Count the matches of ``sql`` (a SELECT of matching rows) up to ``window`` + 1."""
+    n = _run(f"SELECT count(*) FROM ({sql} LIMIT %s) AS c", [*params, window + 1])[0][0]
+    return Page(min(n, window), [], n > window)
+
+
+def _newest_first(sql: str, params: list, count_sql: str, limit: int, offset: int) -> Page:
+    """A page in date order (``sql`` ends in its ORDER BY), then the total counted up to the
+    window by ``count_sql`` (which selects the same matches, unordered and unranked)."""
     rows = _run(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
     page = [(r[0], float(r[1])) for r in rows]
     if offset == 0 and len(rows) < limit:
-        return len(rows), page
-    return _run(count_sql, count_params)[0][0], page
+        return Page(len(rows), page)
+    counted = _capped_count(count_sql, params, _window(limit, offset))
+    return Page(counted.total, page, counted.more)
+
+
+def _ranked(sql: str, params: list, count_sql: str, key: str, limit: int, offset: int) -> Page:
+    """A page by relevance. ``sql`` ranks the newest ``window`` matches and yields (id, score,
+    matches ranked, oldest sort key ranked); when the window is full, one more probe asks
+    whether any match is older (``count_sql`` with ``key`` < that oldest key)."""
+    window = _window(limit, offset)
+    rows = _run(sql, [*params, window, limit, offset])
+    if not rows:
+        return _capped_count(count_sql, params, window) if offset else Page(0, [])
+    n, oldest = rows[0][2], rows[0][3]
+    more = n == window and bool(_run(f"{count_sql} AND {key} < %s LIMIT 1", [*params, oldest]))
+    return Page(n, [(r[0], float(r[1])) for r in rows], more)
 
 
 def browse(filters: Filters, limit: int, offset: int) -> Page:
     """No query words: the filtered §§, newest first."""
     where, params = filters.where()
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    sql = f"SELECT e.item_id, 0 FROM search_entry e {clause} ORDER BY e.date DESC, e.item_id DESC"
-    return _page(sql, params, f"SELECT count(*) FROM search_entry e {clause}", params, limit, offset)
+    sql = f"SELECT e.item_id, 0 FROM search_entry e {clause} ORDER BY e.sort_key DESC"
+    return _newest_first(sql, params, f"SELECT 1 FROM search_entry e {clause}", limit, offset)
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def facet_match(filters: Filters) -> list[str]:
+    """The filters as FTS5 phrases over the facet tokens (all but the dates)."""
+    terms = []
+    if filters.municipality_id is not None:
+        terms.append(facets.municipality_term(filters.municipality_id))
+    if filters.body_id is not None:
+        terms.append(facets.body_term(filters.body_id))
+    if filters.outcome is not None:
+        terms.append(facets.outcome_term(filters.outcome))
+    if filters.has_vote is not None:
+        terms.append(facets.vote_term(filters.has_vote))
+    if filters.has_reservation is not None:
+        terms.append(facets.reservation_term(filters.has_reservation))
+    if filters.party:
+        terms.append(facets.party_term(filters.party))
+    return [_quoted(t) for t in terms]
 
 
 class SQLiteBackend:
-    """FTS5 over Snowball stems; bm25 with the title weighted 4:1 (``rank`` set in migration)."""
+    """FTS5 over Snowball stems; bm25 with the title weighted 4:1 (``rank`` set in migration).
+    The rowid is the date-ordered ``sort_key`` and the filters are tokens of the facet column,
+    so every search is one MATCH walking the doclists, with no join and no lookup per match."""
 
     @staticmethod
     def raw(query: Query, limit: int) -> list[tuple[int, float]]:
-        """The bare FTS5 query for the same terms and the same top 20 (the benchmark's yardstick)."""
+        """The bare FTS5 query for the same terms and the top 20 by bm25 over every match
+        (the benchmark's yardstick; rowids are sort keys)."""
         return _run(
             "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s ORDER BY rank, rowid DESC LIMIT %s",
             [fts5_match(query), limit],
         )
 
     def search(self, query: Query, filters: Filters, order: str, limit: int, offset: int) -> Page:
-        match = fts5_match(query)
-        where, params = filters.where()
-        if order == "date" or where:
-            conditions = " AND ".join(["search_fts MATCH %s", *where])
-            # The planner would take the unique item_id index and then read the wide row;
-            # the covering index answers the filters and the date from one narrow lookup.
-            base = (
-                "FROM search_fts JOIN search_entry e INDEXED BY search_entry_filters "
-                f"ON e.item_id = search_fts.rowid WHERE {conditions}"
-            )
-            sort = "e.date DESC, e.item_id DESC" if order == "date" else "search_fts.rank, e.item_id DESC"
-            sql = f"SELECT e.item_id, -search_fts.rank {base} ORDER BY {sort}"
+        match = " ".join([fts5_match(query), *facet_match(filters)])
+        conditions, params = "search_fts MATCH %s", [match]
+        keys = facets.key_range(filters.date_from, filters.date_to)
+        if keys:
+            conditions += " AND search_fts.rowid BETWEEN %s AND %s"
+            params += list(keys)
+        matches = f"SELECT rowid FROM search_fts WHERE {conditions}"
+        if order == "date":
+            sql = f"SELECT rowid, -rank FROM search_fts WHERE {conditions} ORDER BY rowid DESC"
+            page = _newest_first(sql, params, matches, limit, offset)
         else:
-            base = "FROM search_fts WHERE search_fts MATCH %s"
-            sql = f"SELECT rowid, -rank {base} ORDER BY rank, rowid DESC"
-        all_params = [match, *params]
-        return _page(sql, all_params, f"SELECT count(*) {base}", all_params, limit, offset)
+            # FTS5 walks the doclists newest first and stops after the window, scoring only
+            # those rows; the outer query ranks them (ties newest first).
+            sql = (
+                "SELECT k, -r AS score, count(*) OVER () AS n, min(k) OVER () AS oldest FROM"
+                f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s)"
+                " ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
+            )
+            page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset)
+        return page._replace(rows=[(facets.item_id_of(k), score) for k, score in page.rows])
 
 
 class PostgresBackend:
@@ -140,10 +204,19 @@ class PostgresBackend:
         where, params = filters.where()
         conditions = " AND ".join(["e.document @@ tq.q", *where])
         base = f"FROM search_entry e, (SELECT {tsq} AS q) tq WHERE {conditions}"
-        sort = "e.date DESC, e.item_id DESC" if order == "date" else "2 DESC, e.item_id DESC"
-        sql = f"SELECT e.item_id, ts_rank(e.document, tq.q) {base} ORDER BY {sort}"
         all_params = [*tparams, *params]
-        return _page(sql, all_params, f"SELECT count(*) {base}", all_params, limit, offset)
+        matches = f"SELECT 1 {base}"
+        if order == "date":
+            sql = f"SELECT e.item_id, ts_rank(e.document, tq.q) {base} ORDER BY e.sort_key DESC"
+            return _newest_first(sql, all_params, matches, limit, offset)
+        # The same bounded ranking as on SQLite: ts_rank over the newest ``window`` matches.
+        sql = (
+            "SELECT c.item_id, ts_rank(c.document, c.q) AS score, count(*) OVER () AS n,"
+            " min(c.sort_key) OVER () AS oldest FROM"
+            f" (SELECT e.item_id, e.sort_key, e.document, tq.q {base} ORDER BY e.sort_key DESC LIMIT %s) c"
+            " ORDER BY score DESC, c.sort_key DESC LIMIT %s OFFSET %s"
+        )
+        return _ranked(sql, all_params, matches, "e.sort_key", limit, offset)
 
 
 def backend():

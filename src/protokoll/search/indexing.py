@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 
 from protokoll.archive.models import Item, Meeting, Motion, Reservation, Statement
 from protokoll.domain.vocab import Visibility
+from protokoll.search.facets import facet_terms, sort_key
 from protokoll.search.models import Entry
 from protokoll.search.text import IndexText, index_terms, item_text, parties_key, tokens
 from protokoll.web.public import open_items, public_meetings
@@ -64,6 +65,7 @@ def entry_for(item: Item) -> Entry:
         a.party for group in (motions, reservations, statements) for row in group for a in row.by.all()
     ]
     meeting = item.meeting
+    has_vote = bool(item.votes.all())
     return Entry(
         item_id=item.pk,
         meeting_id=meeting.pk,
@@ -72,11 +74,20 @@ def entry_for(item: Item) -> Entry:
         date=meeting.date,
         paragraph=item.paragraph,
         outcome=item.outcome,
-        has_vote=bool(item.votes.all()),
+        has_vote=has_vote,
         has_reservation=bool(reservations),
         parties=parties_key(parties),
         title_index=title_index,
         text_index=text_index,
+        sort_key=sort_key(meeting.date, item.pk),
+        facet_index=facet_terms(
+            meeting.body_id,
+            meeting.body.municipality_id,
+            item.outcome,
+            has_vote,
+            bool(reservations),
+            parties,
+        ),
     )
 
 

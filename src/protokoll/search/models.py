@@ -1,8 +1,9 @@
 """The search index: one row per public § (an ``Entry``), plus the engine's full-text index.
 
-On SQLite an FTS5 table ``search_fts`` (external content: it reads ``title_index`` and
-``text_index`` from this table, kept in step by triggers) indexes the Snowball stems written
-into those two columns. On PostgreSQL the two columns hold the text itself and a generated
+On SQLite an FTS5 table ``search_fts`` (external content: it reads ``title_index``,
+``text_index`` and ``facet_index`` from this table, with ``sort_key`` as its rowid, kept in
+step by triggers) indexes the Snowball stems written into the first two columns and the filter
+tokens in the third. On PostgreSQL the two columns hold the text itself and a generated
 ``document`` tsvector column (``to_tsvector('swedish', …)``, GIN-indexed) is the index. Both are
 created by this app's migrations (docs/search.md).
 
@@ -36,6 +37,11 @@ class Entry(models.Model):
     )
     title_index = models.TextField(default="", blank=True)
     text_index = models.TextField(default="", blank=True)
+    # The FTS5 rowid: (date ordinal << 40) | item id, so rowid order is date order
+    # (protokoll.search.facets). Used for date order on PostgreSQL too.
+    sort_key = models.BigIntegerField(unique=True)
+    # The filter values as reserved tokens ("_b12 _m3 _v1 …"), a third FTS5 column on SQLite.
+    facet_index = models.TextField(default="", blank=True)
 
     class Meta:
         db_table = "search_entry"
@@ -44,19 +50,4 @@ class Entry(models.Model):
             models.Index(fields=["date"], name="search_entry_date"),
             models.Index(fields=["body_id", "date"], name="search_entry_body_date"),
             models.Index(fields=["municipality_id", "date"], name="search_entry_muni_date"),
-            # Covers the join from the full-text match to the filter and date columns, so a
-            # filtered or date-ordered search reads this narrow index instead of the wide rows.
-            models.Index(
-                fields=[
-                    "item",
-                    "date",
-                    "body_id",
-                    "municipality_id",
-                    "outcome",
-                    "has_vote",
-                    "has_reservation",
-                    "parties",
-                ],
-                name="search_entry_filters",
-            ),
         ]

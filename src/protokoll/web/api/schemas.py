@@ -412,6 +412,7 @@ SCHEMAS: dict = {
             "query": STR,
             "data": {"type": "array", "items": ref("SearchHit")},
             "pagination": ref("Pagination"),
+            "totalIsLowerBound": BOOL,
             "links": ref("ListLinks"),
             "feed": URI,
         }

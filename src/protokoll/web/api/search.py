@@ -112,13 +112,13 @@ def _body_id(value: str) -> int:
 
 
 def run(query: Query):
-    """(hits that are public, total) — or None when there is no search engine."""
+    """(hits that are public, the ``SearchPage``) — or None when there is no search engine."""
     search = engine()
     if search is None:
         return None
     page = search(query.q, **query.filters, page=query.page, per_page=query.per_page)
     visible = set(open_items().filter(pk__in=[h.item_id for h in page.hits]).values_list("pk", flat=True))
-    return [h for h in page.hits if h.item_id in visible], page.total
+    return [h for h in page.hits if h.item_id in visible], page
 
 
 def hit(h, links: Links) -> dict:
@@ -141,7 +141,8 @@ def search_view(request: HttpRequest):
     found = run(query)
     if found is None:
         return error(503, "search is not installed on this server")
-    hits, total = found
+    hits, page = found
+    total = page.total
     links = Links(request)
     pages = max(1, -(-total // query.per_page))
 
@@ -166,6 +167,8 @@ def search_view(request: HttpRequest):
                 "currentPage": query.page,
                 "totalPages": pages,
             },
+            # A broad query is counted only up to a bound: totalElements is then "more than".
+            "totalIsLowerBound": page.total_is_lower_bound,
             "links": out_links,
             "feed": links.url("search-feed", **dict(request.GET.items())),
         }

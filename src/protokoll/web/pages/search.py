@@ -149,6 +149,15 @@ def _feed_url(form: Form) -> str:
     return f"{base}?{urlencode({k: v for k, v in params.items() if v})}"
 
 
+def hits_text(total: int, lower_bound: bool) -> str:
+    """ "12 träffar", "1 träff", "fler än 10 000 träffar" (a broad query is counted up to a
+    bound, docs/search.md); digits grouped by a no-break space, the Swedish way."""
+    number = f"{total:,}".replace(",", "\u00a0")
+    if lower_bound:
+        return f"Fler än {number} träffar"
+    return f"{number} träff" if total == 1 else f"{number} träffar"
+
+
 def search_page(request: HttpRequest) -> HttpResponse:
     form = Form(request.GET)
     options = _options()
@@ -169,7 +178,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for h in result.hits
             if h.meeting_id in meetings
         ]
-    pages = 0
+    pages, total_text = 0, ""
+    if result is not None:
+        total_text = hits_text(result.total, result.total_is_lower_bound)
     if result is not None and result.total:
         pages = (result.total + PER_PAGE - 1) // PER_PAGE
     return page(
@@ -181,6 +192,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "result": result,
             "hits": hits,
             "pages": pages,
+            "total_text": total_text,
             "previous": form.query(sida=str(form.sida - 1)) if form.sida > 1 else "",
             "next": form.query(sida=str(form.sida + 1)) if form.sida < pages else "",
             "by_date": form.query(ordning="datum", sida="1"),
