@@ -13,6 +13,7 @@ from protokoll.accounts.roles import Role
 from protokoll.archive import models as m
 from protokoll.recording import prepare
 from protokoll.recording.models import Posting
+from tests.browser.conftest import axe_violations
 from tests.recording.conftest import MEMBERS, PASSWORD, SUBSTITUTES
 
 pytestmark = pytest.mark.browser
@@ -84,6 +85,22 @@ def test_record_justera_and_anslag_through_the_browser(live_server, transactiona
     page.select_option("#p1 form:has-text('Reservera') select[name=by]", "Bo Berg")
     page.click("#p1 >> text=Reservera")
     assert "Reservation: Bo Berg" in page.inner_text("#p1")
+
+    # edit one entered row and delete another (before justering)
+    page.fill("#p1 input[name=assignee]", "Kulturförvaltningen")
+    page.fill("#p1 input[name=task]", "Betala ut stipendiet")
+    page.click("#p1 >> text=Lägg till uppdrag")
+    page.click("#p1 >> text=Ändra eller ta bort: uppdrag 1")
+    page.fill("#p1 details.row-edit[open] input[name=task]", "Betala ut stipendiet före juni")
+    page.click("#p1 >> text=Spara uppdrag 1")
+    assert "Uppdrag: Kulturförvaltningen – Betala ut stipendiet före juni" in page.inner_text("#p1")
+    page.click("#p1 >> text=Ändra eller ta bort: reservation 1")
+    page.click("#p1 >> text=Ta bort reservation 1")
+    page.wait_for_selector("#p1")
+    assert "Reservation: Bo Berg" not in page.inner_text("#p1")
+    assert not m.Reservation.objects.filter(item__meeting=meeting).exists()
+    violations = axe_violations(page)
+    assert violations == [], violations
 
     for username in ("ordf", "just"):
         signer = tab()

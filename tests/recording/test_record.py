@@ -148,13 +148,13 @@ def test_motions_and_kontrapropositionsvotering(world, meeting):
     record.add_motion(world.secretary, i.pk, fresh(i).version, ["Eva Fors"], "referral", "Återremiss")
     assert [x.name for x in a.by.all()] == ["Bo Berg", "Eva Fors"]  # instämmande
     text = record.set_proposition_order(world.secretary, i.pk, fresh(i).version)
-    assert text.index("återremiss") < text.index("huvudförslag")
-    assert "kontrapropositionsvotering" in text
+    assert text.index("återremitteras") < text.index("motförslag")
+    assert "för att utse motförslag i huvudvoteringen" in text
     with pytest.raises(Refused, match="tjänstgör inte"):
         record.add_motion(world.secretary, i.pk, fresh(i).version, ["Per Ers"], "approval", "")
     record.withdraw_motion(world.secretary, i.pk, fresh(i).version, a.pk)
     text = record.set_proposition_order(world.secretary, i.pk, fresh(i).version)
-    assert "kontrapropositionsvotering" not in text
+    assert "motförslag" not in text and "Cia Dals (S) yrkande om avslag" in text
 
 
 def test_stale_version_is_a_conflict_and_nothing_is_lost(world, meeting):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from protokoll.archive.exporting import export_meeting
 from protokoll.importing.parse import parse_text
 from protokoll.recording import record
+from protokoll.recording.models import PropositionStep
 from protokoll.recording.outputs import protocol_text
 from tests.recording.conftest import fresh, item
 
@@ -18,7 +19,12 @@ def test_recorded_meeting_reads_back(world, meeting):
     )
     record.set_proposition_order(world.secretary, i1.pk, fresh(i1).version)
     record.record_vote(
-        world.secretary, i1.pk, fresh(i1).version, question="Bifall mot avslag", exceptions={"Bo Berg": "no"}
+        world.secretary,
+        i1.pk,
+        fresh(i1).version,
+        question="Bifall mot avslag",
+        exceptions={"Bo Berg": "no"},
+        step=PropositionStep.objects.get(item=i1).pk,
     )
     record.record_decision(
         world.secretary, i1.pk, fresh(i1).version, "decision", "Nämnden godkänner detaljplanen."

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from protokoll.recording import prepare, record
+from protokoll.recording import edits, prepare, record
 from protokoll.recording.errors import Refused
 
 
@@ -54,6 +54,16 @@ def _ballots(data: dict) -> dict[str, str]:
     if isinstance(data.get("exceptions"), dict):
         return {str(k): str(v) for k, v in data["exceptions"].items() if v}
     return {k.removeprefix("ballot:"): v for k, v in data.items() if k.startswith("ballot:") and v}
+
+
+def _row_data(data: dict) -> dict:
+    """The fields of an edited row; "by" may be a list (the API) or "namn, namn" (a form)."""
+    out = {
+        k: v for k, v in data.items() if k not in ("item", "version", "what", "row", "csrfmiddlewaretoken")
+    }
+    if "by" in out:
+        out["by"] = _list(out["by"])
+    return out
 
 
 @dataclass(frozen=True)
@@ -128,6 +138,18 @@ ACTIONS: dict[str, ActionSpec] = {
             exceptions=_ballots(d),
             election=_bool(d.get("election")),
             lottery_result=str(d.get("lottery_result") or "") or None,
+            step=_int(d.get("step"), "?step"),
+        ),
+    ),
+    "decide_step": ActionSpec(
+        "item",
+        lambda u, pk, v, d: record.decide_step(
+            u,
+            pk,
+            v,
+            _int(d.get("step"), "step"),
+            winner=str(d.get("winner") or "") or None,
+            vote_id=_int(d.get("vote"), "?vote"),
         ),
     ),
     "decision": ActionSpec(
@@ -165,6 +187,31 @@ ACTIONS: dict[str, ActionSpec] = {
         lambda u, pk, v, d: record.add_dispatch(
             u, pk, v, str(d.get("recipient") or ""), str(d.get("purpose") or "information")
         ),
+    ),
+    "edit_row": ActionSpec(
+        "item",
+        lambda u, pk, v, d: edits.edit_row(
+            u, pk, v, str(d.get("what") or ""), _int(d.get("row"), "row"), _row_data(d)
+        ),
+    ),
+    "delete_row": ActionSpec(
+        "item",
+        lambda u, pk, v, d: edits.delete_row(u, pk, v, str(d.get("what") or ""), _int(d.get("row"), "row")),
+    ),
+    "edit_presence": ActionSpec(
+        "meeting",
+        lambda u, pk, v, d: edits.edit_presence(
+            u,
+            pk,
+            v,
+            _int(d.get("row"), "row"),
+            _int(d.get("first"), "first"),
+            _int(d.get("last"), "?last"),
+            _bool(d.get("remote")),
+        ),
+    ),
+    "delete_presence": ActionSpec(
+        "meeting", lambda u, pk, v, d: edits.delete_presence(u, pk, v, _int(d.get("row"), "row"))
     ),
     "immediate": ActionSpec(
         "item", lambda u, pk, v, d: record.set_immediate(u, pk, v, _bool(d.get("immediate")))

@@ -80,6 +80,9 @@ def _on_child(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
+    from protokoll.recording.models import PropositionStep
+
+    _CHILDREN[PropositionStep] = "item"  # the propositionsordning's steps are part of the signed §
     pre_save.connect(_on_item_save, sender=m.Item, dispatch_uid="recording.immutable.item.save")
     pre_delete.connect(_on_item_delete, sender=m.Item, dispatch_uid="recording.immutable.item.delete")
     for model in _CHILDREN:

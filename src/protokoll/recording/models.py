@@ -146,3 +146,65 @@ class DelegatedDecision(models.Model):
 
     class Meta:
         ordering = ["body", "decided", "pk"]
+
+
+class SubstitutePolicy(models.Model):
+    """A body's order for calling in ersättare of *another* party when an absent ledamot's own
+    party has none available (KL 6:16 "i vilken ordning de ska tjänstgöra"; reglemente practice
+    mirroring KL 5:17–18; DOMAIN 1.8 "a cross-party order decided by fullmäktige",
+    checklist 33). In force from ``valid_from`` until the next row of the body; a meeting uses
+    the row in force on its date, so a later decision never changes who served on a justerad §.
+
+    ``party_order``: party → the other parties in the decided order (a fullmäktige list);
+    ``groups``: party groups or coalitions, each a list of parties, whose ersättare come next;
+    ``then_others``: then any other party's ersättare (parties in alphabetical order)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="substitute_policies")
+    valid_from = models.DateField()
+    party_order = models.JSONField(default=dict, blank=True)
+    groups = models.JSONField(default=list, blank=True)
+    then_others = models.BooleanField(default=False)
+    decided_by = models.TextField(blank=True, default="", help_text="the decision, e.g. KF 2026-01-20 § 5")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["body", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "valid_from"], name="recording_one_policy_per_day")
+        ]
+
+
+class PropositionStep(models.Model):
+    """One step of a §'s propositionsordning (DOMAIN 1.5, checklist 3): which two propositions
+    the chair puts against each other and what the meeting decided, by acklamation or by its
+    omröstning (``vote``; ja is always ``first``, nej ``second``).
+
+    A side is a key (``recording.propositions``): ``förslaget`` (förslaget till beslut),
+    ``idag`` (that the ärende is decided today, against a formal yrkande), ``avslag``,
+    ``m<pk>`` (a yrkande of the §) or ``w<position>`` (the winner of an earlier
+    kontrapropositionsvotering)."""
+
+    class Kind(models.TextChoices):
+        FORMAL = "formal", "återremiss eller bordläggning"
+        COUNTER = "counter", "kontrapropositionsvotering"
+        MAIN = "main", "huvudproposition"
+        ADDITION = "addition", "tilläggsyrkande"
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="proposition_steps")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    first = models.CharField(max_length=32)
+    second = models.CharField(max_length=32)
+    winner = models.CharField(max_length=8, null=True, blank=True, help_text="first or second")
+    found = models.CharField(
+        max_length=8,
+        null=True,
+        blank=True,
+        help_text="the chair's finding before an omröstning was asked for",
+    )
+    vote = models.OneToOneField(
+        "archive.Vote", null=True, blank=True, on_delete=models.SET_NULL, related_name="proposition_step"
+    )
+
+    class Meta:
+        ordering = ["item", "position"]

@@ -14,15 +14,14 @@ from django.utils import timezone
 from protokoll.archive import models as m
 from protokoll.domain import attendance as rules
 from protokoll.domain import voting
-from protokoll.domain.problems import Problem
+from protokoll.domain.problems import Problem, warning
 from protokoll.domain.vocab import DispatchPurpose, MotionKind, Outcome, StatementKind, VoteChoice
+from protokoll.recording import propositions as props
 from protokoll.recording.errors import Immutable, Refused, refuse_on
 from protokoll.recording.immutability import adjusted_paragraphs
-from protokoll.recording.models import MeetingState, Presence
+from protokoll.recording.models import MeetingState, Presence, PropositionStep
 from protokoll.recording.roster import plan, roster, serving_on, sync_attendance
 from protokoll.recording.writes import item_write, meeting_write
-
-PROPOSAL = "förslaget"  # key of the förslag till beslut in the propositionsordning
 
 
 def _person_fields(meeting: m.Meeting, name: str) -> dict:
@@ -145,60 +144,174 @@ def withdraw_motion(user, item_id: int, version: int | None, motion_id: int) -> 
 
 
 def _label(motion: m.Motion) -> str:
-    names = [a.name for a in motion.by.all()]
-    who = names[0] if names else "okänd"
+    authors = list(motion.by.all())
+    who = f"{authors[0].name}s" if authors else "ett"
+    if authors and authors[0].name.endswith(("s", "x", "z")):
+        who = authors[0].name
+    if authors and authors[0].party:
+        who += f" ({authors[0].party})"
     words = {
         MotionKind.REFERRAL: "återremiss",
         MotionKind.TABLING: "bordläggning",
         MotionKind.REJECTION: "avslag",
-        MotionKind.ADDITION: "tilläggsyrkande",
+        MotionKind.ADDITION: "tillägg",
         MotionKind.APPROVAL: "bifall",
     }
-    return f"{who}s yrkande om {words.get(MotionKind(motion.kind), 'ändring')}"
+    return f"{who} yrkande om {words.get(MotionKind(motion.kind), 'ändring')}"
 
 
-def proposition_plan(item: m.Item, main: str | int | None = None) -> list[str]:
-    """The propositionsordning as sentences: formal yrkanden first, each on its own; then with
-    three or more materiella proposals a kontrapropositionsvotering before the huvudvotering
-    (DOMAIN 1.5; ``domain.voting.proposition_order`` and ``counter_proposition_plan``)."""
-    motions = [x for x in item.motions.all() if not x.withdrawn]
-    labels: dict[object, str] = {PROPOSAL: "förslaget till beslut"} if item.proposed_decision else {}
-    proposals = [voting.Proposal(PROPOSAL, MotionKind.APPROVAL)] if item.proposed_decision else []
-    for x in motions:
-        labels[x.pk] = _label(x)
-        proposals.append(voting.Proposal(x.pk, MotionKind(x.kind)))
-    ordered = voting.proposition_order(proposals)
-    lines: list[str] = []
-    formal = [p for p in ordered if p.kind in (MotionKind.REFERRAL, MotionKind.TABLING)]
-    material = [p for p in ordered if p not in formal and p.kind is not MotionKind.ADDITION]
-    additions = [p for p in ordered if p.kind is MotionKind.ADDITION]
-    for p in formal:
-        lines.append(f"Ordföranden ställer först proposition på {labels[p.key]} och finner att det avslås.")
-    if material:
-        keys = [p.key for p in material]
-        chosen = int(main) if isinstance(main, str) and main.isdigit() else main
-        head = chosen if chosen in keys else keys[0]
-        others = [k for k in keys if k != head]
-        if not others:
-            lines.append(f"Ordföranden ställer proposition på {labels[head]} och finner det bifallet.")
-        else:
-            steps = voting.counter_proposition_plan(head, others)
-            if len(steps) > 1:
-                lines.append(
-                    f"Ordföranden föreslår {labels[head]} som huvudförslag. Motförslag utses genom "
-                    "kontrapropositionsvotering mellan " + " och ".join(labels[k] for k in others) + "."
-                )
-            lines.append(f"Huvudvotering: ja för {labels[head]}, nej för motförslaget.")
-    for p in additions:
-        lines.append(f"Därefter ställer ordföranden proposition på {labels[p.key]}.")
-    return lines
+def _steps(item: m.Item) -> list[tuple[PropositionStep, props.Step]]:
+    chair = item.meeting.chair_name
+    rows = list(PropositionStep.objects.filter(item=item).select_related("vote"))
+    out = []
+    for row in rows:
+        vote = None
+        if row.vote is not None:
+            v = row.vote
+            chair_ballot = (
+                v.ballots.filter(name=chair).values_list("choice", flat=True).first() if chair else None
+            )
+            vote = (v.yes, v.no, v.abstain, v.casting_vote, v.lottery, chair_ballot)
+        step = props.Step(
+            row.kind, row.first, row.second, row.winner, row.found, vote, row.vote and row.vote.item_id
+        )
+        out.append((row, step))
+    return out
+
+
+def _motions(item: m.Item) -> dict[str, MotionKind]:
+    return {
+        props.motion_key(pk): MotionKind(kind)
+        for pk, kind in item.motions.filter(withdrawn=False).values_list("pk", "kind")
+    }
+
+
+def _labeller(item: m.Item):
+    motions = {props.motion_key(x.pk): x for x in item.motions.prefetch_related("by")}
+    fixed = {
+        props.PROPOSAL: "förslaget till beslut",
+        props.REJECT: "avslag",
+        props.TODAY: "att avgöra ärendet i dag",
+    }
+
+    def label(key: str) -> str:
+        return fixed.get(key) or (_label(motions[key]) if key in motions else key)
+
+    return label
+
+
+def _body_word(item: m.Item) -> str:
+    name = item.meeting.body.name
+    return name[0].lower() + name[1:] if name else "nämnden"
+
+
+def _rewrite_order(item: m.Item) -> str:
+    """Check the stored steps and write their wording into ``proposition_order``, the text the
+    protokoll/1 document carries (refuses, inside the caller's transaction, on an error)."""
+    steps = [s for _, s in _steps(item)]
+    refuse_on(props.check(steps, _motions(item), bool(item.proposed_decision), item.pk))
+    text = " ".join(props.wording(steps, _labeller(item), _body_word(item))) or None
+    m.Item.objects.filter(pk=item.pk).update(proposition_order=text)
+    return text or ""
+
+
+def proposition_plan(item: m.Item, main: str | int | None = None) -> list[props.Step]:
+    """The planned steps for the §'s förslag and yrkanden (``propositions.plan``); ``main`` is
+    the chair's huvudförslag: "förslaget" or a yrkande's id."""
+    chosen = props.motion_key(int(main)) if str(main or "").isdigit() else (main or None)
+    motions = [
+        (pk, MotionKind(kind)) for pk, kind in item.motions.filter(withdrawn=False).values_list("pk", "kind")
+    ]
+    return props.plan(bool(item.proposed_decision), motions, chosen)
 
 
 def set_proposition_order(user, item_id: int, version: int | None, main: str | int | None = None) -> str:
+    """The chair's propositionsordning for the §, as steps to be decided (DOMAIN 1.5,
+    checklist 3). Replaces earlier steps; the omröstningar themselves stay."""
     with item_write(user, item_id, version, "propositionsordning") as item:
-        text = " ".join(proposition_plan(item, main))
-        m.Item.objects.filter(pk=item.pk).update(proposition_order=text or None)
-    return text
+        PropositionStep.objects.filter(item=item).delete()
+        for n, step in enumerate(proposition_plan(item, main)):
+            PropositionStep.objects.create(
+                item=item, position=n, kind=step.kind, first=step.first, second=step.second
+            )
+        return _rewrite_order(item)
+
+
+def describe_steps(item: m.Item) -> list[dict]:
+    """The steps for the recording page: number, kind, the two sides named, the winner."""
+    pairs = _steps(item)
+    label = _labeller(item)
+    sides = props.resolve([s for _, s in pairs])
+    out = []
+    for n, ((row, step), (first, second)) in enumerate(zip(pairs, sides, strict=True)):
+        out.append(
+            {
+                "pk": row.pk,
+                "number": n + 1,
+                "kind": row.get_kind_display(),
+                "first": label(first) if first else f"vinnaren i steg {int(step.first[1:]) + 1}",
+                "second": (label(second) if second else f"vinnaren i steg {int(step.second[1:]) + 1}"),
+                "winner": row.winner,
+                "vote": row.vote,
+            }
+        )
+    return out
+
+
+def _open_step(item: m.Item, step_id: int) -> tuple[PropositionStep, list[props.Step], int]:
+    pairs = _steps(item)
+    for n, (row, _) in enumerate(pairs):
+        if row.pk == step_id:
+            if row.winner is not None:
+                raise Refused(f"Steg {n + 1} i propositionsordningen är redan avgjort")
+            earlier = [s for _, s in pairs[:n]]
+            if any(s.winner is None for s in earlier):
+                raise Refused(f"Steg {n + 1} kan avgöras först när stegen före det är avgjorda")
+            if any(s.kind == props.FORMAL and s.winner == props.SECOND for s in earlier):
+                raise Refused("Ärendet har redan återremitterats eller bordlagts; stegen efter faller")
+            return row, [s for _, s in pairs], n
+    raise Refused("Steget finns inte i paragrafens propositionsordning")
+
+
+def decide_step(
+    user,
+    item_id: int,
+    version: int | None,
+    step_id: int,
+    winner: str | None = None,
+    vote_id: int | None = None,
+) -> str:
+    """Decide one step: by acklamation (``winner`` "first" or "second": the chair's finding that
+    nobody contested), or by an earlier omröstning of this § (``vote_id``; ja = the first side),
+    whose result decides it (DOMAIN 1.5; KL 5:55–56)."""
+    with item_write(user, item_id, version, "propositionsordning: steg avgjort") as item:
+        row, _, n = _open_step(item, step_id)
+        if vote_id is not None:
+            vote = m.Vote.objects.filter(pk=vote_id, item=item).first()
+            if vote is None:
+                raise Refused("Omröstningen hör inte till paragrafen")
+            if PropositionStep.objects.filter(vote=vote).exclude(pk=row.pk).exists():
+                raise Refused("Omröstningen avgör redan ett annat steg")
+            row.vote = vote
+            row.found = winner if winner in (props.FIRST, props.SECOND) else None
+            row.winner = _winner_of_vote(item, vote, winner)
+        elif winner in (props.FIRST, props.SECOND):
+            row.winner = winner
+        else:
+            raise Refused("Ange vilket förslag som vann, eller omröstningen som avgjorde steget")
+        row.save()
+        return _rewrite_order(item)
+
+
+def _winner_of_vote(item: m.Item, vote: m.Vote, lot: str | None) -> str:
+    chair = item.meeting.chair_name
+    chair_ballot = vote.ballots.filter(name=chair).values_list("choice", flat=True).first() if chair else None
+    won = props.vote_winner((vote.yes, vote.no, vote.abstain, vote.casting_vote, vote.lottery, chair_ballot))
+    if won is None and lot in (props.FIRST, props.SECOND):
+        return lot
+    if won is None:
+        raise Refused("Omröstningen slutade lika utan utslagsröst: ange var lotten föll")
+    return won
 
 
 # --- omröstning -----------------------------------------------------------------------------
@@ -214,54 +327,107 @@ def record_vote(
     exceptions: dict[str, str] | None = None,
     election: bool = False,
     lottery_result: str | None = None,
+    step: int | None = None,
 ) -> voting.Decision:
     """An omröstning: every serving member votes ``default`` except those in ``exceptions``
     ("alla ja, markera undantagen"). A ballot by someone not serving is refused (KL 5:67 p. 5);
     a tie is decided by the chair's utslagsröst, or by lot in val/anställning (KL 5:56); the
-    chair must vote when that is needed (KL 4:25). DOMAIN 1.5, checklist 4 and 11."""
+    chair must vote when that is needed (KL 4:25). DOMAIN 1.5, checklist 4 and 11. With
+    ``step`` the omröstning decides that step of the propositionsordning (ja for its first side;
+    the question defaults to its wording)."""
     exceptions = {k.strip(): v for k, v in (exceptions or {}).items() if k.strip() and v}
     with item_write(user, item_id, version, f"omröstning: {question}") as item:
-        meeting = item.meeting
-        serving = serving_on(meeting, item.paragraph)
-        ballots: list[voting.Ballot] = []
-        if default:
-            ballots += [(name, VoteChoice(default)) for name in sorted(serving) if name not in exceptions]
-        ballots += [(name, VoteChoice(choice)) for name, choice in exceptions.items()]
-        refuse_on(voting.check_vote(ballots, None, serving))
-        counted = voting.tally(ballots)
-        chair_vote = dict(ballots).get(meeting.chair_name) if meeting.chair_name else None
-        decision = voting.decide(
-            counted.yes,
-            counted.no,
-            chair_vote=chair_vote,
-            is_election_or_employment=election,
-            lottery_result=lottery_result,
-        )
-        refuse_on(list(decision.problems))
-        vote = m.Vote.objects.create(
-            item=item,
-            position=item.votes.count(),
-            question=question or None,
-            yes=counted.yes,
-            no=counted.no,
-            abstain=counted.abstain,
-            absent=len(roster(meeting).members) - counted.cast,
-            casting_vote=decision.casting_vote,
-            lottery=decision.lottery,
-        )
-        order = {name: n for n, name in enumerate(a.name for a in meeting.attendance.all())}
-        for n, (name, choice) in enumerate(sorted(ballots, key=lambda b: order.get(b[0], 999))):
-            m.Ballot.objects.create(vote=vote, position=n, choice=choice, **_person_fields(meeting, name))
+        row = None
+        if step is not None:
+            row, steps, n = _open_step(item, step)
+            first, second = props.resolve(steps)[n]
+            if not question:
+                label = _labeller(item)
+                question = f"Ja för {label(first)}, nej för {label(second)}"
+        vote = m.Vote(item=item, position=item.votes.count())
+        decision = store_vote(item, vote, question, default, exceptions, election, lottery_result)
+        if row is not None:
+            row.vote = vote
+            row.winner = props.FIRST if decision.result == "yes" else props.SECOND
+            row.save()
+            _rewrite_order(item)
+    return decision
+
+
+def store_vote(
+    item: m.Item,
+    vote: m.Vote,
+    question: str,
+    default: str | None,
+    exceptions: dict[str, str],
+    election: bool,
+    lottery_result: str | None,
+) -> voting.Decision:
+    """Count the ballots (every serving member ``default`` but the ``exceptions``), apply the
+    rules of ``record_vote`` and save ``vote`` (new, or edited: its ballots are replaced)."""
+    meeting = item.meeting
+    serving = serving_on(meeting, item.paragraph)
+    ballots: list[voting.Ballot] = []
+    if default:
+        ballots += [(name, VoteChoice(default)) for name in sorted(serving) if name not in exceptions]
+    ballots += [(name, VoteChoice(choice)) for name, choice in exceptions.items()]
+    refuse_on(voting.check_vote(ballots, None, serving))
+    counted = voting.tally(ballots)
+    chair_vote = dict(ballots).get(meeting.chair_name) if meeting.chair_name else None
+    decision = voting.decide(
+        counted.yes,
+        counted.no,
+        chair_vote=chair_vote,
+        is_election_or_employment=election,
+        lottery_result=lottery_result,
+    )
+    refuse_on(list(decision.problems))
+    vote.question = question or None
+    vote.yes, vote.no, vote.abstain = counted.yes, counted.no, counted.abstain
+    vote.absent = len(roster(meeting).members) - counted.cast
+    vote.casting_vote, vote.lottery = decision.casting_vote, decision.lottery
+    vote.save()
+    vote.ballots.all().delete()
+    order = {name: n for n, name in enumerate(a.name for a in meeting.attendance.all())}
+    for n, (name, choice) in enumerate(sorted(ballots, key=lambda b: order.get(b[0], 999))):
+        m.Ballot.objects.create(vote=vote, position=n, choice=choice, **_person_fields(meeting, name))
     return decision
 
 
 # --- beslut and what follows ----------------------------------------------------------------
 
 
-def record_decision(user, item_id: int, version: int | None, outcome: str, text: str) -> None:
-    """The beslut (KL 5:67 p. 4) with its outcome type (checklist 8)."""
+def record_decision(user, item_id: int, version: int | None, outcome: str, text: str) -> list[Problem]:
+    """The beslut (KL 5:67 p. 4) with its outcome type (checklist 8). When the § has a
+    propositionsordning the beslut must follow from it (DOMAIN 1.5): återremiss or bordläggning
+    exactly when a formal yrkande won, otherwise a beslut once every step is decided — a
+    contradiction is refused; steps still open give a warning (the secretary may write the
+    beslut before the last proposition is settled)."""
+    warnings: list[Problem] = []
     with item_write(user, item_id, version, "beslut") as item:
+        steps = [s for _, s in _steps(item)]
+        expected = props.outcome(steps, _motions(item)) if steps else None
+        if steps and expected is None:
+            warnings.append(
+                warning(
+                    "proposition_open",
+                    "Propositionsordningen har steg som inte är avgjorda; beslutet följer ännu inte av den",
+                    props.RULE,
+                )
+            )
+        if expected is not None and Outcome(outcome) != expected:
+            word = dict(
+                zip(
+                    Outcome,
+                    ["beslut", "återremiss", "bordläggning", "utgår", "information", "anmälan"],
+                    strict=False,
+                )
+            )
+            raise Refused(
+                f"Beslutet följer inte av propositionsordningen: den leder till {word[expected]}, inte {word[Outcome(outcome)]}"
+            )
         m.Item.objects.filter(pk=item.pk).update(outcome=Outcome(outcome), decision=text.strip() or None)
+    return warnings
 
 
 def _closed_at(meeting: m.Meeting) -> dt.datetime | None:

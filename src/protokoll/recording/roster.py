@@ -12,6 +12,7 @@ from protokoll.archive import models as m
 from protokoll.domain import attendance as rules
 from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus
 from protokoll.recording.models import Presence
+from protokoll.recording.substitution import order_for
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,24 @@ def conflicts(meeting: m.Meeting) -> dict[int, set[str]]:
     return out
 
 
+def cross_party(meeting: m.Meeting, r: Roster) -> rules.CrossPartyOrder:
+    """The body's cross-party order in force on the meeting's date (``substitution``)."""
+    return order_for(meeting.body_id, meeting.date, r.parties.values())
+
+
 def plan(meeting: m.Meeting) -> rules.SeatPlan:
-    """The seat plan of the meeting: per §, seat → who serves (``domain.attendance.seat_plan``)."""
+    """The seat plan of the meeting: per §, seat → who serves (``domain.attendance.seat_plan``).
+    An empty seat takes the ersättare of the ledamot's own party in their decided order, then
+    those of the parties the body's ``SubstitutePolicy`` names (KL 6:16; DOMAIN 1.8)."""
     r = roster(meeting)
     numbers = paragraphs(meeting)
     return rules.seat_plan(
-        r.members, r.substitutes, numbers, present_map(meeting, numbers), conflicts(meeting)
+        r.members,
+        r.substitutes,
+        numbers,
+        present_map(meeting, numbers),
+        conflicts(meeting),
+        order=cross_party(meeting, r),
     )
 
 
@@ -99,7 +112,9 @@ def sync_attendance(meeting: m.Meeting) -> None:
     r = roster(meeting)
     numbers = paragraphs(meeting)
     present = present_map(meeting, numbers)
-    seats = rules.seat_plan(r.members, r.substitutes, numbers, present, conflicts(meeting))
+    seats = rules.seat_plan(
+        r.members, r.substitutes, numbers, present, conflicts(meeting), order=cross_party(meeting, r)
+    )
     remote = set(Presence.objects.filter(meeting=meeting, remote=True).values_list("person__name", flat=True))
     persons = {p.name: p for p in m.Person.objects.filter(municipality=meeting.body.municipality)}
     m.AttendanceEntry.objects.filter(meeting=meeting).delete()

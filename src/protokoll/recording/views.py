@@ -17,26 +17,29 @@ from protokoll.accounts.permissions import Perm, bodies_where, can_adjust, can_p
 from protokoll.accounts.roles import Role
 from protokoll.archive import models as m
 from protokoll.domain.deadlines import justering_deadline
-from protokoll.domain.vocab import MotionKind, Outcome, VoteChoice
-from protokoll.recording import actions, anslag, justering, outputs, prepare, publication
+from protokoll.domain.vocab import Outcome, VoteChoice
+from protokoll.recording import (
+    actions,
+    anslag,
+    justering,
+    outputs,
+    prepare,
+    publication,
+    record,
+    substitution,
+)
+from protokoll.recording.edit_forms import ENTRY_KINDS, row_edits
 from protokoll.recording.errors import Refused
 from protokoll.recording.immutability import adjusted_paragraphs
-from protokoll.recording.models import Justering, Posting
+from protokoll.recording.models import Justering, Posting, Presence, SubstitutePolicy
 from protokoll.recording.roster import quorum, roster, serving_on
+from protokoll.recording.secret_reads import read_items, read_meeting
 
 OUTCOMES = [
     (o.value, label)
     for o, label in zip(
         Outcome, ["beslut", "återremiss", "bordläggning", "utgår", "information", "anmälan"], strict=False
     )
-]
-KINDS = [
-    (MotionKind.APPROVAL, "bifall"),
-    (MotionKind.REJECTION, "avslag"),
-    (MotionKind.AMENDMENT, "ändring"),
-    (MotionKind.ADDITION, "tillägg"),
-    (MotionKind.REFERRAL, "återremiss"),
-    (MotionKind.TABLING, "bordläggning"),
 ]
 
 
@@ -90,10 +93,12 @@ def _context(request, meeting: m.Meeting) -> dict:
             "attachments",
         ).select_related("privacy")
     )
+    read_items(request, meeting, items)
     q = quorum(meeting)
     done = adjusted_paragraphs(meeting.pk)
     r = roster(meeting)
     present = {a.name: a for a in meeting.attendance.all()}
+    recordable = can_record(request.user, meeting.body)
     rows = []
     for item in items:
         serving = sorted(serving_on(meeting, item.paragraph)) if item.paragraph in q else []
@@ -103,6 +108,12 @@ def _context(request, meeting: m.Meeting) -> dict:
                 "quorum": q.get(item.paragraph),
                 "serving": serving,
                 "adjusted": item.paragraph in done,
+                "steps": record.describe_steps(item) if item.proposition_order else [],
+                "edits": (
+                    row_edits(item, serving, sorted(r.parties))
+                    if recordable and item.paragraph not in done
+                    else []
+                ),
             }
         )
     deadline = justering_deadline(meeting.date)
@@ -112,14 +123,15 @@ def _context(request, meeting: m.Meeting) -> dict:
         "members": [(x, present.get(x.name)) for x in r.members],
         "substitutes": [(x, present.get(x.name)) for x in r.substitutes],
         "everyone": sorted(r.parties),
-        "can_record": can_record(request.user, meeting.body),
+        "can_record": recordable,
+        "presences": Presence.objects.filter(meeting=meeting).select_related("person"),
         "can_adjust": can_adjust(request.user, meeting),
         "can_publish": can_publish(request.user, meeting.body),
         "justeringar": Justering.objects.filter(meeting=meeting).prefetch_related("signatures"),
         "deadline": deadline,
         "late": timezone.localdate() > deadline and len(done) < len(items),
         "outcomes": OUTCOMES,
-        "kinds": KINDS,
+        "kinds": ENTRY_KINDS,
         "choices": [(VoteChoice.YES, "ja"), (VoteChoice.NO, "nej"), (VoteChoice.ABSTAIN, "avstår")],
     }
 
@@ -165,7 +177,8 @@ def _result(value):
     return value
 
 
-def _state(meeting: m.Meeting) -> dict:
+def _state(request, meeting: m.Meeting) -> dict:
+    read_meeting(request, meeting)
     q = quorum(meeting)
     return {
         "id": meeting.pk,
@@ -190,7 +203,7 @@ def _state(meeting: m.Meeting) -> dict:
 @login_required
 def api_meeting(request, pk: int):
     meeting = _meeting_for(request.user, pk)
-    return JsonResponse(_state(meeting))
+    return JsonResponse(_state(request, meeting))
 
 
 @login_required
@@ -222,7 +235,7 @@ def api_act(request, pk: int, name: str):
             status=exc.status,
         )
     meeting.refresh_from_db()
-    return JsonResponse({"ok": True, "result": _result(result), "meeting": _state(meeting)})
+    return JsonResponse({"ok": True, "result": _result(result), "meeting": _state(request, meeting)})
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -232,11 +245,9 @@ def api_act(request, pk: int, name: str):
 def kallelse(request, pk: int):
     meeting = _meeting_for(request.user, pk)
     r = roster(meeting)
-    return render(
-        request,
-        "recording/kallelse.html",
-        {"meeting": meeting, "items": meeting.items.select_related("privacy"), "roster": r},
-    )
+    items = list(meeting.items.select_related("privacy"))
+    read_items(request, meeting, items)
+    return render(request, "recording/kallelse.html", {"meeting": meeting, "items": items, "roster": r})
 
 
 @login_required
@@ -246,6 +257,7 @@ def document(request, pk: int, kind: str, fmt: str):
         raise Http404
     if kind == "protokoll":
         require(request.user, Perm.VIEW_SECRET, meeting.body)
+        read_meeting(request, meeting)
         if fmt == "txt":
             return HttpResponse(outputs.protocol_text(meeting), content_type="text/plain; charset=utf-8")
         html = outputs.protocol_html(meeting)
@@ -261,7 +273,12 @@ def document(request, pk: int, kind: str, fmt: str):
 @login_required
 def extract(request, pk: int, paragraph: int, fmt: str):
     meeting = _meeting_for(request.user, pk)
+    if fmt not in ("html", "pdf"):
+        raise Http404
     public = request.GET.get("offentlig") == "1"
+    if not public:
+        # The public utdrag withholds a sekretess § (publication.public_document); the full one shows it.
+        read_items(request, meeting, meeting.items.filter(paragraph=paragraph))
     try:
         html = outputs.extract_html(
             meeting,
@@ -327,6 +344,94 @@ def publish(request, pk: int):
             status=exc.status,
         )
     return redirect("recording:meeting", pk=meeting.pk)
+
+
+# --- the body's cross-party ersättare order ----------------------------------------------------
+
+
+def _body_for_recording(user, body_id: int) -> m.Body:
+    body = get_object_or_404(m.Body.objects.select_related("municipality"), pk=body_id)
+    if not can_record(user, body):
+        raise PermissionDenied("record nekas")
+    return body
+
+
+def _policy_json(policy: SubstitutePolicy) -> dict:
+    return {
+        "valid_from": policy.valid_from.isoformat(),
+        "party_order": policy.party_order,
+        "groups": policy.groups,
+        "then_others": policy.then_others,
+        "decided_by": policy.decided_by,
+    }
+
+
+@login_required
+def substitute_order(request, body_id: int):
+    """The form for the body's cross-party inkallelseordning (``substitution.set_policy``)."""
+    body = _body_for_recording(request.user, body_id)
+    error, status, posted = None, 200, {}
+    if request.method == "POST":
+        posted = request.POST
+        try:
+            substitution.set_policy(
+                request.user,
+                body,
+                valid_from=actions._date(request.POST.get("valid_from")) or actions._missing("valid_from"),
+                party_order=substitution.parse_lines(request.POST.get("party_order", "")),
+                groups=substitution.parse_groups(request.POST.get("groups", "")),
+                then_others=actions._bool(request.POST.get("then_others")),
+                decided_by=request.POST.get("decided_by", ""),
+                request=request,
+            )
+            return redirect("recording:substitute-order", body_id=body.pk)
+        except Refused as exc:
+            error, status = str(exc), exc.status
+    policies = SubstitutePolicy.objects.filter(body=body)
+    return render(
+        request,
+        "recording/substitute_order.html",
+        {"body": body, "policies": policies, "error": error, "posted": posted},
+        status=status,
+    )
+
+
+@login_required
+def api_substitute_order(request, body_id: int):
+    """GET: the body's policies, newest first. POST a JSON object (``valid_from``,
+    ``party_order``, ``groups``, ``then_others``, ``decided_by``): decide a new one."""
+    body = _body_for_recording(request.user, body_id)
+    if request.method == "POST":
+        try:
+            data = json.loads(request.body or b"{}")
+            if not isinstance(data, dict):
+                raise ValueError
+            party_order = data.get("party_order") or {}
+            groups = data.get("groups") or []
+            if not isinstance(party_order, dict) or not all(
+                isinstance(v, list) for v in party_order.values()
+            ):
+                raise Refused("party_order ska vara ett objekt parti → lista av partier")
+            if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+                raise Refused("groups ska vara en lista av listor av partier")
+            policy = substitution.set_policy(
+                request.user,
+                body,
+                valid_from=actions._date(data.get("valid_from")) or actions._missing("valid_from"),
+                party_order=party_order,
+                groups=groups,
+                then_others=actions._bool(data.get("then_others")),
+                decided_by=str(data.get("decided_by") or ""),
+                request=request,
+            )
+        except ValueError:
+            return JsonResponse({"error": "kroppen ska vara ett JSON-objekt"}, status=400)
+        except Refused as exc:
+            return JsonResponse({"error": str(exc)}, status=exc.status)
+        return JsonResponse({"ok": True, "policy": _policy_json(policy)})
+    return JsonResponse(
+        {"body": body.name, "policies": [_policy_json(p) for p in body.substitute_policies.all()]}
+    )
 
 
 # --- the anslagstavla -----------------------------------------------------------------------

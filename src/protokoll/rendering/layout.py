@@ -13,10 +13,11 @@ new line is a new paragraph of the field (the text renderer never wraps); people
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from protokoll.document.model import AttendanceEntry, Document, Item, Person
+from protokoll.document.model import Assignment, AttendanceEntry, Document, Item, Person
 
 VOTE_WORDS = {"yes": "Ja", "no": "Nej", "abstain": "Avstår", "absent": "Frånvarande"}
 MOTION_VERBS = {
@@ -118,7 +119,10 @@ def _front(doc: Document) -> list[Block]:
     out.append(BLANK)
     present = [e for e in doc.attendance if e.status == "present"]
     absent = [e for e in doc.attendance if e.status == "absent"]
-    members = [e for e in present if e.group == "member"]
+    # a ledamot in the room who served on no § (jävig on every § while present) did not decide:
+    # listed under "Beslutande" the line would read as serving
+    members = [e for e in present if e.group == "member" and e.serving]
+    idle_members = [e for e in present if e.group == "member" and e not in members]
     serving_subs = [e for e in present if e.group == "substitute" and e.serving]
     idle_subs = [e for e in present if e.group == "substitute" and not e.serving]
     officials = [e for e in present if e.group == "official"]
@@ -126,9 +130,14 @@ def _front(doc: Document) -> list[Block]:
     out += [Block("heading", "Beslutande")] + _list("Ledamöter", members)
     if serving_subs:
         out += [BLANK] + _list("Tjänstgörande ersättare", serving_subs)
-    if idle_subs or officials or others:
+    if idle_members or idle_subs or officials or others:
         out += [BLANK, Block("heading", "Övriga närvarande")]
-        for title, group in (("Ersättare", idle_subs), ("Tjänstepersoner", officials), ("Övriga", others)):
+        for title, group in (
+            ("Ej tjänstgörande ledamöter", idle_members),
+            ("Ersättare", idle_subs),
+            ("Tjänstepersoner", officials),
+            ("Övriga", others),
+        ):
             if group:
                 out += _list(title, group) + [BLANK]
         out.pop()
@@ -150,7 +159,7 @@ def _front(doc: Document) -> list[Block]:
         out.append(Block("field", cells=("Justeringens plats och tid", when)))
     out += [BLANK, Block("heading", "Underskrifter")]
     paras = [i.paragraph for i in doc.items if i.paragraph is not None]
-    span = f"§§ {min(paras)}-{max(paras)}" if paras else ""
+    span = ranges([(min(paras), max(paras))]) if paras else ""
     if doc.secretary:
         out.append(Block("field", cells=("Sekreterare", doc.secretary.name)))
     if span:
@@ -196,6 +205,25 @@ def _agenda(doc: Document) -> Callable[[dict[int, int]], list[Block]]:
     return build
 
 
+_POINT = re.compile(r"^(?:\d{1,2}|[a-h])[.)]\s")
+
+
+def flowed(text: str | None) -> list[str]:
+    """A beslut or förslag as lines: a numbered point ("1. …", "a) …") starts a line, any other
+    line break joins. A reader cannot tell a typed line break from a wrapped line (the PDF
+    wraps), and a typed line that stands alone may read as a section label ("Nämnden
+    beslutar" above its att-satser), so only the points keep their own lines."""
+    out: list[str] = []
+    for row in (r.strip() for r in (text or "").split("\n")):
+        if not row:
+            continue
+        if out and not _POINT.match(row):
+            out[-1] = f"{out[-1]} {row}"
+        else:
+            out.append(row)
+    return out
+
+
 def _section(label: str, lines: list[str]) -> list[Block]:
     lines = [x for x in lines if x]
     if not lines:
@@ -238,6 +266,17 @@ def _vote_blocks(item: Item) -> list[Block]:
     return out
 
 
+def assignment_line(a: Assignment) -> str:
+    """An uppdrag in the form "X får i uppdrag att …, senast ÅÅÅÅ-MM-DD." (DOMAIN 1.12)."""
+    text = f"{a.assignee} får i uppdrag att {a.task.rstrip('.')}"
+    if a.due:
+        text += f", senast {a.due.isoformat()}"
+    text += "."
+    if a.report_to:
+        text += f" Uppdraget återrapporteras till {a.report_to.rstrip('.')}."
+    return text
+
+
 def reservation_lines(item: Item) -> list[str]:
     out = []
     for r in item.reservations:
@@ -267,11 +306,12 @@ def item_blocks(doc: Document, item: Item) -> list[Block]:
     if item.confidential:
         return out + [BLANK, Block("para", SECRECY_NOTE)]
     out += _section("Ärendebeskrivning", [item.background or ""])
-    out += _section("Förslag till beslut", (item.proposed_decision or "").split("\n"))
+    out += _section("Förslag till beslut", flowed(item.proposed_decision))
     out += _section("Yrkanden", motion_lines(item))
     out += _section("Propositionsordning", [item.proposition_order or ""])
     out += _vote_blocks(item)
-    out += _section("Beslut", (item.decision or "").split("\n"))
+    out += _section("Beslut", flowed(item.decision))
+    out += _section("Uppdrag", [assignment_line(a) for a in item.assignments])
     out += _section("Reservation", reservation_lines(item))
     out += _section(
         "Särskilt yttrande", statement_lines(item, "special_statement", "lämnar ett särskilt yttrande")
