@@ -1,6 +1,7 @@
 """A bounded loopback load of the public site and API (issue 5, "Fuzzing and load").
 
-Fills a demo SQLite archive under bench/out/load/, starts Django's threaded WSGI server on a free
+Fills a demo SQLite archive under bench/out/load/, starts the server (``--server``: gunicorn as
+``protokoll serve`` runs it, waitress, or Django's threaded runserver-style server) on a free
 127.0.0.1 port in its own process, finds the public URLs by crawling the site and the API, then
 runs ``--clients`` concurrent keep-alive clients for ``--seconds`` (or until ``--max-requests``)
 over a weighted mix of URL kinds: start page, municipality and body pages, protocol pages and
@@ -357,6 +358,17 @@ def _pool(server: str, workers: int) -> str:
     )
 
 
+def _server_header(port: int) -> str:
+    conn = http.client.HTTPConnection(HOST, port, timeout=60)
+    try:
+        conn.request("GET", "/stil.css")
+        response = conn.getresponse()
+        response.read()
+        return response.getheader("Server", "")
+    finally:
+        conn.close()
+
+
 def _server_command(server: str, port: int, workers: int) -> list[str]:
     if server == "gunicorn":
         # As `protokoll serve` runs it: one process per core, a fixed pool of threads in each.
@@ -376,18 +388,13 @@ def run(args: argparse.Namespace) -> dict:
         print(f"filled {database} with the demo year in {time.perf_counter() - t0:.0f} s", flush=True)
     port = _free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            WAITRESS if args.server == "waitress" else SERVER,
-            str(port),
-            str(args.workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
+        _server_command(args.server, port, args.workers), env=env, stdout=subprocess.DEVNULL
     )
     try:
         _wait(port, server, 60)
+        # Which server answered, from its own Server header: the runs of 23 Nov 2026 labelled
+        # "gunicorn" were in fact served by the runserver-style server (this call was missing).
+        answered_by = _server_header(port)
         rng = random.Random(args.seed)
         found = crawl(port, args.crawl)
         site_q, api_q = search_urls(rng, 200)
@@ -441,6 +448,7 @@ def run(args: argparse.Namespace) -> dict:
         "clients": args.clients,
         "timeout_s": args.timeout,
         "server": args.server,
+        "server_header": answered_by,
         "workers": args.workers,
         "seconds": round(elapsed, 1),
         "requests": total,
@@ -464,13 +472,15 @@ def main(argv: list[str] | None = None) -> int:
         "--workers",
         type=int,
         default=0,
-        help="requests the server runs at once (a worker pool); 0 = one thread per connection, as runserver",
+        help="gunicorn: threads per process (0 = the shipped 2); waitress: threads (0 = 4); "
+        "runserver: requests at once (0 = one thread per connection)",
     )
     ap.add_argument(
         "--server",
         choices=["gunicorn", "waitress", "runserver"],
         default="gunicorn",
-        help="waitress (protokoll serve, with --workers threads, default 6) or Django's runserver-style server",
+        help="gunicorn (protokoll serve on Linux), waitress (protokoll serve without fork) or Django's "
+        "runserver-style threaded server",
     )
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds before a request counts as failed")
     ap.add_argument("--crawl", type=int, default=600, help="pages visited to find URLs")
@@ -489,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{r['clients']} clients, {r['server']} with "
         f"{_pool(r['server'], r['workers'])}, "
-        f"{r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
+        f"(answered as {r['server_header']!r}), {r['seconds']} s: {r['requests']} requests, {r['throughput']} req/s; "
         f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, p99 {r['p99_ms']} ms; "
         f"errors {r['errors']} (5xx or connection failures), 4xx {r['client_4xx']}"
     )

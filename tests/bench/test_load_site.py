@@ -48,6 +48,8 @@ def test_a_short_load_reaches_every_kind_without_errors(run_script, tmp_path):
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     result = json.loads((tmp_path / "last.json").read_text())
     assert result["errors"] == 0
+    # the default is the shipped server, and it is the one that answered
+    assert result["server"] == "gunicorn" and result["server_header"].startswith("gunicorn")
     assert result["requests"] == sum(k["requests"] for k in result["kinds"].values()) > 0
     # the weighted mix reaches the main kinds even in three seconds
     assert {"protocol", "search", "api_list", "body"} <= set(result["kinds"])
