@@ -158,3 +158,50 @@ def test_the_axe_check_reports_a_known_violation(page):
     page.set_content('<html><head><title>x</title></head><body><img src="x.png"><input></body></html>')
     ids = {v["id"] for v in axe_violations(page)}
     assert {"image-alt", "label", "html-has-lang"} <= ids
+
+
+# Each bar's width against the share its wN class names, as a fraction of its cell's content box
+# (a bar of w0 is drawn 1px wide by min-width, so that it is still seen as a bar).
+BAR_WIDTHS = """[...document.querySelectorAll('.bar')].map(bar => {
+  const cell = bar.parentElement, style = getComputedStyle(cell);
+  const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const share = [...bar.classList].find(c => /^w[0-9]+$/.test(c));
+  return [share ? Number(share.slice(1)) : null, bar.getBoundingClientRect().width, inner];
+})"""
+
+
+def test_every_page_type_works_under_its_content_security_policy(site, page, admin_user):
+    """The public pages, the account pages, the anslagstavla, the secretary's pages and the admin
+    load with the CSP enforced and Chromium reports no refusal (a refused style or script is
+    logged to the console as a CSP error)."""
+    refused = []
+    page.on(
+        "console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
+    bars = []
+    for name, address in _page_types(site).items():
+        response = page.goto(site + address)
+        assert "script-src 'none'" in response.headers["content-security-policy"], name
+        # the bar charts are drawn from the stylesheet's width classes, not style attributes
+        for share, width, cell in page.evaluate(BAR_WIDTHS):
+            assert share is not None, name
+            expected = max(1.0, cell * share / 100)
+            assert abs(width - expected) <= 0.015 * cell, (name, share, width, cell)
+            bars.append(share)
+    assert any(0 < share < 100 for share in bars)  # the check above saw real bars
+    # Pages with their own stylesheet: the style is applied, not refused (60rem = 960px).
+    for address in ("/konto/logga-in/", "/anslagstavla/"):
+        response = page.goto(site + address)
+        assert response.status == 200, address
+        assert "style-src 'self'" in response.headers["content-security-policy"], address
+        assert page.evaluate("getComputedStyle(document.body).maxWidth") == "960px", address
+    page.goto(site + "/admin/login/?next=/admin/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "password")
+    page.click("input[type=submit]")
+    page.goto(site + "/admin/archive/meeting/")
+    assert page.locator("#result_list").count() == 1
+    for address in ("/konto/", "/konto/logg/", "/intern/"):
+        response = page.goto(site + address)
+        assert response.status == 200, address
+    assert refused == []

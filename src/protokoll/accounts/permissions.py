@@ -36,7 +36,8 @@ from django.utils import timezone
 
 from protokoll.accounts.roles import PARTICIPANT_ROLES, Role
 from protokoll.archive.models import Body, Item, Meeting
-from protokoll.web.public import is_withheld, public_items, withheld_q
+from protokoll.archive.visibility import is_withheld, withheld_q
+from protokoll.web.public import public_items
 
 
 class Perm(StrEnum):

@@ -8,6 +8,9 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from protokoll.archive import signals
+        from django.db.models.signals import post_migrate
+
+        from protokoll.archive import signals, version
 
         signals.connect()
+        post_migrate.connect(version.reinstall, sender=self, dispatch_uid="protokoll-archive-version")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from protokoll.archive.visibility import SECRET_MARKER, is_withheld
 from protokoll.domain.vocab import (
     AdjustmentMethod,
     AttendanceGroup,
@@ -329,6 +330,10 @@ class Item(models.Model):
         indexes = [models.Index(fields=["paragraph"], name="archive_item_paragraph")]
 
     def __str__(self) -> str:
+        # Shown wherever Django names a row (the admin's inline, delete confirmations, logs): a
+        # withheld §'s title could say who the case is about, so it is never part of the name.
+        if is_withheld(self):
+            return f"§ {self.paragraph} {SECRET_MARKER}"
         return f"§ {self.paragraph} {self.title or ''}".strip()
 
 

@@ -2,33 +2,26 @@
 exports) takes its rows from, so that sekretess and unpublished content cannot leak through a
 view that forgot a filter (KL 6:25; DOMAIN 1.10; checklist 36).
 
-A secret § is shown with its number and a marker only: its title, Dnr and content are withheld,
-because a title can itself reveal who the case is about.
+A secret § is shown with its number and a marker only (``protokoll.archive.visibility``, where
+the rule lives; re-exported here for the views).
 """
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from protokoll.archive.models import Item, Meeting
-from protokoll.domain.vocab import Visibility
 
-SECRET_MARKER = "Sekretess – innehållet redovisas inte i den offentliga versionen."
+# Re-exported: views, search and insights take the rule from here with the querysets.
+from protokoll.archive.visibility import SECRET_MARKER as SECRET_MARKER
+from protokoll.archive.visibility import is_withheld as is_withheld
+from protokoll.archive.visibility import withheld_q as withheld_q
 
 
 def public_meetings(base: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
     """Published meetings; ``base`` narrows or prefetches (e.g. ``exporting.meeting_queryset()``)."""
     rows = Meeting.objects.all() if base is None else base
     return rows.filter(published=True).select_related("body", "body__municipality")
-
-
-def is_withheld(item: Item) -> bool:
-    return item.confidential or item.visibility == Visibility.SECRET
-
-
-def withheld_q(prefix: str = "") -> Q:
-    """Q matching items whose content is withheld; ``prefix`` like "item__" for related lookups."""
-    return Q(**{f"{prefix}confidential": True}) | Q(**{f"{prefix}visibility": Visibility.SECRET})
 
 
 def public_items() -> QuerySet[Item]:
