@@ -13,8 +13,12 @@ row would stay locked from then to the commit, and a writer that then waits for 
 (``select_for_update`` in recording) while another writer holding that row waits for the
 counter would deadlock. Taken at commit, the counter is the last lock a transaction asks for,
 and it is held only for the commit itself. A writer's own transaction therefore still reads the
-old version until it commits. SQLite has one writer at a time, so its triggers (once per row,
-a few microseconds) raise the counter at once.
+old version until it commits. So that it still never meets an answer cached before its own
+writes (a command that withholds a § and then renders the public version in one transaction,
+or a test, which never commits), a statement trigger counts its writes in a setting local to the
+transaction, and the key adds that count and the transaction's id while it has written: no lock,
+and no other transaction can compute such a key. SQLite has one writer at a time, so its
+triggers (once per row, a few microseconds) raise the counter at once.
 
 The counter lives in a plain table (no Django model): ``flush``, ``dumpdata`` and
 ``protokoll dump`` leave it alone. Its one row holds a random ``epoch`` chosen when the row is
@@ -31,6 +35,9 @@ from django.db import connection as default_connection
 TABLE = "protokoll_archive_version"
 _FUNCTION = "protokoll_bump_archive_version"
 _TRUNCATE_FUNCTION = "protokoll_bump_archive_version_now"
+_LOCAL_FUNCTION = "protokoll_count_archive_writes"
+# The writes of the running transaction (PostgreSQL), for key().
+_WRITES = "protokoll.archive_writes"
 # Set for the rest of the transaction once the counter has been raised at its commit.
 _RAISED = "protokoll.archive_version_raised"
 _NEW_EPOCH = {"postgresql": "md5(random()::text)", "sqlite": "lower(hex(randomblob(16)))"}
@@ -42,9 +49,19 @@ def current() -> int:
 
 
 def key() -> str:
-    """The version as it goes into a cache key: epoch and counter."""
-    epoch, value = _row()
-    return f"{epoch}.{value}"
+    """The version as it goes into a cache key: epoch and counter, and on PostgreSQL, while the
+    running transaction has written to the archive, its id and its count of writes."""
+    if default_connection.vendor != "postgresql":
+        epoch, value = _row()
+        return f"{epoch}.{value}"
+    with default_connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT v.epoch, v.value, txid_current_if_assigned(), current_setting('{_WRITES}', true) "
+            f"FROM (SELECT 1) AS one LEFT JOIN {TABLE} AS v ON v.id = 1"
+        )
+        epoch, value, txid, writes = cursor.fetchone()
+    own = f".{txid}.{writes}" if writes else ""
+    return f"{epoch or ''}.{value or 0}{own}"
 
 
 def _row() -> tuple[str, int]:
@@ -121,6 +138,11 @@ def _install_postgresql(connection, run, tables: list[str], upsert: str) -> None
         f"CREATE OR REPLACE FUNCTION {_TRUNCATE_FUNCTION}() RETURNS trigger AS $$ BEGIN "
         f"{upsert}; RETURN NULL; END $$ LANGUAGE plpgsql"
     )
+    run(
+        f"CREATE OR REPLACE FUNCTION {_LOCAL_FUNCTION}() RETURNS trigger AS $$ BEGIN "
+        f"PERFORM set_config('{_WRITES}', (coalesce(nullif(current_setting('{_WRITES}', true), ''), '0')::bigint + 1)::text, true); "
+        f"RETURN NULL; END $$ LANGUAGE plpgsql"
+    )
     with connection.cursor() as cursor:
         # A constraint trigger cannot be replaced in place: create the missing ones only, and
         # drop an older immediate trigger of the same name first.
@@ -131,6 +153,7 @@ def _install_postgresql(connection, run, tables: list[str], upsert: str) -> None
         present = {(table, name): deferred for table, name, deferred in cursor.fetchall()}
     for table in tables:
         name, truncate = _trigger_name(table), _trigger_name(table, "truncate")
+        local = _trigger_name(table, "local")
         if present.get((table, name)) is False:
             run(f'DROP TRIGGER {name} ON "{table}"')
         if not present.get((table, name)):
@@ -143,6 +166,11 @@ def _install_postgresql(connection, run, tables: list[str], upsert: str) -> None
                 f'CREATE TRIGGER {truncate} AFTER TRUNCATE ON "{table}" '
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {_TRUNCATE_FUNCTION}()"
             )
+        if (table, local) not in present:
+            run(
+                f'CREATE TRIGGER {local} AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {_LOCAL_FUNCTION}()"
+            )
 
 
 def uninstall(schema_editor, tables: list[str]) -> None:
@@ -152,12 +180,14 @@ def uninstall(schema_editor, tables: list[str]) -> None:
         if postgres:
             run(f'DROP TRIGGER IF EXISTS {_trigger_name(table)} ON "{table}"')
             run(f'DROP TRIGGER IF EXISTS {_trigger_name(table, "truncate")} ON "{table}"')
+            run(f'DROP TRIGGER IF EXISTS {_trigger_name(table, "local")} ON "{table}"')
         else:
             for op in ("INSERT", "UPDATE", "DELETE"):
                 run(f"DROP TRIGGER IF EXISTS {_trigger_name(table, op)}")
     if postgres:
         run(f"DROP FUNCTION IF EXISTS {_FUNCTION}()")
         run(f"DROP FUNCTION IF EXISTS {_TRUNCATE_FUNCTION}()")
+        run(f"DROP FUNCTION IF EXISTS {_LOCAL_FUNCTION}()")
     run(f"DROP TABLE IF EXISTS {TABLE}")
 
 
