@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from django.db import connection
 
-from protokoll.search import facets
-from protokoll.search.text import Query, fts5_match
+from protokoll.search import facets, ranking
+from protokoll.search.text import Query, fts5_match, fts5_phrases
 
 
 @dataclass(frozen=True)
@@ -96,12 +96,21 @@ def _newest_first(sql: str, params: list, count_sql: str, limit: int, offset: in
     return Page(counted.total, page, counted.more)
 
 
-def _ranked(sql: str, params: list, count_sql: str, key: str, limit: int, offset: int) -> Page:
+def _ranked(
+    sql: str,
+    params: list,
+    count_sql: str,
+    key: str,
+    limit: int,
+    offset: int,
+    after_window: list | None = None,
+) -> Page:
     """A page by relevance. ``sql`` ranks the newest ``window`` matches and yields (id, score,
-    matches ranked, oldest sort key ranked); when the window is full, one more probe asks
-    whether any match is older (``count_sql`` with ``key`` < that oldest key)."""
+    matches ranked, oldest sort key ranked); its parameters are ``params``, the window,
+    ``after_window``, limit and offset. When the window is full, one more probe asks whether
+    any match is older (``count_sql`` with ``key`` < that oldest key)."""
     window = _window(limit, offset)
-    rows = _run(sql, [*params, window, limit, offset])
+    rows = _run(sql, [*params, window, *(after_window or []), limit, offset])
     if not rows:
         return _capped_count(count_sql, params, window) if offset else Page(0, [])
     n, oldest = rows[0][2], rows[0][3]
@@ -154,7 +163,8 @@ class SQLiteBackend:
         )
 
     def search(self, query: Query, filters: Filters, order: str, limit: int, offset: int) -> Page:
-        match = " ".join([fts5_match(query), *facet_match(filters)])
+        phrases = fts5_phrases(query)
+        match = " ".join([*phrases, *facet_match(filters)])
         conditions, params = "search_fts MATCH %s", [match]
         keys = facets.key_range(filters.date_from, filters.date_to)
         if keys:
@@ -165,14 +175,31 @@ class SQLiteBackend:
             sql = f"SELECT rowid, -rank FROM search_fts WHERE {conditions} ORDER BY rowid DESC"
             page = _newest_first(sql, params, matches, limit, offset)
         else:
-            # FTS5 walks the doclists newest first and stops after the window, scoring only
-            # those rows; the outer query ranks them (ties newest first).
-            sql = (
-                "SELECT k, -r AS score, count(*) OVER () AS n, min(k) OVER () AS oldest FROM"
-                f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s)"
-                " ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
-            )
-            page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset)
+            scored = " ".join(ranking.scored_phrases(phrases))
+            if scored == match:
+                # FTS5 walks the doclists newest first and stops after the window, scoring
+                # only those rows; the outer query ranks them (ties newest first).
+                sql = (
+                    "SELECT k, -r AS score, count(*) OVER () AS n, min(k) OVER () AS oldest FROM"
+                    f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions}"
+                    " ORDER BY rowid DESC LIMIT %s) ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
+                )
+                page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset)
+            else:
+                # The window is chosen by the whole MATCH without scoring it; bm25 then scores
+                # those rows by the phrases that can change their order (``ranking``): a second
+                # MATCH over the window's rowid span, scored only where the row is in the
+                # window (the IN is tested before ``rank`` is read; ``+`` keeps it from becoming
+                # one FTS5 lookup per rowid).
+                sql = (
+                    "WITH w AS MATERIALIZED"
+                    f" (SELECT rowid AS k FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"
+                    " b AS (SELECT count(*) AS n, min(k) AS lo, max(k) AS hi FROM w)"
+                    " SELECT s.rowid AS k, -s.rank AS score, b.n, b.lo FROM b CROSS JOIN search_fts AS s"
+                    " WHERE s.search_fts MATCH %s AND s.rowid BETWEEN b.lo AND b.hi AND +s.rowid IN (SELECT k FROM w)"
+                    " ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
+                )
+                page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset, [scored])
         return page._replace(rows=[(facets.item_id_of(k), score) for k, score in page.rows])
 
 

@@ -129,14 +129,17 @@ def parse_query(q: str | None) -> Query:
     return Query(tuple(words), tuple(phrases), tuple(terms), tuple(phrase_terms), marked)
 
 
-def fts5_match(query: Query) -> str:
-    """The FTS5 MATCH expression: every term and phrase quoted, implicitly ANDed.
+def fts5_phrases(query: Query) -> list[str]:
+    """The query's FTS5 phrases, each quoted: one per term, one per "exact phrase".
 
     Terms hold only letters and digits (``TOKEN_RE``), so no quote, operator, column filter or
     parenthesis can reach FTS5's query syntax."""
-    parts = [f'"{t}"' for t in query.terms]
-    parts += ['"' + " ".join(p) + '"' for p in query.phrase_terms]
-    return " ".join(parts)
+    return [f'"{t}"' for t in query.terms] + ['"' + " ".join(p) + '"' for p in query.phrase_terms]
+
+
+def fts5_match(query: Query) -> str:
+    """The FTS5 MATCH expression: every term and phrase quoted, implicitly ANDed."""
+    return " ".join(fts5_phrases(query))
 
 
 @dataclass(frozen=True)
