@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from protokoll.importing import items, rules
-from protokoll.importing.prefilter import has_long_scan, minimal_words, required_words
+from protokoll.importing import header, items, rules
+from protokoll.importing.prefilter import Prefiltered, has_long_scan, minimal_words, required_words, word_test
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -86,3 +86,75 @@ def test_every_gated_rule_has_words():
     for i, words in items._GATE_WORDS.items():
         rule = rules.SECTION_LABELS[i]
         assert has_long_scan(rule.pattern) and words
+
+
+def test_a_repeated_letter_is_a_required_word():
+    assert required_words(re.compile(r"\bX{3,}\b|\bsekretess\b", re.IGNORECASE)) == {"XXX", "sekretess"}
+
+
+def test_word_test_reads_case_the_way_the_engine_does():
+    test = word_test(re.compile(r"\bsekretess\b|\bOSL\b", re.IGNORECASE))
+    assert test("Ärendet omfattas av SEKRETESS") and test("enligt osl 21 kap")
+    assert not test("Nämnden beslutar att godkänna förslaget")
+    # "ſ" matches "s" and "İ" matches "i" in a case-insensitive pattern; str.lower() disagrees
+    assert rules.CONFIDENTIAL.search("omfattas av ſekretess") and test("omfattas av ſekretess")
+    assert word_test(re.compile(r"Beslut")) is not None and not word_test(re.compile(r"Beslut"))("beslut")
+
+
+def test_word_test_refuses_words_with_unchecked_letters():
+    assert word_test(re.compile(r"ωμέγα", re.IGNORECASE)) is None
+    assert word_test(re.compile(r"^\w+$")) is None
+
+
+# the patterns items.py searches through Prefiltered, and texts that come near them
+_PREFILTERED = [rules.WITHDRAWN, rules.INFORMATION, rules.REPORT_TITLE, rules.CONFIDENTIAL]
+NEAR_MATCHES = st.builds(
+    lambda a, w, b: f"{a}{w}{b}",
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "ärendet utgår",
+            "ÄRENDET LYFTS",
+            "Tar del av informationen",
+            "lägger x till handlingarna",
+            "XXX",
+            "xxx",
+            "Sekretess",
+            "ſekretess",
+            "İnformationen",
+            "osl",
+            "OſL",
+            "delegationsbeslut",
+            "Postlista",
+        ]
+    ),  # fmt: skip
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=120), NEAR_MATCHES))
+def test_prefiltered_search_agrees_with_the_pattern(text):
+    for pattern in _PREFILTERED:
+        assert bool(Prefiltered(pattern).search(text)) == bool(pattern.search(text))
+
+
+def test_prefiltered_search_agrees_on_the_fixture_lines():
+    lines = _fixture_lines()
+    for pattern in _PREFILTERED:
+        prefiltered = Prefiltered(pattern)
+        assert [bool(prefiltered.search(t)) for t in lines] == [bool(pattern.search(t)) for t in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.builds(
+        lambda a, gap, party, tail: f"{a}{gap}{party}{tail}",
+        st.text(max_size=30),
+        st.sampled_from(["", " ", "  ", "\t", " \n "]),
+        st.sampled_from([*rules.KNOWN_PARTIES, "Vice", "s", "X", ""]),
+        st.sampled_from(["", "\n", " vice", "   Vice\n", "\n\n", "e"]),
+    )
+)
+def test_party_column_test_agrees_with_its_pattern(before):
+    assert header._party_column(before) == bool(header._PARTY_COLUMN.search(before))

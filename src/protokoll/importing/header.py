@@ -83,7 +83,15 @@ class HeaderFields:
 
 # ``before`` has its trailing blanks stripped: "Eva Ek   S" or "Eva Ek   S   Vice"
 _PARTY_COLUMN = re.compile(rf"\S(?:\t|\s{{2,}})(?:{rules.KNOWN_PARTY_RE})(?:\s+[Vv]ice)?$")
+# the column ends the text before a label, so only a text ending in a party code's (or "vice"'s)
+# last letter can match; searching 200 characters back for it was a twentieth of the header
+_PARTY_COLUMN_LAST = frozenset(p[-1] for p in rules.KNOWN_PARTIES) | {"e"}
 _LEADERS = re.compile(r"[._…]{2,}|-{5,}|={3,}")
+
+
+def _party_column(before: str) -> bool:
+    end = before[:-1] if before.endswith("\n") else before  # "$" also matches before a last newline
+    return end[-1:] in _PARTY_COLUMN_LAST and _PARTY_COLUMN.search(before) is not None
 
 
 def read_fields(text: str) -> HeaderFields:
@@ -95,7 +103,7 @@ def read_fields(text: str) -> HeaderFields:
         before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
         if fld in _ROLE_LABELS and before.endswith((",", ")")) and not before.endswith("\n"):
             continue
-        if _PARTY_COLUMN.search(before):
+        if _party_column(before):
             continue  # a role cell of an attendance table: "Eva Ek   S   Ordförande"
         hits.append((m.start(), m.end(), fld))
     for k, (_start, end, fld) in enumerate(hits):

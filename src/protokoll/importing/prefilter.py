@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # the parser's node types; stable within a Python minor version
 import re._parser as sre_parse
+from collections.abc import Callable
 
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 MIN_WORD = 3  # shorter words pass nearly every line: no use as a test
@@ -43,7 +44,11 @@ def _required(items) -> set[str] | None:
         elif op is sre.ATOMIC_GROUP:
             found = _required(av)
         elif op in _REPEATS and av[0] >= 1:
-            found = _required(av[2])
+            body = list(av[2])
+            if len(body) == 1 and body[0][0] is sre.LITERAL:
+                found = {chr(body[0][1]) * min(av[0], 8)}  # "X{3,}" holds "XXX"
+            else:
+                found = _required(body)
         elif op is sre.BRANCH:
             alternatives = [_required(alt) for alt in av[1]]
             if all(alternatives):
@@ -99,3 +104,45 @@ def has_long_scan(pattern: re.Pattern[str], limit: int = 20) -> bool:
         return False
 
     return walk(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+# The characters for which str.lower() disagrees with how an IGNORECASE pattern compares: "İ"
+# lowers to two characters, "ı" and "ſ" match "i" and "s" without lowering to them. Found by
+# trying every code point against each character of _CASE_SAFE; no other one disagrees.
+_CASE_ODD = re.compile("[İıſ]")
+_CASE_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzåäöéü0123456789 -:,./()")
+
+
+def word_test(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """A test that is false only for texts ``pattern`` cannot match anywhere in: whether the text
+    holds one of its required words. Plain substring tests on the lowered text, several times
+    faster than the engine's case-insensitive search. None when the pattern gives no words."""
+    words = required_words(pattern)
+    if not words:
+        return None
+    kept = minimal_words(words)
+    if not pattern.flags & re.IGNORECASE:
+        exact = tuple(kept)
+        return lambda text: any(w in text for w in exact)
+    lowered = tuple(w.lower() for w in kept)
+    if any(not set(w) <= _CASE_SAFE for w in lowered):
+        return None  # a letter whose case rules were not checked: no test rather than a wrong one
+
+    def test(text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in lowered) or (not text.isascii() and _CASE_ODD.search(text) is not None)
+
+    return test
+
+
+class Prefiltered:
+    """A pattern searched only in texts that hold one of its required words (``word_test``)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._test = word_test(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._test is not None and not self._test(text):
+            return None
+        return self.pattern.search(text)
