@@ -178,11 +178,13 @@ class SQLiteBackend:
             scored = " ".join(ranking.scored_phrases(phrases))
             if scored == match:
                 # FTS5 walks the doclists newest first and stops after the window, scoring
-                # only those rows; the outer query ranks them (ties newest first).
+                # only those rows; the outer query ranks them (ties newest first). Window
+                # functions (count(*) OVER ()) in place of the CTE took 5-25 % longer.
                 sql = (
-                    "SELECT k, -r AS score, count(*) OVER () AS n, min(k) OVER () AS oldest FROM"
-                    f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions}"
-                    " ORDER BY rowid DESC LIMIT %s) ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
+                    "WITH w AS MATERIALIZED"
+                    f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"
+                    " b AS (SELECT count(*) AS n, min(k) AS lo FROM w)"
+                    " SELECT k, -r AS score, b.n, b.lo FROM b CROSS JOIN w ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
                 )
                 page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset)
             else:
