@@ -39,6 +39,17 @@ QUERIES: list[tuple[str, dict]] = [
     ("maxtaxan", {"order": "date"}),
     ("skolmåltider", {"has_vote": True}),
 ]
+# Not the issue's set: a word in most §§ alone, and filters that most §§ pass (their facet
+# tokens are as common as such a word), for ``--set extra``.
+EXTRA: list[tuple[str, dict]] = [
+    ("beslutade", {}),
+    ("beslutade nämnden", {}),
+    ("bygglov", {"has_vote": False}),
+    ("bygglov", {"has_reservation": False, "has_vote": False}),
+    ("detaljplan", {"date_from": "2020-01-01"}),
+    ("beslutade om bygglov", {"has_vote": False}),
+]
+SETS = {"issue": QUERIES, "extra": EXTRA}
 
 
 def _setup(db: Path, fresh: bool) -> None:
@@ -218,15 +229,29 @@ def _time(fn, repeat: int) -> list[float]:
     return out
 
 
-def _measure(repeat: int) -> dict:
+def _exact(query, filters) -> list[int]:
+    """The top 20 by bm25 over every match (facet phrases weigh 0), filters included."""
+    from protokoll.search.backends import _run, facet_match
+    from protokoll.search.facets import item_id_of, key_range
+    from protokoll.search.text import fts5_match
+
+    sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    params: list = [" ".join([fts5_match(query), *facet_match(filters)[0]])]
+    keys = key_range(filters.date_from, filters.date_to)
+    if keys:
+        sql += " AND rowid BETWEEN %s AND %s"
+        params += list(keys)
+    return [item_id_of(r[0]) for r in _run(sql + " ORDER BY rank, rowid DESC LIMIT 20", params)]
+
+
+def _measure(queries: list[tuple[str, dict]], repeat: int) -> dict:
     from protokoll.search.api import make_filters, search
     from protokoll.search.backends import SQLiteBackend
-    from protokoll.search.facets import item_id_of
     from protokoll.search.text import parse_query
 
     engine = SQLiteBackend()
     rows, all_s, all_e, all_r = [], [], [], []
-    for q, opts in QUERIES:
+    for q, opts in queries:
         page = search(q, **opts)
         query = parse_query(q)
         order = opts.get("order", "relevance")
@@ -240,10 +265,10 @@ def _measure(repeat: int) -> dict:
         label = q + (" " + " ".join(f"{k}={v}" for k, v in opts.items()) if opts else "")
         total = f"> {page.total:,}" if page.total_is_lower_bound else f"{page.total:,}"
         # How many of the exact top 20 (bm25 over every match) the page shows, in the same order
-        # or not; only meaningful for unfiltered relevance queries.
+        # or not; only meaningful for relevance order.
         same = "–"
-        if not opts:
-            exact = [item_id_of(k) for k, _ in SQLiteBackend.raw(query, 20)]
+        if order == "relevance":
+            exact = _exact(query, filters)
             ids = [h.item_id for h in page.hits]
             same = "20/20, same order" if ids == exact else f"{len(set(ids) & set(exact))}/20"
         rows.append((label, total, s, e, r, same))
@@ -257,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--db", type=Path, default=OUT / "search.sqlite3")
     ap.add_argument("--reuse", action="store_true", help="time an archive built by an earlier run")
+    ap.add_argument("--set", choices=sorted(SETS), default="issue", help="which query set to time")
     ap.add_argument("--window", type=int, help="RANK_WINDOW for this run (default: the one in backends.py)")
     a = ap.parse_args(argv)
     a.db.parent.mkdir(parents=True, exist_ok=True)
@@ -273,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.window:
         backends.RANK_WINDOW = a.window
     print(f"rank window: {backends.RANK_WINDOW:,} newest matches")
-    m = _measure(a.repeat)
+    m = _measure(SETS[a.set], a.repeat)
     med = statistics.median
     print("ms per query (median over runs): search() = page of 20 with total, rows and snippets;")
     print("engine = the index query behind it (page + total); raw = bare FTS5 top 20 for the same terms")

@@ -83,3 +83,17 @@ def test_only_phrases_in_under_half_of_the_rows_are_scored(archive, monkeypatch)
     # The share is estimated on the newest rows: seven of the newest eight say "cykelvägar".
     monkeypatch.setattr(ranking, "SAMPLE", 8)
     assert ranking.scored_phrases([common, rare]) == [common, rare]
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_a_yes_no_filter_in_most_rows_is_asked_as_not_the_other_value(archive):
+    # No § of the archive has a vote: "_v0" is in every row, "_v1" in none.
+    sample = ranking.Sample()
+    assert ranking.yes_no('"_v0"', '"_v1"', sample) == (None, '"_v1"')
+    assert ranking.yes_no('"_v1"', '"_v0"', sample) == ('"_v1"', None)
+    assert backends.facet_match(backends.Filters(has_vote=False, has_reservation=True), sample) == (
+        ['"_r1"'],
+        ['"_v1"'],
+    )
+    assert _ids(search(QUERY, has_vote=False, per_page=100)) == _ids(search(QUERY, per_page=100))
+    assert search(QUERY, has_vote=True).total == 0

@@ -130,22 +130,33 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def facet_match(filters: Filters) -> list[str]:
-    """The filters as FTS5 phrases over the facet tokens (all but the dates)."""
-    terms = []
+def facet_match(filters: Filters, sample: ranking.Sample | None = None) -> tuple[list[str], list[str]]:
+    """The filters (all but the dates) as FTS5 phrases over the facet tokens: those a row must
+    hold and those it must not. Given a ``sample``, a yes/no filter whose value is in most
+    rows is asked for as NOT the other value (``ranking.yes_no``); without one, every filter
+    is a token to hold."""
+    required = []
     if filters.municipality_id is not None:
-        terms.append(facets.municipality_term(filters.municipality_id))
+        required.append(facets.municipality_term(filters.municipality_id))
     if filters.body_id is not None:
-        terms.append(facets.body_term(filters.body_id))
+        required.append(facets.body_term(filters.body_id))
     if filters.outcome is not None:
-        terms.append(facets.outcome_term(filters.outcome))
-    if filters.has_vote is not None:
-        terms.append(facets.vote_term(filters.has_vote))
-    if filters.has_reservation is not None:
-        terms.append(facets.reservation_term(filters.has_reservation))
+        required.append(facets.outcome_term(filters.outcome))
     if filters.party:
-        terms.append(facets.party_term(filters.party))
-    return [_quoted(t) for t in terms]
+        required.append(facets.party_term(filters.party))
+    required = [_quoted(t) for t in required]
+    excluded = []
+    for value, term in (
+        (filters.has_vote, facets.vote_term),
+        (filters.has_reservation, facets.reservation_term),
+    ):
+        if value is None:
+            continue
+        wanted, other = _quoted(term(value)), _quoted(term(not value))
+        need, avoid = ranking.yes_no(wanted, other, sample) if sample else (wanted, None)
+        required += [need] if need else []
+        excluded += [avoid] if avoid else []
+    return required, excluded
 
 
 class SQLiteBackend:
@@ -164,7 +175,11 @@ class SQLiteBackend:
 
     def search(self, query: Query, filters: Filters, order: str, limit: int, offset: int) -> Page:
         phrases = fts5_phrases(query)
-        match = " ".join([*phrases, *facet_match(filters)])
+        sample = ranking.Sample()
+        required, excluded = facet_match(filters, sample)
+        match = " ".join([*phrases, *required])
+        if excluded:
+            match = f"({match}) " + " ".join(f"NOT {t}" for t in excluded)
         conditions, params = "search_fts MATCH %s", [match]
         keys = facets.key_range(filters.date_from, filters.date_to)
         if keys:
@@ -175,7 +190,7 @@ class SQLiteBackend:
             sql = f"SELECT rowid, -rank FROM search_fts WHERE {conditions} ORDER BY rowid DESC"
             page = _newest_first(sql, params, matches, limit, offset)
         else:
-            scored = " ".join(ranking.scored_phrases(phrases))
+            scored = " ".join(ranking.scored_phrases(phrases, sample))
             if scored == match:
                 # FTS5 walks the doclists newest first and stops after the window, scoring
                 # only those rows; the outer query ranks them (ties newest first). Window
