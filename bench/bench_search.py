@@ -48,6 +48,8 @@ EXTRA: list[tuple[str, dict]] = [
     ("bygglov", {"has_reservation": False, "has_vote": False}),
     ("detaljplan", {"date_from": "2020-01-01"}),
     ("beslutade om bygglov", {"has_vote": False}),
+    ("beslutade om bygglov", {"order": "date"}),
+    ("bygglov", {"has_vote": False, "order": "date"}),
 ]
 SETS = {"issue": QUERIES, "extra": EXTRA}
 

@@ -53,6 +53,14 @@ def test_a_common_word_leaves_the_ranking_of_every_match_unchanged(archive):
     scores = [h.score for h in page.hits]
     assert scores == sorted(scores, reverse=True) and len(set(scores)) == 7
     assert page.hits[0].title == "Ärende 16"
+    # Date order shows the same scores, filtered or not.
+    by_score = {h.item_id: h.score for h in page.hits}
+    for filters in ({}, {"has_vote": False}, {"date_from": "2025-03-01"}):
+        by_date = search(QUERY, order="date", per_page=100, **filters)
+        assert {h.item_id: h.score for h in by_date.hits} == pytest.approx(
+            {i: by_score[i] for i in _ids(by_date)}, abs=1e-5
+        )
+        assert [h.date for h in by_date.hits] == sorted((h.date for h in by_date.hits), reverse=True)
 
 
 def test_a_common_word_with_a_filter_and_a_narrow_window(archive, monkeypatch):

@@ -85,10 +85,17 @@ def _capped_count(sql: str, params: list, window: int) -> Page:
     return Page(min(n, window), [], n > window)
 
 
-def _newest_first(sql: str, params: list, count_sql: str, limit: int, offset: int) -> Page:
-    """A page in date order (``sql`` ends in its ORDER BY), then the total counted up to the
-    window by ``count_sql`` (which selects the same matches, unordered and unranked)."""
-    rows = _run(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
+def _newest_first(
+    sql: str, params: list, count_sql: str, limit: int, offset: int, after_page: list | None = None
+) -> Page:
+    """A page in date order, then the total counted up to the window by ``count_sql`` (which
+    selects the same matches, unordered and unranked, with ``params``). ``sql`` ends in its
+    ORDER BY; or, given ``after_page``, holds its own LIMIT and OFFSET, followed by the
+    parameters in ``after_page``."""
+    if after_page is None:
+        rows = _run(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
+    else:
+        rows = _run(sql, [*params, limit, offset, *after_page])
     page = [(r[0], float(r[1])) for r in rows]
     if offset == 0 and len(rows) < limit:
         return Page(len(rows), page)
@@ -186,11 +193,24 @@ class SQLiteBackend:
             conditions += " AND search_fts.rowid BETWEEN %s AND %s"
             params += list(keys)
         matches = f"SELECT rowid FROM search_fts WHERE {conditions}"
-        if order == "date":
+        scored = " ".join(ranking.scored_phrases(phrases, sample))
+        if order == "date" and scored == match:
             sql = f"SELECT rowid, -rank FROM search_fts WHERE {conditions} ORDER BY rowid DESC"
             page = _newest_first(sql, params, matches, limit, offset)
+        elif order == "date":
+            # The page by the whole MATCH, its scores by the phrases that can change them (as
+            # for relevance below): bm25 over the whole MATCH would count every row holding a
+            # common word or facet token just to score 20.
+            sql = (
+                "WITH w AS MATERIALIZED"
+                f" (SELECT rowid AS k FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s OFFSET %s),"
+                " b AS (SELECT min(k) AS lo, max(k) AS hi FROM w)"
+                " SELECT s.rowid AS k, -s.rank FROM b CROSS JOIN search_fts AS s"
+                " WHERE s.search_fts MATCH %s AND s.rowid BETWEEN b.lo AND b.hi AND +s.rowid IN (SELECT k FROM w)"
+                " ORDER BY k DESC"
+            )
+            page = _newest_first(sql, params, matches, limit, offset, [scored])
         else:
-            scored = " ".join(ranking.scored_phrases(phrases, sample))
             if scored == match:
                 # FTS5 walks the doclists newest first and stops after the window, scoring
                 # only those rows; the outer query ranks them (ties newest first). Window
