@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from protokoll.importing import header, items, rules
-from protokoll.importing.prefilter import Prefiltered, has_long_scan, minimal_words, required_words, word_test
+from protokoll.importing.prefilter import (
+    Prefiltered,
+    ending_test,
+    has_long_scan,
+    minimal_words,
+    required_words,
+    word_test,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -51,20 +58,34 @@ LABELISH = st.one_of(
     st.builds(
         lambda a, w, b: f"{a}{w}{b}",
         st.text(alphabet="abcåäö SK:s-,", max_size=90),
-        st.sampled_from(["beslut", "Beslutar", "förslag", "FÖRSLAG TILL BESLUT", "s beslut", ":s beslut"]),
-        st.sampled_from(["", ":", " :", " att", "et", "  "]),
+        st.sampled_from(
+            [
+                "beslut",
+                "Beslutar",
+                "förslag",
+                "FÖRSLAG TILL BESLUT",
+                "s beslut",
+                ":s beslut",
+                "BESLUTAR ATT",
+                "beſlut",
+                "s förslag till kommunfullmäktige",
+                "s förslag till utſkottet",
+                "nämndens beslut",
+            ]
+        ),  # fmt: skip
+        st.sampled_from(["", ":", " :", " att", "et", "  ", " :\n", "\u00a0", "ſ", " İ", ": :", "s"]),
     ),
 )
 
 
 def _ungated_label_of(text: str):
     """label_of as it was before the prefilter: every label rule tried on every line."""
-    gate = items._GATE
-    items._GATE = re.compile("")  # passes every line
+    gate, ends = items._GATE, items._ENDS_LIKE_GATED
+    items._GATE, items._ENDS_LIKE_GATED = re.compile(""), None  # passes every line
     try:
         return items.label_of(text)
     finally:
-        items._GATE = gate
+        items._GATE, items._ENDS_LIKE_GATED = gate, ends
 
 
 def test_gated_labels_agree_with_all_labels_on_the_fixture_lines():
@@ -158,3 +179,16 @@ def test_prefiltered_search_agrees_on_the_fixture_lines():
 )
 def test_party_column_test_agrees_with_its_pattern(before):
     assert header._party_column(before) == bool(header._PARTY_COLUMN.search(before))
+
+
+def test_ending_test_reads_the_end_of_the_line():
+    test = ending_test([re.compile(r"^(?:[\w ]{0,80}?s\s+beslut|\w+ beslutar(?:\s+att)?)\s*:?\s*$", re.I)])
+    assert test("Kommunstyrelsens beslut :") and test("Nämnden BESLUTAR att") and test("Nämnden beslutar\n")
+    assert not test("Nämnden fattade beslut om detta.")
+    assert test("Nämndens beſlut")  # "ſ" matches "s" in the pattern: never a wrong "no"
+    assert ending_test([re.compile(r"^beslut")]) is None  # not anchored at the end
+    assert ending_test([re.compile(r"^(?:beslut|\w+)$", re.I)]) is None  # an alternative without a word
+
+
+def test_every_gated_rule_has_an_ending():
+    assert items._ENDS_LIKE_GATED is not None, "the long-scanning label rules lost their line-end test"

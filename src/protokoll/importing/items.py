@@ -22,7 +22,13 @@ from protokoll.domain.vocab import DispatchPurpose, MotionKind, Outcome, Stateme
 from protokoll.importing import rules
 from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
 from protokoll.importing.clean import Line
-from protokoll.importing.prefilter import Prefiltered, has_long_scan, minimal_words, required_words
+from protokoll.importing.prefilter import (
+    Prefiltered,
+    ending_test,
+    has_long_scan,
+    minimal_words,
+    required_words,
+)
 from protokoll.importing.segment import Section
 from protokoll.importing.values import due_date, squash
 from protokoll.importing.votes import read_votes
@@ -104,12 +110,21 @@ _GATE = re.compile(
     "|".join(re.escape(w) for w in minimal_words(set().union(*_GATE_WORDS.values()))) or r"(?!)",
     re.IGNORECASE,
 )
+# Sharper still: those rules end at the line's end, so the line must end in one of their final
+# words ("beslut", "beslutar att", "förslag"). A third of all lines mention "beslut"; few end so.
+_ENDS_LIKE_GATED = ending_test([rules.SECTION_LABELS[i].pattern for i in _GATE_WORDS])
+
+
+def _gated_may_match(text: str) -> bool:
+    if _ENDS_LIKE_GATED is not None and not _ENDS_LIKE_GATED(text):
+        return False
+    return _GATE.search(text) is not None
 
 
 def label_of(text: str) -> tuple[str, str] | None:
     """(kind, inline value) when the line is a section label."""
     if len(text) <= 100:
-        m = (_ANY_LABEL if _GATE.search(text) else _UNGATED_LABEL).match(text)
+        m = (_ANY_LABEL if _gated_may_match(text) else _UNGATED_LABEL).match(text)
         if m:
             return rules.SECTION_LABELS[int((m.lastgroup or "k0")[1:])].kind, ""
     elif len(text) > 400:

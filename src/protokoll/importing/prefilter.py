@@ -146,3 +146,90 @@ class Prefiltered:
         if self._test is not None and not self._test(text):
             return None
         return self.pattern.search(text)
+
+
+def _ending(items) -> set[str] | None:
+    """Literal runs of which every match of the sequence ``items`` ends in one."""
+    items = list(items)
+    run: list[str] = []
+    while items and items[-1][0] is sre.LITERAL:
+        run.append(chr(items.pop()[1]))
+    if run:
+        return {"".join(reversed(run))}
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        return None if add_flags or del_flags else _ending(body)
+    if op is sre.BRANCH:
+        alternatives = [_ending(alt) for alt in av[1]]
+        return set().union(*alternatives) if all(alternatives) else None
+    if op in _REPEATS and av[1] >= 1:
+        inner = _ending(av[2])
+        if av[0] >= 1:
+            return inner
+        before = _ending(items[:-1])  # the optional part may be absent
+        return inner | before if inner and before else None
+    return None
+
+
+# "\s" as the parser writes it; in a str pattern it means what str.isspace() means
+_BLANK_CLASS = ([(sre.CATEGORY, sre.CATEGORY_SPACE)], [(sre.CATEGORY, sre.CATEGORY_UNI_SPACE)])
+
+
+def _strippable_tail(items) -> tuple[list, set[str]] | None:
+    """``items`` without a final ``$`` and the optional blanks and punctuation before it
+    (``\\s*:?\\s*$``), and the literal characters those may consume; None when not so anchored."""
+    items = list(items)
+    if not items or items[-1] != (sre.AT, sre.AT_END):
+        return None
+    items.pop()
+    chars: set[str] = set()
+    while items and items[-1][0] in _REPEATS and items[-1][1][0] == 0:
+        body = list(items[-1][1][2])
+        if len(body) != 1:
+            break
+        op, av = body[0]
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif not (op is sre.IN and av in _BLANK_CLASS):
+            break
+        items.pop()
+    return items, chars
+
+
+def ending_test(patterns: list[re.Pattern[str]]) -> Callable[[str], bool] | None:
+    """A test that is false only for lines none of ``patterns`` (each anchored at the line's end)
+    can match: whether the line, without trailing blanks and colons, ends in one of their
+    final words. The long ``[\\w ]{0,80}?s beslut`` scans then run only on lines ending in
+    "beslut", not on every sentence that mentions a decision. None when a pattern gives none."""
+    words: set[str] = set()
+    tail: set[str] = set()
+    for pattern in patterns:
+        if not pattern.flags & re.IGNORECASE:
+            return None
+        try:
+            stripped = _strippable_tail(sre_parse.parse(pattern.pattern, pattern.flags))
+        except (re.error, TypeError, ValueError, IndexError):
+            return None
+        found = _ending(stripped[0]) if stripped else None
+        if not found:
+            return None
+        words |= {w.lower() for w in found}
+        tail |= stripped[1]
+    if any(not set(w) <= _CASE_SAFE or len(w) < MIN_WORD or w[-1].isspace() or w[-1] in tail for w in words):
+        return None
+    endings = tuple(sorted(words))
+    longest = max(map(len, endings))
+    strip = "".join(sorted(tail))
+
+    def test(text: str) -> bool:
+        end = text.rstrip()
+        while end and end[-1] in strip:
+            end = end[:-1].rstrip()
+        if end[-longest:].lower().endswith(endings):
+            return True
+        return not text.isascii() and _CASE_ODD.search(text) is not None
+
+    return test
