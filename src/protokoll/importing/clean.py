@@ -140,8 +140,10 @@ def _edge_lines(lines: list[str]) -> set[int]:
 
 def clean(ex: Extracted) -> list[Line]:
     headers = _running_headers(ex)
-    # a cheap first test before collapsing the digits of every line
+    # cheap first tests before collapsing the digits of every line: a line that collapses to a
+    # key starts with the key's first character and with its text up to the first digit run
     header_starts = {key[:1] for key in headers}
+    header_prefixes = tuple(key.split("#", 1)[0] for key in headers)
     out: list[Line] = []
     paged = len(ex.pages) > 1
     for page in ex.pages:
@@ -172,7 +174,10 @@ def clean(ex: Extracted) -> list[Line]:
                 # complete than its garbled transcript; keep it as a line of its own
                 text = title.group(1)
             elif furniture or (
-                headers and _key_start(text) in header_starts and _DIGITS.sub("#", text) in headers
+                headers
+                and _key_start(text) in header_starts
+                and text.startswith(header_prefixes)
+                and _DIGITS.sub("#", text) in headers
             ):
                 continue
             stripped = _strip_inline(text)
