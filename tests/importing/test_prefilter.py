@@ -71,8 +71,16 @@ LABELISH = st.one_of(
                 "s förslag till kommunfullmäktige",
                 "s förslag till utſkottet",
                 "nämndens beslut",
+                "Bilagor",
+                "Bilaga(or)",
+                "Jäv",
+                "Särskilda yttranden",
+                "Protokollsanteckningar",
+                "Kopia till",
+                "Yrkanden",
+                "Reservation(er)",
             ]
-        ),  # fmt: skip
+        ),
         st.sampled_from(["", ":", " :", " att", "et", "  ", " :\n", "\u00a0", "ſ", " İ", ": :", "s"]),
     ),
 )
@@ -80,12 +88,12 @@ LABELISH = st.one_of(
 
 def _ungated_label_of(text: str):
     """label_of as it was before the prefilter: every label rule tried on every line."""
-    gate, ends = items._GATE, items._ENDS_LIKE_GATED
-    items._GATE, items._ENDS_LIKE_GATED = re.compile(""), None  # passes every line
+    saved = items._GATE, items._ENDS_LIKE_GATED, items._ENDS_LIKE_LABEL
+    items._GATE, items._ENDS_LIKE_GATED, items._ENDS_LIKE_LABEL = re.compile(""), None, None  # pass all
     try:
         return items.label_of(text)
     finally:
-        items._GATE, items._ENDS_LIKE_GATED = gate, ends
+        items._GATE, items._ENDS_LIKE_GATED, items._ENDS_LIKE_LABEL = saved
 
 
 def test_gated_labels_agree_with_all_labels_on_the_fixture_lines():
@@ -190,5 +198,13 @@ def test_ending_test_reads_the_end_of_the_line():
     assert ending_test([re.compile(r"^(?:beslut|\w+)$", re.I)]) is None  # an alternative without a word
 
 
-def test_every_gated_rule_has_an_ending():
+def test_every_label_rule_has_an_ending():
     assert items._ENDS_LIKE_GATED is not None, "the long-scanning label rules lost their line-end test"
+    assert items._ENDS_LIKE_LABEL is not None, "a label rule gives no final words: every line pays for it"
+
+
+def test_endings_follow_optional_letters_and_factored_prefixes():
+    # "bilagor?" is "bilago" or "bilagor"; the parser factors "särskil" out of the alternatives
+    assert ending_test([re.compile(r"^(?:bilagor?|bilaga\(or\))$", re.I)])("Bilaga(or)")
+    test = ending_test([re.compile(r"^(?:särskilt yttrande|särskilda yttranden)\s*:?\s*$", re.I)])
+    assert test("Särskilda yttranden:") and not test("Särskilda yttranden lämnas.")

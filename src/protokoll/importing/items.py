@@ -113,6 +113,9 @@ _GATE = re.compile(
 # Sharper still: those rules end at the line's end, so the line must end in one of their final
 # words ("beslut", "beslutar att", "förslag"). A third of all lines mention "beslut"; few end so.
 _ENDS_LIKE_GATED = ending_test([rules.SECTION_LABELS[i].pattern for i in _GATE_WORDS])
+# and every label ends the line the same way: most lines end in no label's final word and need
+# no label rule tried at all
+_ENDS_LIKE_LABEL = ending_test([rule.pattern for rule in rules.SECTION_LABELS])
 
 
 def _gated_may_match(text: str) -> bool:
@@ -124,9 +127,10 @@ def _gated_may_match(text: str) -> bool:
 def label_of(text: str) -> tuple[str, str] | None:
     """(kind, inline value) when the line is a section label."""
     if len(text) <= 100:
-        m = (_ANY_LABEL if _gated_may_match(text) else _UNGATED_LABEL).match(text)
-        if m:
-            return rules.SECTION_LABELS[int((m.lastgroup or "k0")[1:])].kind, ""
+        if _ENDS_LIKE_LABEL is None or _ENDS_LIKE_LABEL(text):
+            m = (_ANY_LABEL if _gated_may_match(text) else _UNGATED_LABEL).match(text)
+            if m:
+                return rules.SECTION_LABELS[int((m.lastgroup or "k0")[1:])].kind, ""
     elif len(text) > 400:
         return None
     m = rules.INLINE_LABEL.match(text)

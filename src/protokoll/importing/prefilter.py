@@ -152,30 +152,55 @@ class Prefiltered:
         return self.pattern.search(text)
 
 
+_MAX_ENDINGS = 300
+
+
+def _tails(items) -> set[tuple[str, bool]] | None:
+    """The literal text every match of the sequence ``items`` ends with, as (text, whole): whole
+    when that text is everything the sequence matched, so the text before it may be prepended."""
+    out = {("", True)}
+    for op, av in reversed(list(items)):
+        if not any(whole for _, whole in out):
+            break
+        if op is sre.LITERAL:
+            own = {(chr(av), True)}
+        elif op is sre.AT and av is not sre.AT_BEGINNING:
+            continue  # "\b" consumes nothing
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue  # neither does a look-around
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            if add_flags or del_flags:
+                return None  # a flag change inside would change what matches
+            own = _tails(body)
+        elif op is sre.BRANCH:
+            alternatives = [_tails(alt) for alt in av[1]]
+            if not all(alternatives):
+                return None
+            own = set().union(*alternatives)
+        elif op in _REPEATS:
+            inner = _tails(av[2])
+            if inner is None:
+                return None
+            if av[1] != 1:  # text before the last round is not known
+                inner = {(t, False) for t, _ in inner}
+            own = inner | {("", True)} if av[0] == 0 else inner
+        else:
+            own = {("", False)}  # a character class or the like: the literal text stops here
+        if own is None:
+            return None
+        out = {(t + s, whole_t) if whole_s else (s, False) for s, whole_s in out for t, whole_t in own} | {
+            (s, False) for s, whole_s in out if not whole_s
+        }
+        if len(out) > _MAX_ENDINGS:
+            return None
+    return out
+
+
 def _ending(items) -> set[str] | None:
     """Literal runs of which every match of the sequence ``items`` ends in one."""
-    items = list(items)
-    run: list[str] = []
-    while items and items[-1][0] is sre.LITERAL:
-        run.append(chr(items.pop()[1]))
-    if run:
-        return {"".join(reversed(run))}
-    if not items:
-        return None
-    op, av = items[-1]
-    if op is sre.SUBPATTERN:
-        _group, add_flags, del_flags, body = av
-        return None if add_flags or del_flags else _ending(body)
-    if op is sre.BRANCH:
-        alternatives = [_ending(alt) for alt in av[1]]
-        return set().union(*alternatives) if all(alternatives) else None
-    if op in _REPEATS and av[1] >= 1:
-        inner = _ending(av[2])
-        if av[0] >= 1:
-            return inner
-        before = _ending(items[:-1])  # the optional part may be absent
-        return inner | before if inner and before else None
-    return None
+    tails = _tails(items)
+    return {t for t, _ in tails} if tails else None
 
 
 # "\s" as the parser writes it; in a str pattern it means what str.isspace() means
