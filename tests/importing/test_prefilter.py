@@ -1,5 +1,7 @@
 """The prefilters derived from the rule table must be necessary conditions: a line a rule
-matches always passes its prefilter, so skipping a rule never changes what the parser reads."""
+matches always passes its prefilter, so skipping a rule never changes what the parser reads.
+The cheap tests that stand in for a pattern or a full pass (place words, page edges) must
+give exactly what they replace."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from protokoll.importing import header, items, rules
+from protokoll.importing import clean, header, items, parse, rules
 from protokoll.importing.prefilter import (
     Prefiltered,
     ending_test,
@@ -208,3 +210,24 @@ def test_endings_follow_optional_letters_and_factored_prefixes():
     assert ending_test([re.compile(r"^(?:bilagor?|bilaga\(or\))$", re.I)])("Bilaga(or)")
     test = ending_test([re.compile(r"^(?:särskilt yttrande|särskilda yttranden)\s*:?\s*$", re.I)])
     assert test("Särskilda yttranden:") and not test("Särskilda yttranden lämnas.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["kommun", "stad", "KOMMUN", "STAD", "Kommun", "s", "_", " ", "ä", "1", "k", "Ω", "\n"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_place_words_are_what_the_pattern_finds(text):
+    pattern = re.compile(r"(?:kommun|stad|KOMMUN|STAD)\b")
+    assert parse._place_words(text) == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "\t", "14", "Sida 2", "x" * 120, "Text"]), max_size=12))
+def test_edge_lines_are_the_first_and_last_two_filled_lines(lines):
+    filled = [no for no, raw in enumerate(lines, start=1) if raw.strip()]
+    assert clean._edge_lines(lines) == set(filled[:2] + filled[-2:])

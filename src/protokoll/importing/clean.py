@@ -66,22 +66,39 @@ def _running_headers(ex: Extracted) -> set[str]:
     (a tab-separated row, the protocol's title, a page number or the meeting date)."""
     seen: Counter[str] = Counter()
     for page in ex.pages:
-        texts = [t for t in map(str.strip, page.lines) if 0 < len(t) <= 100]
         if len(ex.pages) >= 3:
             # a running header sits at the top of its page; a footer at the foot must also look
             # like one, because the last lines of one-§-per-page layouts repeat too. Only these
             # four lines are keyed: collapsing the digits of every line was a tenth of clean()
-            top = [_DIGITS.sub("#", t) for t in texts[:2]]
-            foot = [_DIGITS.sub("#", t) for t in texts[-2:]]
+            top = [_DIGITS.sub("#", t) for t in _first_two(page.lines, _keyable)]
+            foot = [_DIGITS.sub("#", t) for t in reversed(_first_two(reversed(page.lines), _keyable))]
             seen.update(set(top + [k for k in foot if _HEADER_LOOK.search(k)]))
         else:
-            seen.update(_DIGITS.sub("#", t) for t in texts)
+            seen.update(_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if 0 < len(t) <= 100)
     limit = max(3, int(len(ex.pages) * 0.6))
     return {
         key
         for key, n in seen.items()
         if n >= limit and not _is_structure(key) and (len(ex.pages) >= 3 or _HEADER_LOOK.search(key))
     }
+
+
+def _keyable(line: str) -> str | None:
+    text = line.strip()
+    return text if 0 < len(text) <= 100 else None
+
+
+def _first_two(lines, keep) -> list:
+    """The first two lines ``keep`` makes something of, read from the start only: a page's
+    top and foot are all a running-header test needs, not a pass over every line."""
+    out = []
+    for line in lines:
+        kept = keep(line)
+        if kept is not None:
+            out.append(kept)
+            if len(out) == 2:
+                break
+    return out
 
 
 def _is_structure(key: str) -> bool:
@@ -128,14 +145,11 @@ def _split_headings(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _key_start(text: str) -> str:
-    return "#" if text[:1].isdigit() else text[:1]
-
-
 def _edge_lines(lines: list[str]) -> set[int]:
     """Line numbers (1-based) of the first and last two non-empty lines: where page numbers sit."""
-    filled = [no for no, raw in enumerate(lines, start=1) if raw.strip()]
-    return set(filled[:2] + filled[-2:])
+    numbered = list(enumerate(lines, start=1))
+    top = _first_two(numbered, lambda pair: pair[0] if pair[1].strip() else None)
+    return set(top + _first_two(reversed(numbered), lambda pair: pair[0] if pair[1].strip() else None))
 
 
 def clean(ex: Extracted) -> list[Line]:
@@ -148,7 +162,7 @@ def clean(ex: Extracted) -> list[Line]:
     paged = len(ex.pages) > 1
     for page in ex.pages:
         after_signature = 0
-        edges = _edge_lines(page.lines) if paged else set()
+        edges: set[int] | None = None if paged else set()  # made when a bare number needs it
         for no, raw in enumerate(page.lines, start=1):
             text = raw.replace("\u00a0", " ").replace("\u00ad", "").strip()
             if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
@@ -156,10 +170,13 @@ def clean(ex: Extracted) -> list[Line]:
             if not text:
                 continue
             furniture = _FURNITURE.match(text)
-            if furniture and text.isdigit() and len(text) <= 4 and no not in edges:
-                # a bare number inside a page may be a § heading ("14" alone); segment decides
-                # from context and drops the numbers that are not
-                furniture = None
+            if furniture and text.isdigit() and len(text) <= 4:
+                if edges is None:
+                    edges = _edge_lines(page.lines)
+                if no not in edges:
+                    # a bare number inside a page may be a § heading ("14" alone); segment
+                    # decides from context and drops the numbers that are not
+                    furniture = None
             if furniture and furniture.lastgroup == "r0":
                 after_signature = 4
                 continue
@@ -175,12 +192,12 @@ def clean(ex: Extracted) -> list[Line]:
                 text = title.group(1)
             elif furniture or (
                 headers
-                and _key_start(text) in header_starts
+                and ("#" if text[:1].isdigit() else text[:1]) in header_starts
                 and text.startswith(header_prefixes)
                 and _DIGITS.sub("#", text) in headers
             ):
                 continue
-            stripped = _strip_inline(text)
+            stripped = _strip_inline(text) if "sign" in text else text
             if stripped is not text and (not stripped or is_furniture(stripped)):
                 continue
             text = stripped

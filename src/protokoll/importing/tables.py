@@ -235,6 +235,11 @@ def _marks(text: str) -> str:
     i = 0
     while i < len(lines):
         head = _cells(lines[i]) if len(lines[i]) >= 20 else []
+        if len(head) < 2:
+            # both table shapes below need two cells or more: no need to name a single cell
+            out.append(lines[i])
+            i += 1
+            continue
         kinds = [_kind(c) for _, c in head]
         known = {k for k in kinds if k}
         if kinds == ["member", "substitute"]:
