@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from protokoll.importing import clean, header, items, parse, rules
+from protokoll.importing import attendance, clean, header, items, parse, rules
 from protokoll.importing.prefilter import (
     Prefiltered,
     ending_test,
@@ -231,3 +231,14 @@ def test_place_words_are_what_the_pattern_finds(text):
 def test_edge_lines_are_the_first_and_last_two_filled_lines(lines):
     filled = [no for no, raw in enumerate(lines, start=1) if raw.strip()]
     assert clean._edge_lines(lines) == set(filled[:2] + filled[-2:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["och", "för", "av", "i", "-", ",", " ", "\n", "\u2003", "x", "Anna", "\x1f", "ä"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_continuation_test_is_the_pattern_searched_near_the_end(line):
+    assert attendance._continues(line) == bool(attendance._CONTINUES.search(line))

@@ -48,6 +48,13 @@ _LEADING_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:vice\s+)?(?:ordförande|ordf
 _CONTINUES = re.compile(r"(?:\boch|\bför|\bav|\bi|-|,)\s*$")
 
 
+def _continues(line: str) -> bool:
+    # the word ends where the trailing blanks start and is 3 characters at most: searching from
+    # there finds the same, without trying the pattern at every position of a long line
+    # ("\b" still sees the character before the start)
+    return _CONTINUES.search(line, max(0, len(line.rstrip()) - 3)) is not None
+
+
 @dataclass
 class ParsedPerson:
     name: str
@@ -76,11 +83,21 @@ def clean_name(name: str) -> tuple[str, str | None]:
     return name.strip(" ,.;:"), role
 
 
+# compiled once: these run for every person of every attendance list
+_PARTY_CODE = re.compile(r"[A-ZÅÄÖ]{1,8}")
+_ROLE_END = re.compile(r"§|\btjänstgör\b|\bersätter\b|\bistället\b|\bi stället\b|\btjg\b|\bför\s+[A-ZÅÄÖ]")
+_NOTE_START = re.compile(r"^(?:kom|avvek|anlände|lämnade|gick|från|till|ej|ej\s+\d)", re.IGNORECASE)
+_CAME_OR_LEFT = re.compile(r"\b(?:kom|anlände|avvek|lämnade|gick)\b.*\d", re.IGNORECASE)
+_REPLACES_BEFORE = re.compile(
+    r"(?:\bför|\bersätter|\bistället för|\bi stället för|\btjg\.? för)\s*$", re.IGNORECASE
+)
+
+
 def _norm_party(code: str | None) -> str | None:
     if not code:
         return None
     code = code.strip().upper()
-    return code if re.fullmatch(r"[A-ZÅÄÖ]{1,8}", code) else None
+    return code if _PARTY_CODE.fullmatch(code) else None
 
 
 def _tail_info(person: ParsedPerson, tail: str) -> None:
@@ -101,17 +118,15 @@ def _tail_info(person: ParsedPerson, tail: str) -> None:
     rep = rules.REPLACES.search(tail)
     if rep and person.replaces is None:
         person.replaces = (clean_name(rep.group("name"))[0], _norm_party(rep.group("party")))
-    role_text = re.split(
-        r"§|\btjänstgör\b|\bersätter\b|\bistället\b|\bi stället\b|\btjg\b|\bför\s+[A-ZÅÄÖ]", tail
-    )[0]
+    role_text = _ROLE_END.split(tail)[0]
     role_text = rules.REMOTE.sub("", role_text)
     role_text = role_text.strip(" ,.;:-–")
     if role_text and len(role_text) <= 80 and person.role is None:
         if rules.ROLE_WORDS.match(role_text) or role_text[:1].islower():
             person.role = role_text
-        elif re.match(r"^(?:kom|avvek|anlände|lämnade|gick|från|till|ej|ej\s+\d)", role_text, re.IGNORECASE):
+        elif _NOTE_START.match(role_text):
             person.note = role_text
-    if re.search(r"\b(?:kom|anlände|avvek|lämnade|gick)\b.*\d", tail, re.IGNORECASE):
+    if _CAME_OR_LEFT.search(tail):
         person.note = squash(tail)[:120]
 
 
@@ -123,9 +138,7 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
         between = text[prev_end : m.start()]
         name, lead_role = clean_name(squash(m.group("name")))
         party = _norm_party(m.group("party"))
-        if people and re.search(
-            r"(?:\bför|\bersätter|\bistället för|\bi stället för|\btjg\.? för)\s*$", between, re.IGNORECASE
-        ):
+        if people and _REPLACES_BEFORE.search(between):
             people[-1].replaces = (name, party)
             prev_end = m.end()
             if k == len(matches) - 1:
@@ -153,7 +166,7 @@ def _join_continuations(lines: list[str]) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        if out and (line[:1].islower() or line.startswith("§") or _CONTINUES.search(out[-1])):
+        if out and (line[:1].islower() or line.startswith("§") or _continues(out[-1])):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

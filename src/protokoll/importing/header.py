@@ -60,6 +60,10 @@ LABELS, LABEL_FIELDS = _label_regex()
 _ROLE_LABELS = {"chair", "secretary", "adjusting", "adjusters", "substitutes"}
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_OFFICIAL = re.compile(r"facklig|revisor|gäst|insyn|representant|företrädare", re.IGNORECASE)
+
+
 @dataclass
 class HeaderFields:
     values: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -76,7 +80,7 @@ class HeaderFields:
     def first(self, name: str) -> str | None:
         """The first value with any letter in it (an empty signature line is no value)."""
         for v in self.values.get(name, []):
-            if re.search(r"[^\W\d_]", v):
+            if _LETTER.search(v):
                 return v
         return None
 
@@ -248,11 +252,7 @@ class Header:
 
 
 def _official_group(p: ParsedPerson) -> AttendanceGroup:
-    return (
-        AttendanceGroup.OTHER
-        if re.search(r"facklig|revisor|gäst|insyn|representant|företrädare", p.role or "", re.IGNORECASE)
-        else AttendanceGroup.OFFICIAL
-    )
+    return AttendanceGroup.OTHER if _NOT_OFFICIAL.search(p.role or "") else AttendanceGroup.OFFICIAL
 
 
 _ADJOURNMENT = re.compile(

@@ -319,12 +319,13 @@ def _dispatch(lines: list[Line]) -> list[Dispatch]:
     return out
 
 
+_ATTACHMENT_MARK = re.compile(r"^(?:[-•*]\s*|bilaga\s*\d*\s*[:.-]\s*)", re.IGNORECASE)
+
+
 def _attachments(lines: list[Line]) -> list[str]:
     out = []
     for ln in lines:
-        text = re.sub(
-            r"^(?:[-•*]\s*|bilaga\s*\d*\s*[:.-]\s*)", "", ln.text.strip(), flags=re.IGNORECASE
-        ).strip()
+        text = _ATTACHMENT_MARK.sub("", ln.text.strip()).strip()
         if text:
             out.append(text)
     return out

@@ -126,9 +126,12 @@ def _choose(found: list[Heading]) -> list[Heading]:
     return out
 
 
+_DOT_LEADERS = re.compile(r"\.{3,}.*$")
+
+
 def _agenda_title(rest: str) -> tuple[str, str | None]:
     text = rules.AGENDA_ROW.sub("", rest).strip()
-    text = re.sub(r"\.{3,}.*$", "", text).strip()
+    text = _DOT_LEADERS.sub("", text).strip()
     dnr = None
     m = rules.DNR_LABEL.match(text)
     if m:

@@ -43,6 +43,9 @@ def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
     return None
 
 
+_CHOICE_AFTER = re.compile(r"^[\s\t|]*(ja|nej|avstår|avstod|frånvarande)\b", re.IGNORECASE)
+
+
 def _ballots(lines: list[Line]) -> list[Ballot]:
     out: list[Ballot] = []
     for ln in lines:
@@ -53,7 +56,7 @@ def _ballots(lines: list[Line]) -> list[Ballot]:
             continue
         last = anchors[-1]
         tail = ln.text[last.end() :]
-        m = re.match(r"^[\s\t|]*(ja|nej|avstår|avstod|frånvarande)\b", tail, re.IGNORECASE)
+        m = _CHOICE_AFTER.match(tail)
         if not m:
             continue
         name, _ = clean_name(squash(last.group("name")))
