@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from protokoll.importing import attendance, clean, header, items, parse, rules
+from protokoll.importing import attendance, clean, header, items, parse, rules, votes
+from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import (
     Prefiltered,
     ending_test,
@@ -138,7 +139,14 @@ def test_word_test_refuses_words_with_unchecked_letters():
 
 
 # the patterns items.py searches through Prefiltered, and texts that come near them
-_PREFILTERED = [rules.WITHDRAWN, rules.INFORMATION, rules.REPORT_TITLE, rules.CONFIDENTIAL]
+_PREFILTERED = [
+    rules.WITHDRAWN,
+    rules.INFORMATION,
+    rules.REPORT_TITLE,
+    rules.CONFIDENTIAL,
+    rules.LOTTERY,
+    rules.CASTING_VOTE,
+]
 NEAR_MATCHES = st.builds(
     lambda a, w, b: f"{a}{w}{b}",
     st.text(max_size=40),
@@ -242,3 +250,29 @@ def test_edge_lines_are_the_first_and_last_two_filled_lines(lines):
 )
 def test_continuation_test_is_the_pattern_searched_near_the_end(line):
     assert attendance._continues(line) == bool(attendance._CONTINUES.search(line))
+
+
+BALLOT_ROWS = st.lists(
+    st.builds(
+        lambda name, party, gap, choice, tail: f"{name} ({party}){gap}{choice}{tail}",
+        st.sampled_from(["Eva Ek", "Per Olof Berg", "ordf Anna Al", "x"]),
+        st.sampled_from(["S", "M", "sd", "KD", ""]),
+        st.sampled_from(["", " ", "\t", " | ", "  ) "]),
+        st.sampled_from(["Ja", "NEJ", "avstår", "Avstod", "frånvarande", "jag", "", "X"]),
+        st.sampled_from(["", " (S)", " Ja", ")"]),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(BALLOT_ROWS)
+def test_ballot_rows_are_the_same_without_the_paren_test(rows):
+    lines = [Line(1, no, text) for no, text in enumerate(rows, start=1)]
+    gated = votes._ballots(lines)
+    saved = votes._CHOICE_AFTER_PAREN
+    votes._CHOICE_AFTER_PAREN = re.compile("")
+    try:
+        assert gated == votes._ballots(lines)
+    finally:
+        votes._CHOICE_AFTER_PAREN = saved

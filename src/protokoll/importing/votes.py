@@ -13,6 +13,7 @@ from protokoll.domain.vocab import VoteChoice
 from protokoll.importing import rules
 from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
 from protokoll.importing.clean import Line
+from protokoll.importing.prefilter import Prefiltered
 from protokoll.importing.values import count, squash
 
 _CHOICE = {
@@ -44,12 +45,17 @@ def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
 
 
 _CHOICE_AFTER = re.compile(r"^[\s\t|]*(ja|nej|avstår|avstod|frånvarande)\b", re.IGNORECASE)
+# the anchor ends at its party's ")", so a ballot row has a choice right after some ")": a test
+# that skips finding every name on the lines that have none (most lines with a party)
+_CHOICE_AFTER_PAREN = re.compile(r"\)[\s\t|]*(?:ja|nej|avstår|avstod|frånvarande)\b", re.IGNORECASE)
+_LOTTERY = Prefiltered(rules.LOTTERY)
+_CASTING_VOTE = Prefiltered(rules.CASTING_VOTE)
 
 
 def _ballots(lines: list[Line]) -> list[Ballot]:
     out: list[Ballot] = []
     for ln in lines:
-        if "(" not in ln.text:
+        if "(" not in ln.text or not _CHOICE_AFTER_PAREN.search(ln.text):
             continue  # a ballot row names the party in parentheses: "Eva Ek (S)  Ja"
         anchors = list(PAREN_ANCHOR.finditer(ln.text))
         if not anchors:
@@ -138,7 +144,7 @@ def read_votes(
         abstain=tally[2],
         absent=int(absent.group("absent")) if absent else 0,
         ballots=ballots,
-        casting_vote=bool(rules.CASTING_VOTE.search(text)),
-        lottery=bool(rules.LOTTERY.search(text)),
+        casting_vote=bool(_CASTING_VOTE.search(text)),
+        lottery=bool(_LOTTERY.search(text)),
     )
     return [vote], warnings
