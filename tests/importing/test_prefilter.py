@@ -146,6 +146,7 @@ _PREFILTERED = [
     rules.CONFIDENTIAL,
     rules.LOTTERY,
     rules.CASTING_VOTE,
+    *(rule.pattern for rule in rules.ASSIGNMENT_RULES),
 ]
 NEAR_MATCHES = st.builds(
     lambda a, w, b: f"{a}{w}{b}",
@@ -176,6 +177,9 @@ NEAR_MATCHES = st.builds(
 def test_prefiltered_search_agrees_with_the_pattern(text):
     for pattern in _PREFILTERED:
         assert bool(Prefiltered(pattern).search(text)) == bool(pattern.search(text))
+        assert [m.span() for m in Prefiltered(pattern).finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
 
 
 def test_prefiltered_search_agrees_on_the_fixture_lines():

@@ -331,12 +331,15 @@ def _attachments(lines: list[Line]) -> list[str]:
     return out
 
 
+_ASSIGNMENT_RULES = [(rule, Prefiltered(rule.pattern)) for rule in rules.ASSIGNMENT_RULES]
+
+
 def _assignments(*texts: str) -> list[Assignment]:
     """Uppdrag in the beslut's wording and in an "Uppdrag" section, each text read on its own."""
     out: list[Assignment] = []
     seen: set[str] = set()
-    for rule, text in ((r, t) for t in texts if t for r in rules.ASSIGNMENT_RULES):
-        for m in rule.pattern.finditer(text):
+    for (rule, prefiltered), text in ((r, t) for t in texts if t for r in _ASSIGNMENT_RULES):
+        for m in prefiltered.finditer(text):
             assignee = squash(m.group("assignee")).strip(" ,")
             assignee = (
                 re.sub(

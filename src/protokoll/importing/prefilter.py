@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # the parser's node types; stable within a Python minor version
 import re._parser as sre_parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 MIN_WORD = 3  # shorter words pass nearly every line: no use as a test
@@ -150,6 +150,11 @@ class Prefiltered:
         if self._test is not None and not self._test(text):
             return None
         return self.pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._test is not None and not self._test(text):
+            return iter(())
+        return self.pattern.finditer(text)
 
 
 _MAX_ENDINGS = 300
