@@ -238,7 +238,10 @@ def _exact(query, filters) -> list[int]:
     from protokoll.search.text import fts5_match
 
     sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-    params: list = [" ".join([fts5_match(query), *facet_match(filters)[0]])]
+    required = facet_match(filters)
+    if isinstance(required, tuple):  # (required, excluded) since the NOT form; a list before
+        required = required[0]
+    params: list = [" ".join([fts5_match(query), *required])]
     keys = key_range(filters.date_from, filters.date_to)
     if keys:
         sql += " AND rowid BETWEEN %s AND %s"
