@@ -280,6 +280,44 @@ def _measure(queries: list[tuple[str, dict]], repeat: int) -> dict:
     return {"rows": rows, "search": all_s, "engine": all_e, "raw": all_r}
 
 
+COSTS = {
+    # The newest 10,000 matches, rowids only: what walking the doclists costs.
+    "walk": "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    " ORDER BY rowid DESC LIMIT 10000)",
+    # The same with bm25 read for each: the walk, the idf counts and 10,000 scorings.
+    "walk+rank": "SELECT count(*), sum(r) FROM (SELECT rowid, rank AS r FROM search_fts"
+    " WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 10000)",
+    # bm25 of the newest match only: nearly all of it is the idf counts over the whole table.
+    "rank of 1": "SELECT rank FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 1",
+    # The top 20 of the newest 10,000 with the count, by window functions and by a CTE.
+    "window fns": "SELECT k, -r AS score, count(*) OVER () AS n, min(k) OVER () AS oldest FROM"
+    " (SELECT rowid AS k, rank AS r FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 10000)"
+    " ORDER BY score DESC, k DESC LIMIT 20",
+    "CTE": "WITH w AS MATERIALIZED (SELECT rowid AS k, rank AS r FROM search_fts WHERE search_fts MATCH %s"
+    " ORDER BY rowid DESC LIMIT 10000), b AS (SELECT count(*) AS n, min(k) AS lo FROM w)"
+    " SELECT k, -r AS score, b.n, b.lo FROM b CROSS JOIN w ORDER BY score DESC, k DESC LIMIT 20",
+}
+
+
+def _costs(expressions: list[str], repeat: int) -> None:
+    """Where the time of a MATCH goes: median ms of ``repeat`` rounds after one warm-up, each
+    round running every statement once (so that a busy moment of the machine hits all)."""
+    from protokoll.search.backends import _run
+
+    print("| MATCH | " + " | ".join(COSTS) + " |")
+    print("|---|" + "---:|" * len(COSTS))
+    for expr in expressions:
+        times: dict[str, list[float]] = {name: [] for name in COSTS}
+        for sql in COSTS.values():
+            _run(sql, [expr])
+        for _ in range(repeat):
+            for name, sql in COSTS.items():
+                t0 = time.perf_counter()
+                _run(sql, [expr])
+                times[name].append((time.perf_counter() - t0) * 1000)
+        print(f"| `{expr}` | " + " | ".join(f"{statistics.median(t):.1f}" for t in times.values()) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--paragraphs", type=int, default=2_000_000)
@@ -288,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, default=OUT / "search.sqlite3")
     ap.add_argument("--reuse", action="store_true", help="time an archive built by an earlier run")
     ap.add_argument("--set", choices=sorted(SETS), default="issue", help="which query set to time")
+    ap.add_argument(
+        "--costs", nargs="+", metavar="MATCH", help="time the parts of these FTS5 MATCH expressions"
+    )
     ap.add_argument("--window", type=int, help="RANK_WINDOW for this run (default: the one in backends.py)")
     a = ap.parse_args(argv)
     a.db.parent.mkdir(parents=True, exist_ok=True)
@@ -301,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     from protokoll.search import backends
 
+    if a.costs:
+        _costs(a.costs, a.repeat)
+        return 0
     if a.window:
         backends.RANK_WINDOW = a.window
     print(f"rank window: {backends.RANK_WINDOW:,} newest matches")

@@ -213,8 +213,9 @@ class SQLiteBackend:
         else:
             if scored == match:
                 # FTS5 walks the doclists newest first and stops after the window, scoring
-                # only those rows; the outer query ranks them (ties newest first). Window
-                # functions (count(*) OVER ()) in place of the CTE took 5-25 % longer.
+                # only those rows; the outer query ranks them (ties newest first). The CTE
+                # states the count once, for the page and for ``_ranked``; it is no slower
+                # than count(*) OVER () (docs/benchmarks.md, "--costs").
                 sql = (
                     "WITH w AS MATERIALIZED"
                     f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"

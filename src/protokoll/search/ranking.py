@@ -3,8 +3,8 @@
 FTS5's bm25 pays for every phrase of the MATCH twice: once per query it walks every row of the
 whole table that holds the phrase (to count them for the idf), and for every row it scores it
 reads the phrase's hits in that row. A word found in most §§ ("beslut" in "beslutade om
-bygglov") makes both expensive while changing nothing in the order, because bm25 gives a phrase
-found in half the rows or more an idf of 1e-6 (its contribution to a score is below 3e-6). A
+bygglov") makes both expensive while it can only break near ties, because bm25 gives a phrase
+found in half the rows or more an idf of 1e-6 (it adds under 2.2e-6 to any score). A
 facet token changes nothing either: its column weighs 0. So the window of matches is chosen by
 the whole MATCH, and scored by a MATCH of only the phrases that can change the order.
 
