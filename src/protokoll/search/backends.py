@@ -210,34 +210,33 @@ class SQLiteBackend:
                 " ORDER BY k DESC"
             )
             page = _newest_first(sql, params, matches, limit, offset, [scored])
+        elif scored == match:
+            # FTS5 walks the doclists newest first and stops after the window, scoring
+            # only those rows; the outer query ranks them (ties newest first). The CTE
+            # states the count once, for the page and for ``_ranked``; it is no slower
+            # than count(*) OVER () (docs/benchmarks.md, "--costs").
+            sql = (
+                "WITH w AS MATERIALIZED"
+                f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"
+                " b AS (SELECT count(*) AS n, min(k) AS lo FROM w)"
+                " SELECT k, -r AS score, b.n, b.lo FROM b CROSS JOIN w ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
+            )
+            page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset)
         else:
-            if scored == match:
-                # FTS5 walks the doclists newest first and stops after the window, scoring
-                # only those rows; the outer query ranks them (ties newest first). The CTE
-                # states the count once, for the page and for ``_ranked``; it is no slower
-                # than count(*) OVER () (docs/benchmarks.md, "--costs").
-                sql = (
-                    "WITH w AS MATERIALIZED"
-                    f" (SELECT rowid AS k, rank AS r FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"
-                    " b AS (SELECT count(*) AS n, min(k) AS lo FROM w)"
-                    " SELECT k, -r AS score, b.n, b.lo FROM b CROSS JOIN w ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
-                )
-                page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset)
-            else:
-                # The window is chosen by the whole MATCH without scoring it; bm25 then scores
-                # those rows by the phrases that can change their order (``ranking``): a second
-                # MATCH over the window's rowid span, scored only where the row is in the
-                # window (the IN is tested before ``rank`` is read; ``+`` keeps it from becoming
-                # one FTS5 lookup per rowid).
-                sql = (
-                    "WITH w AS MATERIALIZED"
-                    f" (SELECT rowid AS k FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"
-                    " b AS (SELECT count(*) AS n, min(k) AS lo, max(k) AS hi FROM w)"
-                    " SELECT s.rowid AS k, -s.rank AS score, b.n, b.lo FROM b CROSS JOIN search_fts AS s"
-                    " WHERE s.search_fts MATCH %s AND s.rowid BETWEEN b.lo AND b.hi AND +s.rowid IN (SELECT k FROM w)"
-                    " ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
-                )
-                page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset, [scored])
+            # The window is chosen by the whole MATCH without scoring it; bm25 then scores
+            # those rows by the phrases that can change their order (``ranking``): a second
+            # MATCH over the window's rowid span, scored only where the row is in the
+            # window (the IN is tested before ``rank`` is read; ``+`` keeps it from becoming
+            # one FTS5 lookup per rowid).
+            sql = (
+                "WITH w AS MATERIALIZED"
+                f" (SELECT rowid AS k FROM search_fts WHERE {conditions} ORDER BY rowid DESC LIMIT %s),"
+                " b AS (SELECT count(*) AS n, min(k) AS lo, max(k) AS hi FROM w)"
+                " SELECT s.rowid AS k, -s.rank AS score, b.n, b.lo FROM b CROSS JOIN search_fts AS s"
+                " WHERE s.search_fts MATCH %s AND s.rowid BETWEEN b.lo AND b.hi AND +s.rowid IN (SELECT k FROM w)"
+                " ORDER BY score DESC, k DESC LIMIT %s OFFSET %s"
+            )
+            page = _ranked(sql, params, matches, "search_fts.rowid", limit, offset, [scored])
         return page._replace(rows=[(facets.item_id_of(k), score) for k, score in page.rows])
 
 
