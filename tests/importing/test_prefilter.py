@@ -147,6 +147,8 @@ _PREFILTERED = [
     rules.LOTTERY,
     rules.CASTING_VOTE,
     *(rule.pattern for rule in rules.ASSIGNMENT_RULES),
+    rules.EXTRACT_MARK,
+    items._IMMEDIATELY.pattern,
 ]
 NEAR_MATCHES = st.builds(
     lambda a, w, b: f"{a}{w}{b}",

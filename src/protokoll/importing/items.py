@@ -42,8 +42,8 @@ _DECISION_SENTENCE = re.compile(
 )
 
 
-_IMMEDIATELY = re.compile(
-    r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?", re.IGNORECASE
+_IMMEDIATELY = Prefiltered(
+    re.compile(r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?", re.IGNORECASE)
 )
 # Lex/Platina print the agenda number under the § heading ("Ärende 5"); it is not the title
 _AGENDA_NUMBER = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}\s*$", re.IGNORECASE)

@@ -7,6 +7,7 @@ from protokoll.domain.vocab import DocumentKind
 from protokoll.importing import rules
 from protokoll.importing.clean import Line
 from protokoll.importing.header import Header
+from protokoll.importing.prefilter import Prefiltered
 from protokoll.importing.segment import Segments
 
 # header fields that only a protocol (or an extract of one) carries
@@ -30,6 +31,8 @@ def strong_fields(header: Header) -> set[str]:
 
 
 _BULLET_CHARS = frozenset("•·●▪◦ ")
+# searched through the whole head of every document; few say "utdrag"
+_EXTRACT_MARK = Prefiltered(rules.EXTRACT_MARK)
 
 
 def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKind | None:
@@ -38,7 +41,7 @@ def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKin
     strong = strong_fields(header)
     # only count bullets when they could decide (the listing test below); a cheap first-char probe
     bullets = sum(1 for ln in lines if ln.text[:1] in _BULLET_CHARS and rules.BULLET.match(ln.text))
-    if rules.EXTRACT_MARK.search(head_text) and (seg.sections or strong):
+    if _EXTRACT_MARK.search(head_text) and (seg.sections or strong):
         return DocumentKind.EXTRACT
     if (seg.sections or seg.agenda) and len(strong) >= 1:
         if len(seg.sections) == 1 and "utdragsbestyrkande" in " ".join(ln.text.lower() for ln in lines[:3]):

@@ -151,6 +151,11 @@ class Prefiltered:
             return None
         return self.pattern.search(text)
 
+    def sub(self, repl: str, text: str) -> str:
+        if self._test is not None and not self._test(text):
+            return text
+        return self.pattern.sub(repl, text)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._test is not None and not self._test(text):
             return iter(())
