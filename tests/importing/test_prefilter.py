@@ -282,3 +282,9 @@ def test_ballot_rows_are_the_same_without_the_paren_test(rows):
         assert gated == votes._ballots(lines)
     finally:
         votes._CHOICE_AFTER_PAREN = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([".", "_", "…", "-", "=", "a", " ", "\n", "12"]), max_size=14).map("".join))
+def test_leader_test_is_the_pattern(value):
+    assert header._drop_leaders(value) == header._LEADERS.sub(" ", value)

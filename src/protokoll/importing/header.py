@@ -93,6 +93,14 @@ _PARTY_COLUMN_LAST = frozenset(p[-1] for p in rules.KNOWN_PARTIES) | {"e"}
 _LEADERS = re.compile(r"[._…]{2,}|-{5,}|={3,}")
 
 
+def _drop_leaders(value: str) -> str:
+    # every match holds one of these (two of "._…" hold ".." or a "_" or a "…"); testing them
+    # is a tenth of the cost of the engine trying three alternatives at every position
+    if ".." in value or "_" in value or "…" in value or "-----" in value or "===" in value:
+        return _LEADERS.sub(" ", value)
+    return value
+
+
 def _party_column(before: str) -> bool:
     end = before[:-1] if before.endswith("\n") else before  # "$" also matches before a last newline
     return end[-1:] in _PARTY_COLUMN_LAST and _PARTY_COLUMN.search(before) is not None
@@ -113,7 +121,7 @@ def read_fields(text: str) -> HeaderFields:
     for k, (_start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         value = text[end:stop].strip(" \t:\n")
-        value = _LEADERS.sub(" ", value).strip(" \t:\n.")
+        value = _drop_leaders(value).strip(" \t:\n.")
         out.values[fld].append(value)
         out.order.append((fld, value))
     return out
