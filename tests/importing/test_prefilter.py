@@ -149,6 +149,7 @@ _PREFILTERED = [
     *(rule.pattern for rule in rules.ASSIGNMENT_RULES),
     rules.EXTRACT_MARK,
     items._IMMEDIATELY.pattern,
+    header._ADJOURNMENT.pattern,
 ]
 NEAR_MATCHES = st.builds(
     lambda a, w, b: f"{a}{w}{b}",

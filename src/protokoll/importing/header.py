@@ -15,6 +15,7 @@ from protokoll.document.model import Adjournment, Adjustment, AttendanceEntry, M
 from protokoll.domain.vocab import AdjustmentMethod, AttendanceGroup, AttendanceStatus
 from protokoll.importing import rules
 from protokoll.importing.attendance import ParsedPerson, clean_name, parse_people, split_names
+from protokoll.importing.prefilter import Prefiltered
 from protokoll.importing.tables import normalise_tables
 from protokoll.importing.values import clock, clock_range, find_dates, first_date, paragraph_ranges, squash
 
@@ -87,9 +88,9 @@ class HeaderFields:
 
 # ``before`` has its trailing blanks stripped: "Eva Ek   S" or "Eva Ek   S   Vice"
 _PARTY_COLUMN = re.compile(rf"\S(?:\t|\s{{2,}})(?:{rules.KNOWN_PARTY_RE})(?:\s+[Vv]ice)?$")
-# the column ends the text before a label, so only a text ending in a party code's (or "vice"'s)
-# last letter can match; searching 200 characters back for it was a twentieth of the header
-_PARTY_COLUMN_LAST = frozenset(p[-1] for p in rules.KNOWN_PARTIES) | {"e"}
+# the column ends the text before a label, so only a text ending in a party code's last letter
+# or in "vice" can match; searching 200 characters back for it was a twentieth of the header
+_PARTY_COLUMN_LAST = frozenset(p[-1] for p in rules.KNOWN_PARTIES)
 _LEADERS = re.compile(r"[._…]{2,}|-{5,}|={3,}")
 
 
@@ -103,7 +104,9 @@ def _drop_leaders(value: str) -> str:
 
 def _party_column(before: str) -> bool:
     end = before[:-1] if before.endswith("\n") else before  # "$" also matches before a last newline
-    return end[-1:] in _PARTY_COLUMN_LAST and _PARTY_COLUMN.search(before) is not None
+    return (end[-1:] in _PARTY_COLUMN_LAST or end.endswith("ice")) and _PARTY_COLUMN.search(
+        before
+    ) is not None
 
 
 def read_fields(text: str) -> HeaderFields:
@@ -263,10 +266,13 @@ def _official_group(p: ParsedPerson) -> AttendanceGroup:
     return AttendanceGroup.OTHER if _NOT_OFFICIAL.search(p.role or "") else AttendanceGroup.OFFICIAL
 
 
-_ADJOURNMENT = re.compile(
-    r"\bajourn\w*\s*(?:mellan\s*)?(?:kl\.?\s*)?"
-    r"([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)",
-    re.IGNORECASE,
+# searched through every header; most never say "ajourn"
+_ADJOURNMENT = Prefiltered(
+    re.compile(
+        r"\bajourn\w*\s*(?:mellan\s*)?(?:kl\.?\s*)?"
+        r"([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)",
+        re.IGNORECASE,
+    )
 )
 _NAME_THEN_ROLE = re.compile(
     rf"({rules.NAME})\s*(?:\([A-ZÅÄÖa-zåäö]{{1,5}}\))?\s+(Sekreterare|Ordförande|Justerare|Justerande)\b"
