@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from protokoll.importing import attendance, clean, header, items, parse, rules, votes
+from protokoll.importing import attendance, clean, header, items, parse, rules, values, votes
 from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import (
     Prefiltered,
@@ -289,3 +289,14 @@ def test_ballot_rows_are_the_same_without_the_paren_test(rows):
 @given(st.lists(st.sampled_from([".", "_", "…", "-", "=", "a", " ", "\n", "12"]), max_size=14).map("".join))
 def test_leader_test_is_the_pattern(value):
     assert header._drop_leaders(value) == header._LEADERS.sub(" ", value)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from([" ", "a", "\u00a0", "\t", "\n", "\u2003", "\x1c", "\x85", "ä", "\u200b"]),
+        max_size=12,
+    )
+)
+def test_squash_fast_path_is_split_and_join(text):
+    assert values.squash(text) == " ".join(text.split())

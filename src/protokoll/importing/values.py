@@ -97,4 +97,8 @@ def paragraph_ranges(spec: str) -> list[tuple[int, int]]:
 
 
 def squash(text: str) -> str:
+    # most texts are already squashed: the only blank str.isprintable() allows is " ", so a
+    # printable text without a double, leading or trailing space is returned without a copy
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
