@@ -3,7 +3,7 @@
 Run by hand (needs rendered protocols from bench/gen_corpus.py):
 
     .venv/bin/python bench/gen_corpus.py --count 200
-    .venv/bin/python bench/bench_parse.py bench/out
+    .venv/bin/python bench/bench_parse.py bench/out/corpus [--stages]
 
 Reports MB of text per second per core for the parser alone, and, for the PDFs, the time spent in
 PDF text extraction vs parsing. Figures go to docs/benchmarks.md with the command that made them.
@@ -27,10 +27,52 @@ def _time(fn, *args):
     return out, time.perf_counter() - t0
 
 
+# the stages parse_lines calls, by their names in protokoll.importing.parse
+STAGES = ("clean", "segment", "read_header", "interpret", "detect_kind", "_municipality", "_body")
+
+
+def stage_times(extracted, repeat: int) -> tuple[float, dict[str, float]]:
+    """Seconds per stage of the best of ``repeat`` passes, timed by wrapping each stage where
+    parse.py looks it up (the wrappers add well under a microsecond per call)."""
+    from protokoll.importing import parse as parse_module
+
+    spent: dict[str, float] = {}
+    originals = {name: getattr(parse_module, name) for name in STAGES}
+
+    def timed(name, fn):
+        def run(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+
+        return run
+
+    best: tuple[float, dict[str, float]] | None = None
+    try:
+        for name, fn in originals.items():
+            setattr(parse_module, name, timed(name, fn))
+        for _ in range(repeat):
+            spent.clear()
+            t0 = time.perf_counter()
+            for e in extracted:
+                parse_module.parse_extracted(e)
+            total = time.perf_counter() - t0
+            if best is None or total < best[0]:
+                best = (total, dict(spent))
+    finally:
+        for name, fn in originals.items():
+            setattr(parse_module, name, fn)
+    assert best is not None
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
     ap.add_argument("--repeat", type=int, default=3, help="parse each text this many times (best of)")
+    ap.add_argument("--stages", action="store_true", help="also report the time per parser stage")
     a = ap.parse_args(argv)
 
     texts = sorted(a.folder.glob("*.txt"))
@@ -55,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         f"parse: {secs:.2f} s best of {a.repeat} → {size / 1e6 / secs:.2f} MB/s per core "
         f"({len(texts) / secs:.0f} protocols/s; {items} items in the first 50)"
     )
+
+    if a.stages:
+        total, spent = stage_times(extracted, a.repeat)
+        rest = total - sum(spent.values())
+        parts = sorted(spent.items(), key=lambda kv: -kv[1]) + [("rest", rest)]
+        print("stages: " + ", ".join(f"{name} {100 * t / total:.0f} %" for name, t in parts))
 
     if pdfs:
         t_extract = t_parse = 0.0
