@@ -96,6 +96,25 @@ def test_verify_detects_a_forged_payload(world, meeting):
     assert any("stämmer inte" in f.message for f in justering.verify_meeting(meeting.pk))
 
 
+def test_a_membership_changed_after_justering_leaves_the_signatures_valid(world, meeting):
+    """The signed "who served" is the protocol's attendance lines, not a seat plan recomputed
+    from today's memberships: a ledamot whose term is later recorded as ended before the
+    meeting, or an ersättare order corrected, changes no signed byte."""
+    _adjust(world, meeting)
+    m.Membership.objects.filter(body=world.body, person__name="Eva Fors").update(end=DATE - dt.timedelta(days=1))
+    m.Membership.objects.filter(body=world.body, person__name="Per Ers").update(substitute_order=0)
+    assert all(f.ok for f in justering.verify_meeting(meeting.pk))
+    assert "Eva Fors" in json.loads(payload_bytes(meeting, [1]))["serving"]["1"]
+
+
+def test_payload_follows_the_attendance_lines(world, meeting):
+    """A changed attendance line of a signed § is a changed byte for verify."""
+    _adjust(world, meeting)
+    m.AttendanceEntry.objects.filter(meeting=meeting, name="Eva Fors").update(paragraphs=[[1, 2]])
+    findings = justering.verify_meeting(meeting.pk)
+    assert findings and not all(f.ok for f in findings)
+
+
 def test_payload_covers_who_served(world, meeting):
     data = json.loads(payload_bytes(meeting, [1]))
     assert data["paragraphs"] == [1] and "Anna Ståhl" in data["serving"]["1"]

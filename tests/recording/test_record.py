@@ -53,6 +53,26 @@ def test_jav_with_a_substitute(world, meeting):
     assert sara.serving and sara.replaces_name == "Cia Dal" and sara.paragraphs == [[1, 1]]
 
 
+def test_an_ersattare_who_sits_in_for_two_members_gets_a_line_per_seat(world, meeting):
+    """Eva Fors (M) arrives at § 2 and Bo Berg (M) leaves after § 1: Mats Ers (M) serves for
+    Eva on § 1 and for Bo on §§ 2–3, and the protocol says so on two lines (KL 5:66)."""
+    from protokoll.recording.models import Presence
+
+    Presence.objects.filter(meeting=meeting, person__name="Eva Fors").update(first=2)
+    record.depart(world.secretary, meeting.pk, fresh(meeting).version, "Bo Berg", after=1)
+    lines = [
+        (e.replaces_name, e.paragraphs, e.serving)
+        for e in m.AttendanceEntry.objects.filter(meeting=meeting, name="Mats Ers").order_by("position")
+    ]
+    assert lines == [("Eva Fors", [[1, 1]], True), ("Bo Berg", [[2, 3]], True)]
+    assert "Mats Ers" in serving_on(meeting, 1) and "Mats Ers" in serving_on(meeting, 3)
+
+
+def test_an_ersattare_present_but_not_serving_has_one_line(meeting):
+    sara = m.AttendanceEntry.objects.get(meeting=meeting, name="Sara Ers")
+    assert (sara.serving, sara.replaces_name, sara.paragraphs) == (False, None, None)
+
+
 def test_no_quorum_is_shown(world, meeting):
     for name in ("Bo Berg", "Eva Fors"):
         record.depart(world.secretary, meeting.pk, fresh(meeting).version, name, after=2)

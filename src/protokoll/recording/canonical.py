@@ -4,7 +4,8 @@
 (``ensure_ascii=False``). The payload holds the meeting's identity and, per signed §, the §'s
 content as the ``protokoll/1`` document stores it plus who served on it (KL 5:66–67), so any
 change to a signed § — its text, a vote, a ballot, a reservation, its attendance — changes the
-bytes.
+bytes. Who served is read from the stored attendance lines, so later changes to the body's
+memberships leave a signed § as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Iterable
 
 from protokoll.archive import models as m
 from protokoll.archive.exporting import meeting_dict, meeting_queryset
-from protokoll.domain import attendance as rules
 
 
 def canonical_bytes(value: object) -> bytes:
@@ -22,21 +22,23 @@ def canonical_bytes(value: object) -> bytes:
 
 
 def payload(meeting: m.Meeting | int, paragraphs: Iterable[int]) -> dict:
-    from protokoll.recording.roster import plan
+    from protokoll.recording.roster import paragraphs as item_paragraphs
+    from protokoll.recording.roster import served_by_entries
 
     pk = meeting if isinstance(meeting, int) else meeting.pk
     row = meeting_queryset().get(pk=pk)
     wanted = sorted(set(paragraphs))
     doc = meeting_dict(row)
     items = [i for i in doc["items"] if i["paragraph"] in wanted]
-    seats = plan(row)
+    numbers = set(item_paragraphs(row))
+    served = served_by_entries(row, [p for p in wanted if p in numbers])
     return {
         "municipality": doc["municipality"],
         "body": doc["body"],
         "date": doc["meeting"]["date"],
         "paragraphs": wanted,
         "items": items,
-        "serving": {str(p): sorted(rules.serving(seats, p)) for p in wanted if p in seats},
+        "serving": {str(p): sorted(names) for p, names in served.items()},
     }
 
 

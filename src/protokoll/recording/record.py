@@ -20,7 +20,8 @@ from protokoll.recording import propositions as props
 from protokoll.recording.errors import Immutable, Refused, refuse_on
 from protokoll.recording.immutability import adjusted_paragraphs
 from protokoll.recording.models import MeetingState, Presence, PropositionStep
-from protokoll.recording.roster import plan, roster, serving_on, sync_attendance
+from protokoll.recording.roster import paragraphs as item_paragraphs
+from protokoll.recording.roster import plan, roster, served_by_entries, serving_on, sync_attendance
 from protokoll.recording.writes import item_write, meeting_write
 
 
@@ -38,9 +39,10 @@ def _known(meeting: m.Meeting, name: str) -> str:
 
 
 def _served_on_adjusted(meeting: m.Meeting) -> dict[int, set[str]]:
+    """Who served on the justerade §§, as the stored attendance lines (and so the signatures)
+    have it."""
     done = adjusted_paragraphs(meeting.pk)
-    seats = plan(meeting)
-    return {p: rules.serving(seats, p) for p in seats if p in done}
+    return served_by_entries(meeting, sorted(p for p in item_paragraphs(meeting) if p in done))
 
 
 def _resync(meeting: m.Meeting, before: dict[int, set[str]]) -> None:

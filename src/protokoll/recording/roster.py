@@ -101,6 +101,32 @@ def quorum(meeting: m.Meeting) -> dict[int, tuple[int, int, bool]]:
     }
 
 
+def _seats_held(
+    seats: rules.SeatPlan, numbers: list[int], name: str
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The seats ``name`` held, in the order first taken, each with its § ranges."""
+    held: dict[str, list[int]] = {}
+    for p in numbers:
+        seat = next((s for s, who in seats[p].items() if who == name), None)
+        if seat is not None:
+            held.setdefault(seat, []).append(p)
+    return [(seat, rules.service_ranges({p: {seat: name} for p in ps}, name)) for seat, ps in held.items()]
+
+
+def served_by_entries(meeting: m.Meeting | int, wanted: list[int]) -> dict[int, set[str]]:
+    """Who served on each of ``wanted`` as the stored attendance lines say (the protocol's own
+    record, KL 5:66). This, not a seat plan recomputed from today's memberships, is what a
+    justering signs and what later changes are checked against: a membership ended or an
+    ersättare order corrected after the meeting must not change a justerat protocol."""
+    out: dict[int, set[str]] = {p: set() for p in wanted}
+    rows = m.AttendanceEntry.objects.filter(meeting=meeting, serving=True).values_list("name", "paragraphs")
+    for name, ranges in rows:
+        for p in wanted:
+            if ranges is None or any(a <= p <= b for a, b in ranges):
+                out[p].add(name)
+    return out
+
+
 def _ranges_or_all(ranges: list[tuple[int, int]], numbers: list[int]) -> list[list[int]] | None:
     if numbers and ranges == [(numbers[0], numbers[-1])] and len(numbers) == numbers[-1] - numbers[0] + 1:
         return None
@@ -139,24 +165,26 @@ def sync_attendance(meeting: m.Meeting) -> None:
     for sub in r.substitutes:
         if not present.get(sub.name):
             continue
-        served = rules.service_ranges(seats, sub.name)
-        seat = next((s for p in numbers for s, who in seats[p].items() if who == sub.name), None)
-        rows.append(
-            m.AttendanceEntry(
-                meeting=meeting,
-                name=sub.name,
-                party=sub.party,
-                person=persons.get(sub.name),
-                group=AttendanceGroup.SUBSTITUTE,
-                status=AttendanceStatus.PRESENT,
-                serving=bool(served),
-                replaces_name=seat,
-                replaces_party=r.parties.get(seat) if seat else None,
-                replaces=persons.get(seat) if seat else None,
-                paragraphs=_ranges_or_all(served, numbers) if served else None,
-                remote=sub.name in remote,
+        # One line per seat: an ersättare who sits in for one ledamot and later for another
+        # is "ersätter A §§ 1–3" and "ersätter B §§ 4–9", never all of it for the first seat.
+        turns = _seats_held(seats, numbers, sub.name) or [(None, [])]
+        for seat, served in turns:
+            rows.append(
+                m.AttendanceEntry(
+                    meeting=meeting,
+                    name=sub.name,
+                    party=sub.party,
+                    person=persons.get(sub.name),
+                    group=AttendanceGroup.SUBSTITUTE,
+                    status=AttendanceStatus.PRESENT,
+                    serving=bool(served),
+                    replaces_name=seat,
+                    replaces_party=r.parties.get(seat) if seat else None,
+                    replaces=persons.get(seat) if seat else None,
+                    paragraphs=_ranges_or_all(served, numbers) if served else None,
+                    remote=sub.name in remote,
+                )
             )
-        )
     for n, row in enumerate(rows):
         row.position = n
     m.AttendanceEntry.objects.bulk_create(rows)
