@@ -101,7 +101,9 @@ def test_a_membership_changed_after_justering_leaves_the_signatures_valid(world,
     from today's memberships: a ledamot whose term is later recorded as ended before the
     meeting, or an ersättare order corrected, changes no signed byte."""
     _adjust(world, meeting)
-    m.Membership.objects.filter(body=world.body, person__name="Eva Fors").update(end=DATE - dt.timedelta(days=1))
+    m.Membership.objects.filter(body=world.body, person__name="Eva Fors").update(
+        end=DATE - dt.timedelta(days=1)
+    )
     m.Membership.objects.filter(body=world.body, person__name="Per Ers").update(substitute_order=0)
     assert all(f.ok for f in justering.verify_meeting(meeting.pk))
     assert "Eva Fors" in json.loads(payload_bytes(meeting, [1]))["serving"]["1"]

@@ -330,11 +330,13 @@ def read_header(text: str) -> Header:
                 attendance += _entries([p], _official_group(p), serving=False)
         else:
             absent_context = False
-    # a substitute listed as serving replaces nobody twice; remove exact duplicates
-    seen: set[tuple[str, str, bool]] = set()
+    # A person listed twice in one role is one line (the same list repeated on a later page, or
+    # in two header spellings); an ersättare who sat in for two ledamöter ("ersätter A § 1",
+    # "ersätter B §§ 2–3") is two lines, told apart by whom they replace.
+    seen: set[tuple[str, str, bool, str | None]] = set()
     unique = []
     for a in attendance:
-        key = (a.name.lower(), a.group.value, a.serving)
+        key = (a.name.lower(), a.group.value, a.serving, a.replaces.name.lower() if a.replaces else None)
         if key not in seen:
             seen.add(key)
             unique.append(a)
