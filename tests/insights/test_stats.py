@@ -168,3 +168,27 @@ def test_party_stats(body):
     assert stats["M"].reservations == 2 and stats["M"].motions == 1
     assert stats["V"].ballots_against_majority == 1
     assert stats["V"].attendance_rate == 0.5
+
+
+def test_an_ersattare_with_a_line_per_seat_served_at_one_meeting():
+    """Two attendance lines (one per seat held) are one meeting on the person page and in the
+    statistics alike."""
+    from protokoll.web.pages.figures import attendance_of, public_attendance
+
+    mats = DocPerson(name="Mats Ås", party="M")
+    load_document(
+        doc(
+            "2025-04-10",
+            [item(1, "Taxor", "Nämnden beslutar."), item(2, "Bidrag", "Nämnden beslutar.")],
+            attendance=[
+                _entry(ANNA, paragraphs=[[2, 2]]),
+                _entry(BO, paragraphs=[[1, 1]]),
+                _entry(mats, group="substitute", replaces=ANNA, paragraphs=[[1, 1]]),
+                _entry(mats, group="substitute", replaces=BO, paragraphs=[[2, 2]]),
+            ],
+        )
+    )
+    person = _person("Mats Ås")
+    assert public_attendance().filter(person=person).count() == 2
+    assert attendance_of(public_attendance().filter(person=person)).substitute_serving == 1
+    assert [(b.meetings, b.present, b.serving) for b in person_stats(person).bodies] == [(1, 1, 1)]

@@ -116,14 +116,19 @@ class Attendance:
 
 
 def attendance_of(entries: QuerySet[AttendanceEntry]) -> Attendance:
-    result = Attendance()
-    for group, status, serving in entries.values_list("group", "status", "serving"):
+    """Counted in meetings, not lines: an ersättare who sat in for two ledamöter has two
+    attendance lines in one meeting (one per seat) and served at one meeting."""
+    listed: set[int] = set()
+    present: set[int] = set()
+    serving: set[int] = set()
+    for meeting, group, status, on_seat in entries.values_list("meeting_id", "group", "status", "serving"):
         if group == AttendanceGroup.MEMBER:
-            result.listed += 1
-            result.present += status == AttendanceStatus.PRESENT
-        elif group == AttendanceGroup.SUBSTITUTE and serving:
-            result.substitute_serving += 1
-    return result
+            listed.add(meeting)
+            if status == AttendanceStatus.PRESENT:
+                present.add(meeting)
+        elif group == AttendanceGroup.SUBSTITUTE and on_seat:
+            serving.add(meeting)
+    return Attendance(len(listed), len(present), len(serving))
 
 
 def choices_of(ballots: QuerySet[Ballot]) -> list[tuple[str, int]]:
