@@ -166,3 +166,31 @@ def test_the_sekretess_canary_never_leaks(client, published):
 def test_new_meetings_are_not_public_until_published(client, world, meeting):
     assert client.get(f"/api/meetings/{meeting.pk}").status_code == 404
     prepare.add_item(world.secretary, meeting.pk, fresh(meeting).version, title="Sent ärende")
+
+
+def test_the_archival_pdf_imports_back_to_the_recorded_meeting(world, meeting, tmp_path):
+    """The PDF/A a municipality keeps (WeasyPrint, from the protocol's HTML) gives the recorded
+    meeting back through the importer: a ledamot jävig on every § is not listed as beslutande,
+    and an uppdrag is in the document."""
+    from protokoll.archive.exporting import export_meeting
+    from protokoll.importing.api import parse_file
+    from protokoll.recording.outputs import html_to_pdf, protocol_html
+    from tests.rendering.roundtrip import differences
+
+    for paragraph in (1, 2, 3):
+        i = item(meeting, paragraph)
+        record.declare_jav(world.secretary, i.pk, i.version, "Cia Dal")
+    i = item(meeting, 1)
+    record.add_assignment(
+        world.secretary,
+        i.pk,
+        i.version,
+        "Miljöchefen",
+        "återrapportera tillsynen",
+        due=DATE.replace(month=12),
+    )
+    doc = export_meeting(fresh(meeting))
+    assert [e.serving for e in doc.attendance if e.name == "Cia Dal"] == [False]
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(html_to_pdf(protocol_html(fresh(meeting), doc)))
+    assert differences(doc, parse_file(path), full=True) == []

@@ -34,24 +34,16 @@ def _people_list(title: str, entries, level: int = 4) -> str:
 
 
 def _attendance(doc: Document) -> str:
-    present = [e for e in doc.attendance if e.status == "present"]
-    absent = [e for e in doc.attendance if e.status == "absent"]
+    groups = lay.attendance_groups(doc)
     out = ["<section aria-labelledby='narvaro'><h2 id='narvaro'>Närvaro</h2><h3>Beslutande</h3>"]
-    out.append(_people_list("Ledamöter", [e for e in present if e.group == "member"]))
-    out.append(
-        _people_list("Tjänstgörande ersättare", [e for e in present if e.group == "substitute" and e.serving])
-    )
-    others = (
-        ("Ersättare", [e for e in present if e.group == "substitute" and not e.serving]),
-        ("Tjänstepersoner", [e for e in present if e.group == "official"]),
-        ("Övriga", [e for e in present if e.group == "other"]),
-    )
-    if any(group for _, group in others):
-        out.append("<h3>Övriga närvarande</h3>" + "".join(_people_list(t, g) for t, g in others))
-    if absent:
+    out.append(_people_list("Ledamöter", groups.members))
+    out.append(_people_list("Tjänstgörande ersättare", groups.serving_substitutes))
+    if any(group for _, group in groups.others):
+        out.append("<h3>Övriga närvarande</h3>" + "".join(_people_list(t, g) for t, g in groups.others))
+    if groups.absent:
         out.append("<h3>Frånvarande</h3>")
-        out.append(_people_list("Ledamöter", [e for e in absent if e.group == "member"]))
-        out.append(_people_list("Ersättare", [e for e in absent if e.group != "member"]))
+        out.append(_people_list("Ledamöter", [e for e in groups.absent if e.group == "member"]))
+        out.append(_people_list("Ersättare", [e for e in groups.absent if e.group != "member"]))
     out.append("</section>")
     return "".join(out)
 
@@ -95,6 +87,7 @@ def _item(item: Item) -> str:
     out.append(_section("Propositionsordning", [item.proposition_order or ""]))
     out.append(_votes(item))
     out.append(_section("Beslut", (item.decision or "").split("\n")))
+    out.append(_section("Uppdrag", [lay.assignment_line(a) for a in item.assignments]))
     out.append(_section("Reservation", lay.reservation_lines(item)))
     out.append(
         _section(

@@ -108,6 +108,34 @@ def _list(title: str | None, entries: list[AttendanceEntry]) -> list[Block]:
     return head + [Block("line", attendee_line(e)) for e in entries]
 
 
+@dataclass(frozen=True)
+class AttendanceGroups:
+    """The attendance list as every rendering lays it out (DOMAIN 1.1, 1.8)."""
+
+    members: list
+    serving_substitutes: list
+    others: list  # (title, entries) under "Övriga närvarande"
+    absent: list
+
+
+def attendance_groups(doc: Document) -> AttendanceGroups:
+    present = [e for e in doc.attendance if e.status == "present"]
+    # A ledamot in the room who served on no § (jävig on every § while present) did not decide:
+    # listed under "Beslutande" the line would read as serving.
+    members = [e for e in present if e.group == "member" and e.serving]
+    return AttendanceGroups(
+        members=members,
+        serving_substitutes=[e for e in present if e.group == "substitute" and e.serving],
+        others=[
+            ("Ej tjänstgörande ledamöter", [e for e in present if e.group == "member" and e not in members]),
+            ("Ersättare", [e for e in present if e.group == "substitute" and not e.serving]),
+            ("Tjänstepersoner", [e for e in present if e.group == "official"]),
+            ("Övriga", [e for e in present if e.group == "other"]),
+        ],
+        absent=[e for e in doc.attendance if e.status == "absent"],
+    )
+
+
 def _front(doc: Document) -> list[Block]:
     out: list[Block] = []
     m = doc.meeting
@@ -117,30 +145,17 @@ def _front(doc: Document) -> list[Block]:
     for adj in m.adjournments:
         out.append(Block("field", cells=("Ajournering", f"kl. {adj.start}-{adj.end or ''}".rstrip("-"))))
     out.append(BLANK)
-    present = [e for e in doc.attendance if e.status == "present"]
-    absent = [e for e in doc.attendance if e.status == "absent"]
-    # a ledamot in the room who served on no § (jävig on every § while present) did not decide:
-    # listed under "Beslutande" the line would read as serving
-    members = [e for e in present if e.group == "member" and e.serving]
-    idle_members = [e for e in present if e.group == "member" and e not in members]
-    serving_subs = [e for e in present if e.group == "substitute" and e.serving]
-    idle_subs = [e for e in present if e.group == "substitute" and not e.serving]
-    officials = [e for e in present if e.group == "official"]
-    others = [e for e in present if e.group == "other"]
-    out += [Block("heading", "Beslutande")] + _list("Ledamöter", members)
-    if serving_subs:
-        out += [BLANK] + _list("Tjänstgörande ersättare", serving_subs)
-    if idle_members or idle_subs or officials or others:
+    groups = attendance_groups(doc)
+    out += [Block("heading", "Beslutande")] + _list("Ledamöter", groups.members)
+    if groups.serving_substitutes:
+        out += [BLANK] + _list("Tjänstgörande ersättare", groups.serving_substitutes)
+    if any(group for _, group in groups.others):
         out += [BLANK, Block("heading", "Övriga närvarande")]
-        for title, group in (
-            ("Ej tjänstgörande ledamöter", idle_members),
-            ("Ersättare", idle_subs),
-            ("Tjänstepersoner", officials),
-            ("Övriga", others),
-        ):
+        for title, group in groups.others:
             if group:
                 out += _list(title, group) + [BLANK]
         out.pop()
+    absent = groups.absent
     if absent:
         out += [BLANK, Block("heading", "Frånvarande")]
         for title, group in (
