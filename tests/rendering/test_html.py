@@ -43,3 +43,31 @@ def test_html_escapes_text():
     doc = example("full").model_copy(deep=True)
     doc.items[0].decision = "<script>alert(1)</script>"
     assert "<script>" not in render_html(doc)
+
+
+def test_html_says_what_the_text_says_of_a_vote_uppdrag_and_an_idle_ledamot():
+    """The HTML (and the archival PDF made from it) carries everything the text rendering does:
+    absent ballots in the tally, a lottery, uppdrag, and a ledamot present who served on no §
+    under Övriga närvarande (the importer reads both back: test_publication.py)."""
+    from protokoll.document.model import Assignment, AttendanceEntry
+
+    doc = example("full")
+    item = doc.items[1]
+    vote = item.votes[0].model_copy(update={"absent": 1, "lottery": True})
+    item = item.model_copy(
+        update={"votes": [vote], "assignments": [Assignment(assignee="Miljöchefen", task="utreda taxan")]}
+    )
+    idle = AttendanceEntry(name="Ulla Vik", party="S", group="member", status="present", serving=False)
+    doc = doc.model_copy(
+        update={"items": [doc.items[0], item, *doc.items[2:]], "attendance": [*doc.attendance, idle]}
+    )
+    tree = lxml_html.fromstring(render_html(doc))
+    article = tree.get_element_by_id(f"p{item.paragraph}").text_content()
+    assert "1 frånvarande" in article and "Ärendet avgörs genom lottning." in article
+    assert "Miljöchefen får i uppdrag att utreda taxan" in article
+    section = tree.get_element_by_id("narvaro").getparent().text_content()
+    assert (
+        section.index("Ulla Vik")
+        > section.index("Ej tjänstgörande ledamöter")
+        > section.index("Övriga närvarande")
+    )

@@ -61,6 +61,8 @@ def _votes(item: Item) -> str:
             for b in vote.ballots
         )
         result = f"{vote.yes} ja, {vote.no} nej, {vote.abstain} avstår"
+        if vote.absent:
+            result += f", {vote.absent} frånvarande"
         out.append(
             f"<table id='p{item.paragraph}-v{n}'><caption>{_e(caption)}</caption>"
             "<thead><tr><th scope='col'>Ledamot</th><th scope='col'>Röst</th></tr></thead>"
@@ -69,6 +71,8 @@ def _votes(item: Item) -> str:
         )
         if vote.casting_vote:
             out.append("<p>Ordföranden använder sin utslagsröst.</p>")
+        if vote.lottery:
+            out.append("<p>Ärendet avgörs genom lottning.</p>")
     return "".join(out)
 
 
