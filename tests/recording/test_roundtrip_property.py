@@ -10,31 +10,15 @@ each other's bodies and meetings (pytest-django's ``db`` fixture is set up once 
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 
 from protokoll.archive.exporting import export_meeting
 from protokoll.importing.parse import parse_text
 from protokoll.rendering.text import render_text
+from tests.archive.helpers import rolled_back
 from tests.recording.meetings import record, scripts
 from tests.rendering.roundtrip import differences
-
-
-class _Rollback(Exception):
-    pass
-
-
-@contextmanager
-def rolled_back():
-    try:
-        with transaction.atomic():
-            yield
-            raise _Rollback
-    except _Rollback:
-        pass
 
 
 @pytest.fixture

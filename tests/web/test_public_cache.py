@@ -9,13 +9,14 @@ import pytest
 from django.apps import apps
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 
 from protokoll.archive import models as m
 from protokoll.archive import version
 from protokoll.domain.vocab import Visibility
 from protokoll.web import caching
 from protokoll.web.caching import MARK
+from tests.archive.helpers import rolled_back
 from tests.web.helpers import text_of, url
 
 # Committed, not rolled back: on PostgreSQL the version rises when a writing transaction commits
@@ -74,11 +75,7 @@ def test_a_transaction_never_meets_an_answer_cached_before_its_own_writes(client
     """On PostgreSQL the shared counter waits for the commit; the transaction's own writes still
     change its key at once, and a rollback leads back to the answer cached before them."""
     path = url(full)
-
-    class Rollback(Exception):
-        pass
-
-    with pytest.raises(Rollback), transaction.atomic():
+    with rolled_back():
         assert SECRET_LATER in _body(client.get(path))
         assert client.get(path)[MARK] == "hit"
         m.Item.objects.filter(pk=_item(full, 22).pk).update(visibility=Visibility.SECRET)
@@ -87,7 +84,6 @@ def test_a_transaction_never_meets_an_answer_cached_before_its_own_writes(client
         assert "Motion om fritidsaktiviteter" in _body(inside)
         m.Item.objects.filter(pk=_item(full, 25).pk).update(visibility=Visibility.SECRET)
         assert "Motion om fritidsaktiviteter" not in _body(client.get(path))
-        raise Rollback
     after = client.get(path)
     assert after[MARK] == "hit" and SECRET_LATER in _body(after)
 

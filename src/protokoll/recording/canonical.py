@@ -22,7 +22,6 @@ def canonical_bytes(value: object) -> bytes:
 
 
 def payload(meeting: m.Meeting | int, paragraphs: Iterable[int]) -> dict:
-    from protokoll.recording.roster import paragraphs as item_paragraphs
     from protokoll.recording.roster import served_by_entries
 
     pk = meeting if isinstance(meeting, int) else meeting.pk
@@ -30,8 +29,7 @@ def payload(meeting: m.Meeting | int, paragraphs: Iterable[int]) -> dict:
     wanted = sorted(set(paragraphs))
     doc = meeting_dict(row)
     items = [i for i in doc["items"] if i["paragraph"] in wanted]
-    numbers = set(item_paragraphs(row))
-    served = served_by_entries(row, [p for p in wanted if p in numbers])
+    served = served_by_entries(row, [i["paragraph"] for i in items])
     return {
         "municipality": doc["municipality"],
         "body": doc["body"],

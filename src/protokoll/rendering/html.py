@@ -40,10 +40,8 @@ def _attendance(doc: Document) -> str:
     out.append(_people_list("Tjänstgörande ersättare", groups.serving_substitutes))
     if any(group for _, group in groups.others):
         out.append("<h3>Övriga närvarande</h3>" + "".join(_people_list(t, g) for t, g in groups.others))
-    if groups.absent:
-        out.append("<h3>Frånvarande</h3>")
-        out.append(_people_list("Ledamöter", [e for e in groups.absent if e.group == "member"]))
-        out.append(_people_list("Ersättare", [e for e in groups.absent if e.group != "member"]))
+    if any(group for _, group in groups.absent):
+        out.append("<h3>Frånvarande</h3>" + "".join(_people_list(t, g) for t, g in groups.absent))
     out.append("</section>")
     return "".join(out)
 

@@ -115,11 +115,12 @@ class AttendanceGroups:
     members: list
     serving_substitutes: list
     others: list  # (title, entries) under "Övriga närvarande"
-    absent: list
+    absent: list  # (title, entries) under "Frånvarande"
 
 
 def attendance_groups(doc: Document) -> AttendanceGroups:
     present = [e for e in doc.attendance if e.status == "present"]
+    absent = [e for e in doc.attendance if e.status == "absent"]
     # A ledamot in the room who served on no § (jävig on every § while present) did not decide:
     # listed under "Beslutande" the line would read as serving.
     members = [e for e in present if e.group == "member" and e.serving]
@@ -132,7 +133,10 @@ def attendance_groups(doc: Document) -> AttendanceGroups:
             ("Tjänstepersoner", [e for e in present if e.group == "official"]),
             ("Övriga", [e for e in present if e.group == "other"]),
         ],
-        absent=[e for e in doc.attendance if e.status == "absent"],
+        absent=[
+            ("Ledamöter", [e for e in absent if e.group == "member"]),
+            ("Ersättare", [e for e in absent if e.group != "member"]),
+        ],
     )
 
 
@@ -155,13 +159,9 @@ def _front(doc: Document) -> list[Block]:
             if group:
                 out += _list(title, group) + [BLANK]
         out.pop()
-    absent = groups.absent
-    if absent:
+    if any(group for _, group in groups.absent):
         out += [BLANK, Block("heading", "Frånvarande")]
-        for title, group in (
-            ("Ledamöter", [e for e in absent if e.group == "member"]),
-            ("Ersättare", [e for e in absent if e.group != "member"]),
-        ):
+        for title, group in groups.absent:
             if group:
                 out += _list(title, group) + [BLANK]
         out.pop()
