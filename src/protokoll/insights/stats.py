@@ -1,16 +1,23 @@
-"""Statistics a chart can be drawn from: per person, per party and per body.
+"""The figures of the person, party and body pages, defined once.
 
 Everything is read from what the public may see (``protokoll.web.public``): published meetings,
 and for votes, reservations and yrkanden only §§ that are not withheld (DOMAIN 1.10).
 
-- Attendance (KL 5:66; DOMAIN 1.8): of the meetings of each body a person belongs to, how many
-  they were present at and how many they served at. Membership is taken from ``Membership``
-  rows when the archive has them, otherwise from the attendance lists: the meetings of the body
-  from the first to the last one where the person is listed as ledamot or ersättare.
-- Omröstningar (KL 5:55-56): the winning side is the side with more votes; on a tie decided by
-  the chair's utslagsröst, the chair's side. A ballot is "against the majority" when it is ja or
-  nej for the losing side.
-- Reservations (KL 4:27) and yrkanden, counted per § and author.
+- Attendance (KL 5:66; DOMAIN 1.8): of the meetings a body held while the person was one of its
+  ledamöter, how many they were present at. The seat comes from the body's stored roster
+  (``Membership``) when it has one; otherwise from the attendance lists, from the first to the
+  last meeting where the person is listed as ledamot. Meetings inside the seat where the person
+  is missing from the lists count as expected and not attended: a protocol that leaves out an
+  absent ledamot does not make them "not expected". An ersättare is not expected to attend
+  (KL 6:17), so ersättare service is a separate count of meetings served.
+- Omröstningar (KL 5:55-56; DOMAIN 1.5): the winning side is the side with more votes; on a tie
+  the chair's side only when the protocol records an utslagsröst and the chair's ballot; a tie
+  settled by lottning, or one without those records, has no known winner. A ja/nej ballot is
+  "against the majority" when it is for the losing side; ballots in votes without a known
+  winner are left out of both the count and the rate. Where a vote's totals were not written,
+  they are counted from its ballots.
+- Reservations (KL 4:27) count §§; yrkanden count yrkanden (a joint one once).
+- A rate without a denominator is None (shown as "–"), never 0.
 """
 
 from __future__ import annotations
@@ -19,10 +26,17 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, Outcome, VoteChoice
+from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, VoteChoice
+from protokoll.domain.voting import decide
 
-DECIDED = (Outcome.DECISION.value, Outcome.REFERRAL.value, Outcome.TABLED.value)
 SIDES = (VoteChoice.YES.value, VoteChoice.NO.value)
+MEMBER = AttendanceGroup.MEMBER.value
+SUBSTITUTE = AttendanceGroup.SUBSTITUTE.value
+NO_PARTY = "–"
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,8 @@ class ItemLink:
     body_name: str
     paragraph: int | None
     title: str | None
+    municipality_slug: str
+    body_slug: str
 
 
 @dataclass(frozen=True)
@@ -45,24 +61,44 @@ class BallotRecord:
 
 
 @dataclass(frozen=True)
-class MotionRecord:
-    item: ItemLink
-    kind: str
-    text: str
-    withdrawn: bool
+class Attendance:
+    """Meetings held while a ledamot, present at, and meetings served at as ersättare."""
 
-
-@dataclass(frozen=True)
-class BodyAttendance:
-    body_id: int
     body_name: str
-    meetings: int
-    present: int
-    serving: int
+    meetings: int = 0
+    present: int = 0
+    substitute_serving: int = 0
 
     @property
     def rate(self) -> float | None:
-        return self.present / self.meetings if self.meetings else None
+        return _rate(self.present, self.meetings)
+
+
+def total(rows: list[Attendance], name: str = "") -> Attendance:
+    return Attendance(
+        name,
+        sum(r.meetings for r in rows),
+        sum(r.present for r in rows),
+        sum(r.substitute_serving for r in rows),
+    )
+
+
+@dataclass
+class Against:
+    """ja/nej ballots in omröstningar with a known winner, and how many were for the loser."""
+
+    cast: int = 0
+    against: int = 0
+
+    def add(self, choice: str, winner: str | None) -> None:
+        if winner is None or choice not in SIDES:
+            return
+        self.cast += 1
+        self.against += choice != winner
+
+    @property
+    def rate(self) -> float | None:
+        return _rate(self.against, self.cast)
 
 
 @dataclass
@@ -70,22 +106,14 @@ class PersonStats:
     person_id: int
     name: str
     parties: list[str]
-    bodies: list[BodyAttendance]
+    bodies: list[Attendance]
     ballots: list[BallotRecord]
-    reservations: list[ItemLink]
-    motions: list[MotionRecord]
+    reservations: int
+    motions: int
 
     @property
-    def meetings(self) -> int:
-        return sum(b.meetings for b in self.bodies)
-
-    @property
-    def present(self) -> int:
-        return sum(b.present for b in self.bodies)
-
-    @property
-    def attendance_rate(self) -> float | None:
-        return self.present / self.meetings if self.meetings else None
+    def attendance(self) -> Attendance:
+        return total(self.bodies)
 
     @property
     def ballot_counts(self) -> dict[str, int]:
@@ -93,299 +121,302 @@ class PersonStats:
         return {c.value: counts.get(c.value, 0) for c in VoteChoice}
 
     @property
-    def against_majority(self) -> int:
-        return sum(1 for b in self.ballots if b.against_majority)
+    def against(self) -> Against:
+        out = Against()
+        for b in self.ballots:
+            out.add(b.choice, b.winning_side)
+        return out
 
 
 @dataclass
 class PartyDissent:
-    """How one party stood in a body's omröstningar and decisions."""
+    """How one party's members voted and reserved themselves in one body."""
 
     party: str
-    votes: int = 0  # omröstningar where a member of the party cast ja or nej
-    votes_against_majority: int = 0  # … where most of its ja/nej ballots were for the losing side
-    ballots: int = 0
-    ballots_against_majority: int = 0
-    decided_items: int = 0  # decided §§ at meetings where the party had a member serving
+    ballots: Against = field(default_factory=Against)
     reservations: int = 0  # §§ where a member of the party reserved themselves
-
-    @property
-    def against_rate(self) -> float | None:
-        return self.votes_against_majority / self.votes if self.votes else None
-
-    @property
-    def reservation_rate(self) -> float | None:
-        return self.reservations / self.decided_items if self.decided_items else None
-
-
-@dataclass
-class BodyDissent:
-    body_id: int
-    body_name: str
-    votes: int
-    parties: list[PartyDissent] = field(default_factory=list)
 
 
 @dataclass
 class PartyStats:
     party: str
-    persons: int
-    ballots: dict[str, int]
-    ballots_against_majority: int
+    members: list[tuple[int, str]]
+    attendance: Attendance
+    ballot_counts: dict[str, int]
+    against: Against
+    by_body: list[tuple[str, Against]]
     reservations: int
     motions: int
-    meetings: int
-    present: int
-
-    @property
-    def attendance_rate(self) -> float | None:
-        return self.present / self.meetings if self.meetings else None
 
 
 # -- omröstningar --------------------------------------------------------------------------------
 
 
-def winning_side(yes: int, no: int, casting_vote: bool, chair_choice: str | None) -> str | None:
-    """ "yes", "no", or None when it cannot be told (a tie without a recorded chair's ballot)."""
-    if yes > no:
-        return VoteChoice.YES.value
-    if no > yes:
-        return VoteChoice.NO.value
-    if casting_vote and chair_choice in SIDES:
-        return chair_choice
-    return None
+def winning_side(
+    yes: int, no: int, casting_vote: bool, lottery: bool, chair_choice: str | None
+) -> str | None:
+    """ "yes", "no", or None when the records do not tell (KL 5:56 via ``domain.voting.decide``)."""
+    return decide(
+        yes,
+        no,
+        chair_vote=chair_choice if casting_vote else None,
+        is_election_or_employment=lottery,
+    ).result
 
 
-def _votes(vote_filter: dict) -> dict[int, dict]:
-    """Public omröstningar with their ballots and the winning side, keyed by vote id."""
+@dataclass
+class _Vote:
+    item_id: int
+    body_name: str
+    ballots: list[tuple[int | None, str | None, str]]  # (person id, party, choice)
+    winner: str | None = None
+
+
+def _votes(**vote_filter) -> dict[int, _Vote]:
+    """Public omröstningar with their ballots and winning side, keyed by vote id. Two queries."""
     from protokoll.archive.models import Ballot, Vote
     from protokoll.web.public import open_items
 
-    items = open_items().order_by()
-    votes = {
-        v[0]: {
-            "item": v[1],
-            "yes": v[2],
-            "no": v[3],
-            "casting": v[4],
-            "chair": v[5],
-            "ballots": [],
-        }
-        for v in Vote.objects.filter(item__in=items, **vote_filter)
+    rows = (
+        Vote.objects.filter(item__in=open_items().order_by(), **vote_filter)
         .order_by()
-        .values_list("pk", "item_id", "yes", "no", "casting_vote", "item__meeting__chair_id")
-    }
-    for vote_id, person_id, name, party, choice in (
+        .distinct()
+        .values_list(
+            "pk",
+            "item_id",
+            "item__meeting__body__name",
+            "yes",
+            "no",
+            "casting_vote",
+            "lottery",
+            "item__meeting__chair_id",
+        )
+    )
+    votes, facts = {}, {}
+    for pk, item_id, body_name, *rest in rows:
+        votes[pk] = _Vote(item_id, body_name, [])
+        facts[pk] = rest
+    for vote_id, person_id, party, choice in (
         Ballot.objects.filter(vote_id__in=list(votes))
         .order_by()
-        .values_list("vote_id", "person_id", "name", "party", "choice")
+        .values_list("vote_id", "person_id", "party", "choice")
     ):
-        votes[vote_id]["ballots"].append((person_id, name, party, choice))
-    for v in votes.values():
-        yes, no = v["yes"], v["no"]
-        if yes == 0 and no == 0 and v["ballots"]:  # counts not written, ballots are
-            yes = sum(1 for b in v["ballots"] if b[3] == VoteChoice.YES.value)
-            no = sum(1 for b in v["ballots"] if b[3] == VoteChoice.NO.value)
-        chair = next((b[3] for b in v["ballots"] if v["chair"] and b[0] == v["chair"]), None)
-        v["winner"] = winning_side(yes, no, v["casting"], chair)
+        votes[vote_id].ballots.append((person_id, party, choice))
+    for pk, v in votes.items():
+        yes, no, casting, lottery, chair_id = facts[pk]
+        if yes == 0 and no == 0:  # totals not written; the named ballots are the record
+            yes = sum(1 for b in v.ballots if b[2] == VoteChoice.YES.value)
+            no = sum(1 for b in v.ballots if b[2] == VoteChoice.NO.value)
+        chair = next((b[2] for b in v.ballots if chair_id and b[0] == chair_id), None)
+        v.winner = winning_side(yes, no, casting, lottery, chair)
     return votes
 
 
 def _links(item_ids) -> dict[int, ItemLink]:
     from protokoll.web.public import open_items
 
+    fields = ("pk", "meeting_id", "meeting__date", "meeting__body__name", "paragraph", "title")
+    slugs = ("meeting__body__municipality__slug", "meeting__body__slug")
     return {
         r[0]: ItemLink(*r)
-        for r in open_items()
-        .filter(pk__in=list(item_ids))
-        .order_by()
-        .values_list("pk", "meeting_id", "meeting__date", "meeting__body__name", "paragraph", "title")
+        for r in open_items().filter(pk__in=list(item_ids)).order_by().values_list(*fields, *slugs)
     }
 
 
 # -- attendance ----------------------------------------------------------------------------------
 
 
-def _attendance(person) -> list[BodyAttendance]:
+def _in(date: dt.date, spans: list[tuple[dt.date | None, dt.date | None]]) -> bool:
+    return any((start is None or date >= start) and (end is None or date <= end) for start, end in spans)
+
+
+def _attendance(person_ids) -> dict[tuple[int, int], tuple[Attendance, str | None]]:
+    """(person, body) → (attendance, party of the ledamot seat). Four queries, any number of
+    persons, bodies and meetings."""
     from protokoll.archive.models import AttendanceEntry, Membership
     from protokoll.web.public import public_meetings
 
     meetings = public_meetings().order_by()
-    seats = list(Membership.objects.filter(person=person).values_list("body_id", "start", "end"))
     entries = list(
-        AttendanceEntry.objects.filter(person=person, meeting__in=meetings)
+        AttendanceEntry.objects.filter(person_id__in=person_ids, meeting__in=meetings)
         .order_by()
-        .values_list("meeting_id", "meeting__body_id", "meeting__date", "group", "status", "serving")
+        .values_list(
+            "person_id",
+            "meeting_id",
+            "meeting__body_id",
+            "meeting__date",
+            "group",
+            "status",
+            "serving",
+            "party",
+        )
     )
-    if not seats:
-        listed = [
-            e for e in entries if e[3] in (AttendanceGroup.MEMBER.value, AttendanceGroup.SUBSTITUTE.value)
-        ]
-        spans: dict[int, list[dt.date]] = {}
-        for _, body_id, date, *_ in listed:
-            spans.setdefault(body_id, []).append(date)
-        seats = [(b, min(d), max(d)) for b, d in spans.items()]
-    out = []
-    for body_id, start, end in seats:
-        rows = meetings.filter(body_id=body_id)
-        if start:
-            rows = rows.filter(date__gte=start)
-        if end:
-            rows = rows.filter(date__lte=end)
-        ids = set(rows.values_list("pk", flat=True))
-        mine = [e for e in entries if e[0] in ids]
-        present = {e[0] for e in mine if e[4] == AttendanceStatus.PRESENT.value}
-        serving = {e[0] for e in mine if e[5]}
-        name = rows.values_list("body__name", flat=True).first() or ""
-        out.append(BodyAttendance(body_id, name, len(ids), len(present), len(serving)))
-    return sorted(out, key=lambda b: b.body_name)
+    roster = list(
+        Membership.objects.filter(person_id__in=person_ids, group=MEMBER)
+        .order_by("start")
+        .values_list("person_id", "body_id", "start", "end", "party")
+    )
+    bodies = {e[2] for e in entries} | {r[1] for r in roster}
+    with_roster = set(
+        Membership.objects.filter(body_id__in=bodies).values_list("body_id", flat=True).distinct()
+    )
+    held: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for pk, body_id, date, name in meetings.filter(body_id__in=bodies).values_list(
+        "pk", "body_id", "date", "body__name"
+    ):
+        held[body_id].append((pk, date))
+        names[body_id] = name
+
+    spans: dict[tuple[int, int], list] = defaultdict(list)
+    party: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    for person_id, body_id, start, end, code in roster:
+        if body_id in with_roster:
+            spans[person_id, body_id].append((start, end))
+            party[person_id, body_id][code] += 1
+    listed: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
+    lines: dict[tuple[int, int], list] = defaultdict(list)
+    written: dict[tuple[int, int], Counter] = defaultdict(Counter)  # an ersättare's party
+    for person_id, meeting_id, body_id, date, group, status, serving, code in entries:
+        lines[person_id, body_id].append((meeting_id, group, status, serving))
+        written[person_id, body_id][code] += 1
+        if group == MEMBER and body_id not in with_roster:
+            listed[person_id, body_id].append(date)
+            party[person_id, body_id][code] += 1
+    for key, dates in listed.items():
+        spans[key].append((min(dates), max(dates)))
+
+    out = {}
+    # A body without published meetings has nothing to show.
+    for key in [k for k in set(spans) | set(lines) if k[1] in names]:
+        expected = {pk for pk, date in held[key[1]] if _in(date, spans[key])}
+        mine = lines[key]
+        present = {
+            m
+            for m, group, status, _ in mine
+            if group == MEMBER and status == AttendanceStatus.PRESENT and m in expected
+        }
+        served = {m for m, group, _, serving in mine if group == SUBSTITUTE and serving}
+        seat_party = next((p for p, _ in (party[key] or written[key]).most_common() if p), None)
+        out[key] = (Attendance(names.get(key[1], ""), len(expected), len(present), len(served)), seat_party)
+    return out
 
 
 # -- public functions ----------------------------------------------------------------------------
 
 
+def _distinct_count(rows) -> int:
+    return rows.order_by().values("pk").distinct().count()
+
+
 def person_stats(person) -> PersonStats:
-    """Attendance, ballots (with how the vote went), reservations and yrkanden of one person."""
-    from protokoll.archive.models import AttendanceEntry, MotionAuthor, ReservationAuthor
+    """Attendance per body, ballots (with how the vote went), reservations and yrkanden of one
+    person. A bounded number of queries, however many meetings and votes."""
+    from protokoll.archive.models import AttendanceEntry, Motion
     from protokoll.web.public import open_items, public_meetings
 
     items = open_items().order_by()
-    votes = _votes({"ballots__person": person})
-    mine = [(vid, b) for vid, v in votes.items() for b in v["ballots"] if b[0] == person.pk]
-    reserved = list(
-        ReservationAuthor.objects.filter(person=person, reservation__item__in=items)
-        .order_by("reservation__item__meeting__date", "reservation__item__position")
-        .values_list("reservation__item_id", flat=True)
-        .distinct()
-    )
-    motions = list(
-        MotionAuthor.objects.filter(person=person, motion__item__in=items)
-        .order_by("motion__item__meeting__date", "motion__item__position", "motion__position")
-        .values_list("motion__item_id", "motion__kind", "motion__text", "motion__withdrawn")
-    )
-    links = _links({votes[vid]["item"] for vid, _ in mine} | set(reserved) | {m[0] for m in motions})
-    ballots = []
-    for vid, (_, _, _, choice) in mine:
-        winner = votes[vid]["winner"]
-        against = winner is not None and choice in SIDES and choice != winner
-        ballots.append(BallotRecord(links[votes[vid]["item"]], vid, choice, winner, against))
+    votes = _votes(ballots__person=person)
+    mine = [(vid, choice) for vid, v in votes.items() for pid, _, choice in v.ballots if pid == person.pk]
+    links = _links({votes[vid].item_id for vid, _ in mine})
+    ballots = [
+        BallotRecord(
+            links[votes[vid].item_id],
+            vid,
+            choice,
+            votes[vid].winner,
+            votes[vid].winner is not None and choice in SIDES and choice != votes[vid].winner,
+        )
+        for vid, choice in mine
+    ]
     ballots.sort(key=lambda b: (b.item.date, b.item.paragraph or 0, b.vote_id))
     parties = Counter(
         AttendanceEntry.objects.filter(person=person, meeting__in=public_meetings().order_by())
         .exclude(party=None)
         .values_list("party", flat=True)
     )
+    reserved = items.filter(reservations__by__person=person)
     return PersonStats(
         person_id=person.pk,
         name=person.name,
         parties=[p for p, _ in parties.most_common()],
-        bodies=_attendance(person),
+        bodies=sorted((a for a, _ in _attendance([person.pk]).values()), key=lambda a: a.body_name),
         ballots=ballots,
-        reservations=[links[i] for i in reserved if i in links],
-        motions=[MotionRecord(links[m[0]], m[1], m[2], m[3]) for m in motions if m[0] in links],
+        reservations=_distinct_count(reserved),
+        motions=_distinct_count(Motion.objects.filter(item__in=items, by__person=person)),
     )
 
 
-def body_dissent(body) -> BodyDissent:
-    """For each party: how often it voted against the majority in the body's omröstningar, and
-    how often its members reserved themselves against the body's decisions."""
-    from protokoll.archive.models import AttendanceEntry, ReservationAuthor
-    from protokoll.web.public import open_items, public_meetings
+def body_dissent(body) -> list[PartyDissent]:
+    """Per party: its members' ja/nej ballots against the winning side in the body's
+    omröstningar, and the §§ its members reserved themselves against. Sorted by that rate,
+    highest first; parties without a rate last."""
+    from protokoll.archive.models import ReservationAuthor
+    from protokoll.web.public import open_items
 
-    votes = _votes({"item__meeting__body": body})
     parties: dict[str, PartyDissent] = {}
 
-    def party(code: str) -> PartyDissent:
-        return parties.setdefault(code, PartyDissent(code))
+    def row(code: str | None) -> PartyDissent:
+        return parties.setdefault(code or NO_PARTY, PartyDissent(code or NO_PARTY))
 
-    for v in votes.values():
-        sides: dict[str, Counter] = defaultdict(Counter)
-        for _, _, code, choice in v["ballots"]:
-            if code and choice in SIDES:
-                sides[code][choice] += 1
-        for code, counts in sides.items():
-            p = party(code)
-            p.votes += 1
-            p.ballots += sum(counts.values())
-            if v["winner"] is None:
-                continue
-            losing = SIDES[1] if v["winner"] == SIDES[0] else SIDES[0]
-            p.ballots_against_majority += counts[losing]
-            if counts[losing] > counts[v["winner"]]:
-                p.votes_against_majority += 1
-    items = open_items().filter(meeting__body=body).order_by()
-    decided = Counter(items.filter(outcome__in=DECIDED).values_list("meeting_id", flat=True))
-    serving = set(
-        AttendanceEntry.objects.filter(meeting__in=public_meetings().filter(body=body), serving=True)
-        .exclude(party=None)
-        .values_list("meeting_id", "party")
-    )
-    for meeting_id, code in serving:
-        party(code).decided_items += decided.get(meeting_id, 0)
+    for v in _votes(item__meeting__body=body).values():
+        for _, code, choice in v.ballots:
+            if choice in SIDES:
+                row(code).ballots.add(choice, v.winner)
     for code, _item in set(
-        ReservationAuthor.objects.filter(reservation__item__in=items)
-        .exclude(party=None)
+        ReservationAuthor.objects.filter(
+            reservation__item__in=open_items().filter(meeting__body=body).order_by()
+        )
+        .order_by()
         .values_list("party", "reservation__item_id")
     ):
-        party(code).reservations += 1
-    return BodyDissent(body.pk, body.name, len(votes), sorted(parties.values(), key=lambda p: p.party))
+        row(code).reservations += 1
+    return sorted(parties.values(), key=_by_rate)
 
 
-def party_stats(municipality, body=None) -> list[PartyStats]:
-    """Per party of a municipality (or of one body): members seen, ballots, reservations,
-    yrkanden and attendance at meetings."""
-    from protokoll.archive.models import AttendanceEntry, MotionAuthor, ReservationAuthor
+def _by_rate(p: PartyDissent) -> tuple:
+    rate = p.ballots.rate
+    return (rate is None, -(rate or 0), p.party)
+
+
+def party_stats(municipality, party: str) -> PartyStats:
+    """One party in a municipality: attendance over its ledamot seats, its members' ballots
+    (overall and per body), reservations (§§) and yrkanden."""
+    from protokoll.archive.models import AttendanceEntry, Membership, Motion
     from protokoll.web.public import open_items, public_meetings
 
-    meetings = public_meetings().filter(body__municipality=municipality).order_by()
-    if body is not None:
-        meetings = meetings.filter(body=body)
-    items = open_items().filter(meeting__in=meetings).order_by()
-    entries = AttendanceEntry.objects.filter(
-        meeting__in=meetings, group__in=(AttendanceGroup.MEMBER.value, AttendanceGroup.SUBSTITUTE.value)
-    ).exclude(party=None)
-    persons: dict[str, set] = defaultdict(set)
-    listed: Counter = Counter()
-    present: Counter = Counter()
-    for code, person_id, name, status in entries.values_list("party", "person_id", "name", "status"):
-        persons[code].add(person_id or name)
-        listed[code] += 1
-        present[code] += status == AttendanceStatus.PRESENT.value
-    vote_filter = {"item__meeting__in": meetings}
-    votes = _votes(vote_filter)
-    ballots: dict[str, Counter] = defaultdict(Counter)
-    against: Counter = Counter()
+    in_muni = public_meetings().filter(body__municipality=municipality).order_by()
+    items = open_items().filter(meeting__in=in_muni).order_by()
+    members = sorted(
+        set(
+            AttendanceEntry.objects.filter(meeting__in=in_muni, party=party, person__isnull=False)
+            .order_by()
+            .values_list("person_id", "person__name")
+            .distinct()
+        ),
+        key=lambda r: r[1],
+    )
+    on_roster = Membership.objects.filter(party=party, body__municipality=municipality).values_list(
+        "person_id", flat=True
+    )
+    seats = _attendance({pk for pk, _ in members} | set(on_roster))
+    attendance = total([a for a, code in seats.values() if code == party], party)
+    votes = _votes(item__meeting__in=in_muni, ballots__party=party)
+    counts: Counter = Counter()
+    against, by_body = Against(), defaultdict(Against)
     for v in votes.values():
-        for _, _, code, choice in v["ballots"]:
-            if not code:
-                continue
-            ballots[code][choice] += 1
-            if v["winner"] and choice in SIDES and choice != v["winner"]:
-                against[code] += 1
-    reservations = Counter(
-        code
-        for code, _ in set(
-            ReservationAuthor.objects.filter(reservation__item__in=items)
-            .exclude(party=None)
-            .values_list("party", "reservation__item_id")
-        )
+        for _, code, choice in v.ballots:
+            if code == party:
+                counts[choice] += 1
+                against.add(choice, v.winner)
+                by_body[v.body_name].add(choice, v.winner)
+    return PartyStats(
+        party=party,
+        members=members,
+        attendance=attendance,
+        ballot_counts={c.value: counts.get(c.value, 0) for c in VoteChoice},
+        against=against,
+        by_body=sorted(by_body.items()),
+        reservations=_distinct_count(items.filter(reservations__by__party=party)),
+        motions=_distinct_count(Motion.objects.filter(item__in=items, by__party=party)),
     )
-    motions = Counter(
-        MotionAuthor.objects.filter(motion__item__in=items)
-        .exclude(party=None)
-        .values_list("party", flat=True)
-    )
-    codes = sorted(set(persons) | set(ballots) | set(reservations) | set(motions))
-    return [
-        PartyStats(
-            party=code,
-            persons=len(persons.get(code, ())),
-            ballots={c.value: ballots[code].get(c.value, 0) for c in VoteChoice},
-            ballots_against_majority=against[code],
-            reservations=reservations[code],
-            motions=motions[code],
-            meetings=listed[code],
-            present=present[code],
-        )
-        for code in codes
-    ]

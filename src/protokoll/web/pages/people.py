@@ -7,8 +7,10 @@ import re
 from collections import Counter
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 
 from protokoll.archive import models as m
+from protokoll.insights.stats import party_stats, person_stats
 from protokoll.web.pages import figures, labels
 from protokoll.web.pages.common import meeting_url, page, public_municipality
 
@@ -33,23 +35,23 @@ def person_index(request: HttpRequest, municipality: str) -> HttpResponse:
     return page(request, "persons.html", {"municipality": muni, "persons": listed})
 
 
-def _ballot_rows(ballots) -> list[dict]:
-    rows = ballots.select_related("vote__item__meeting__body__municipality").order_by(
-        "-vote__item__meeting__date", "vote__item__paragraph"
-    )[:RECENT]
-    return [
-        {
-            "date": b.vote.item.meeting.date,
-            "body": b.vote.item.meeting.body.name,
-            "paragraph": b.vote.item.paragraph,
-            "title": b.vote.item.title,
-            "url": f"{meeting_url(b.vote.item.meeting)}#p{b.vote.item.paragraph}",
-            "choice": labels.label(labels.CHOICE, b.choice),
-            "choice_code": b.choice,
-            "party": b.party,
-        }
-        for b in rows
-    ]
+def _ballot_rows(stats) -> list[dict]:
+    rows = []
+    for b in reversed(stats.ballots[-RECENT:]):
+        where = {"municipality": b.item.municipality_slug, "body": b.item.body_slug, "date": b.item.date}
+        rows.append(
+            {
+                "date": b.item.date,
+                "body": b.item.body_name,
+                "paragraph": b.item.paragraph,
+                "title": b.item.title,
+                "url": f"{reverse('protocol', kwargs=where)}#p{b.item.paragraph}",
+                "choice": labels.label(labels.CHOICE, b.choice),
+                "against": b.against_majority,
+                "decided": b.winning_side is not None,
+            }
+        )
+    return rows
 
 
 def _authored(authors, relation: str) -> list[dict]:
@@ -74,46 +76,42 @@ def _authored(authors, relation: str) -> list[dict]:
     return out
 
 
-def _figures(muni, ballots, reservations, motions, attendance) -> dict:
-    choices = figures.choices_of(ballots)
-    cast, against = figures.against_majority(ballots)
+def _figures(attendance, counts: dict[str, int], against, reservations: int, motions: int) -> dict:
+    """The context of pages/figures.html, from ``insights.stats``."""
     return {
-        "attendance": figures.attendance_of(attendance),
+        "attendance": attendance,
         "choices": figures.with_bars(
-            [(labels.label(labels.CHOICE, c), c, n) for c, n in choices], lambda r: r[2]
+            [(labels.label(labels.CHOICE, c), c, n) for c, n in counts.items()], lambda r: r[2]
         ),
-        "ballot_total": sum(n for _, n in choices),
-        "cast": cast,
+        "ballot_total": sum(counts.values()),
         "against": against,
-        "against_rate": against / cast if cast else None,
-        "reservation_count": reservations.count(),
-        "motion_count": motions.count(),
+        "reservation_count": reservations,
+        "motion_count": motions,
     }
 
 
 def person(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
     muni = public_municipality(municipality)
-    attendance = figures.public_attendance().filter(person_id=pk, meeting__body__municipality=muni)
     someone = m.Person.objects.filter(pk=pk, municipality=muni).first()
-    if someone is None or not attendance.exists():
+    if someone is None or not figures.public_attendance().filter(person=someone).exists():
         raise Http404("Personen finns inte i arkivet.")
-    ballots = figures.open_ballots().filter(person_id=pk)
-    reservations = figures.open_reservation_authors().filter(person_id=pk)
-    motions = figures.open_motion_authors().filter(person_id=pk)
-    parties = Counter(attendance.exclude(party=None).values_list("party", flat=True))
-    by_body = Counter(attendance.values_list("meeting__body__name", flat=True))
+    stats = person_stats(someone)
     return page(
         request,
         "person.html",
         {
             "municipality": muni,
             "person": someone,
-            "parties": [p for p, _ in parties.most_common()],
-            "bodies": sorted(by_body.items()),
-            **_figures(muni, ballots, reservations, motions, attendance),
-            "ballots": _ballot_rows(ballots),
-            "reservations": _authored(reservations, "reservation"),
-            "motions": _authored(motions, "motion"),
+            "parties": stats.parties,
+            "bodies": stats.bodies,
+            **_figures(
+                stats.attendance, stats.ballot_counts, stats.against, stats.reservations, stats.motions
+            ),
+            "ballots": _ballot_rows(stats),
+            "reservations": _authored(
+                figures.open_reservation_authors().filter(person=someone), "reservation"
+            ),
+            "motions": _authored(figures.open_motion_authors().filter(person=someone), "motion"),
         },
     )
 
@@ -122,28 +120,14 @@ def party(request: HttpRequest, municipality: str, party: str) -> HttpResponse:
     muni = public_municipality(municipality)
     if not _PARTY.match(party):
         raise Http404("Partiet finns inte i arkivet.")
-    attendance = figures.public_attendance().filter(party=party, meeting__body__municipality=muni)
-    if not attendance.exists():
+    if not figures.public_attendance().filter(party=party, meeting__body__municipality=muni).exists():
         raise Http404("Partiet finns inte i arkivet.")
-    in_muni = {"vote__item__meeting__body__municipality": muni}
-    ballots = figures.open_ballots().filter(party=party, **in_muni)
+    stats = party_stats(muni, party)
     reservations = figures.open_reservation_authors().filter(
         party=party, reservation__item__meeting__body__municipality=muni
     )
     motions = figures.open_motion_authors().filter(
         party=party, motion__item__meeting__body__municipality=muni
-    )
-    members = sorted(
-        set(
-            attendance.filter(person__isnull=False)
-            .values_list("person_id", "person__name")
-            .order_by()
-            .distinct()
-        ),
-        key=lambda r: r[1],
-    )
-    by_body = figures.dissent_by_party(
-        ballots, m.ReservationAuthor.objects.none(), group="vote__item__meeting__body__name"
     )
     return page(
         request,
@@ -151,9 +135,11 @@ def party(request: HttpRequest, municipality: str, party: str) -> HttpResponse:
         {
             "municipality": muni,
             "party": party,
-            "members": members,
-            **_figures(muni, ballots, reservations, motions, attendance),
-            "by_body": figures.with_bars(sorted(by_body, key=lambda r: r.party), lambda r: r.rate, scale=1.0),
+            "members": stats.members,
+            **_figures(
+                stats.attendance, stats.ballot_counts, stats.against, stats.reservations, stats.motions
+            ),
+            "by_body": figures.with_bars(stats.by_body, lambda r: r[1].rate, scale=1.0),
             "reservations": _authored(reservations, "reservation"),
             "motions": _authored(motions, "motion"),
         },

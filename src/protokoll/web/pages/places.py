@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 
+from protokoll.insights.stats import body_dissent
 from protokoll.web import public
 from protokoll.web.pages import figures, labels
 from protokoll.web.pages.common import api_url, page, public_body, public_municipality
@@ -83,10 +84,7 @@ def body(request: HttpRequest, municipality: str, body: str) -> HttpResponse:
     years = sorted({d.year for d in meetings.values_list("date", flat=True)}, reverse=True)
     year = _year(request, years)
     in_year = list(meetings.filter(date__year=year).order_by("date"))
-    dissent = figures.dissent_by_party(
-        figures.open_ballots().filter(vote__item__meeting__body=organ),
-        figures.open_reservation_authors().filter(reservation__item__meeting__body=organ),
-    )
+    dissent = body_dissent(organ)
     return page(
         request,
         "body.html",
@@ -98,7 +96,7 @@ def body(request: HttpRequest, municipality: str, body: str) -> HttpResponse:
             "year": year,
             "calendar": _calendar(in_year, year),
             "count": len(in_year),
-            "dissent": figures.with_bars(dissent, lambda r: r.rate, scale=1.0),
+            "dissent": figures.with_bars(dissent, lambda r: r.ballots.rate, scale=1.0),
             "reservation_bars": figures.with_bars(dissent, lambda r: r.reservations),
             "decisions_feed": api_url("body-decisions-feed", organ.pk),
             "meetings_feed": api_url("body-meetings-feed", organ.pk),
