@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from protokoll.document.model import Assignment, Document, Item
+from protokoll.document.model import Assignment, AttendanceEntry, Ballot, Document, Item, Vote
+from protokoll.document.model import Person as DocPerson
 from protokoll.domain.dnr import parse_dnr
 
 
@@ -15,6 +16,25 @@ def item(
         fields["case_number"] = case_number
         fields["case"] = parse_dnr(case_number)
     return Item(paragraph=paragraph, title=title, decision=decision, **fields)
+
+
+# A small invented nämnd for the statistics tests.
+ANNA = DocPerson(name="Anna Ek", party="V")
+BO = DocPerson(name="Bo Lind", party="M")
+CIA = DocPerson(name="Cia Berg", party="S")
+DAN = DocPerson(name="Dan Holm", party="S")
+EVA = DocPerson(name="Eva Sten", party="S")
+_BY_KEY = {"anna": ANNA, "bo": BO, "cia": CIA, "dan": DAN, "eva": EVA}
+
+
+def entry(p: DocPerson, group="member", status="present", serving=True, **kw) -> AttendanceEntry:
+    return AttendanceEntry(name=p.name, party=p.party, group=group, status=status, serving=serving, **kw)
+
+
+def vote(yes: int = 0, no: int = 0, **fields) -> Vote:
+    """A vote with named ballots: ``vote(2, 1, anna="yes", …)``; other keywords are Vote fields."""
+    ballots = [Ballot(person=_BY_KEY[k], vote=fields.pop(k)) for k in list(fields) if k in _BY_KEY]
+    return Vote(yes=yes, no=no, ballots=ballots, **fields)
 
 
 def doc(date: str, items: list[Item], body: str = "Fritidsnämnden", **fields) -> Document:

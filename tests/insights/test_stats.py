@@ -9,27 +9,13 @@ import pytest
 
 from protokoll.archive.loading import load_document
 from protokoll.archive.models import Body, Membership, Municipality, Person
-from protokoll.document.model import AttendanceEntry, Ballot, Motion, Reservation, Vote
+from protokoll.document.model import Motion, Reservation
 from protokoll.document.model import Person as DocPerson
 from protokoll.insights.stats import body_dissent, party_stats, person_stats, winning_side
-from tests.insights.helpers import doc, item
+from tests.insights.helpers import ANNA, BO, CIA, DAN, EVA, doc, item, vote
+from tests.insights.helpers import entry as _entry
 
 pytestmark = pytest.mark.django_db
-
-ANNA = DocPerson(name="Anna Ek", party="V")
-BO = DocPerson(name="Bo Lind", party="M")
-CIA = DocPerson(name="Cia Berg", party="S")
-DAN = DocPerson(name="Dan Holm", party="S")
-EVA = DocPerson(name="Eva Sten", party="S")
-
-
-def _entry(p, group="member", status="present", serving=True, **kw):
-    return AttendanceEntry(name=p.name, party=p.party, group=group, status=status, serving=serving, **kw)
-
-
-def _ballots(**choices):
-    people = {"anna": ANNA, "bo": BO, "cia": CIA, "eva": EVA, "dan": DAN}
-    return [Ballot(person=people[k], vote=v) for k, v in choices.items()]
 
 
 def _decided(n, title, **fields):
@@ -45,27 +31,20 @@ def body():
                 1,
                 "Taxor",
                 motions=[Motion(by=[BO], kind="rejection", text="Avslag.")],
-                votes=[Vote(yes=3, no=1, ballots=_ballots(anna="yes", bo="no", cia="yes", eva="yes"))],
+                votes=[vote(3, 1, anna="yes", bo="no", cia="yes", eva="yes")],
                 reservations=[Reservation(by=[BO])],
             ),
             _decided(
                 2,
                 "Bidrag",  # a tie the chair (Cia, yes) decided by utslagsröst
-                votes=[
-                    Vote(
-                        yes=2,
-                        no=2,
-                        casting_vote=True,
-                        ballots=_ballots(anna="no", bo="no", cia="yes", eva="yes"),
-                    )
-                ],
+                votes=[vote(2, 2, casting_vote=True, anna="no", bo="no", cia="yes", eva="yes")],
             ),
             item(
                 3,
                 "Individärende",
                 "Hemligt.",
                 confidential=True,
-                votes=[Vote(yes=1, no=3, ballots=_ballots(anna="no", bo="no", cia="yes", eva="no"))],
+                votes=[vote(1, 3, anna="no", bo="no", cia="yes", eva="no")],
                 reservations=[Reservation(by=[CIA])],
             ),
         ],
@@ -85,19 +64,17 @@ def body():
             _decided(
                 1,
                 "Ridhus",  # a tie without an utslagsröst on record: no known winner
-                votes=[Vote(yes=2, no=2, ballots=_ballots(bo="no", cia="yes", dan="no", eva="yes"))],
+                votes=[vote(2, 2, bo="no", cia="yes", dan="no", eva="yes")],
             ),
             _decided(
                 2,
                 "Val av ombud",  # a tie settled by lot: the chair's ballot does not decide it
-                votes=[
-                    Vote(yes=2, no=2, lottery=True, ballots=_ballots(bo="no", cia="yes", dan="no", eva="yes"))
-                ],
+                votes=[vote(2, 2, lottery=True, bo="no", cia="yes", dan="no", eva="yes")],
             ),
             _decided(
                 3,
                 "Simhall",  # totals not written: counted from the ballots (1 ja, 2 nej)
-                votes=[Vote(ballots=_ballots(bo="yes", cia="no", dan="no"))],
+                votes=[vote(bo="yes", cia="no", dan="no")],
             ),
         ],
         chair=CIA,
@@ -115,7 +92,7 @@ def body():
             _decided(
                 1,
                 "Opublicerat",
-                votes=[Vote(yes=1, no=3, ballots=_ballots(anna="yes", bo="no", cia="no", dan="no"))],
+                votes=[vote(1, 3, anna="yes", bo="no", cia="no", dan="no")],
             )
         ],
         attendance=[_entry(ANNA), _entry(BO), _entry(CIA), _entry(DAN)],

@@ -13,27 +13,13 @@ from django.urls import reverse
 
 from protokoll.archive import models as m
 from protokoll.archive.loading import load_document
-from protokoll.document.model import AttendanceEntry, Ballot, Reservation, Vote
-from protokoll.document.model import Person as DocPerson
-from tests.insights.helpers import doc, item
+from protokoll.document.model import Reservation
+from tests.insights.helpers import ANNA, BO, CIA, EVA, doc, item
+from tests.insights.helpers import entry as _entry
+from tests.insights.helpers import vote as _vote
 from tests.web.helpers import reindex, text_of
 
 pytestmark = pytest.mark.django_db
-
-ANNA = DocPerson(name="Anna Ek", party="V")
-BO = DocPerson(name="Bo Lind", party="M")
-CIA = DocPerson(name="Cia Berg", party="S")
-EVA = DocPerson(name="Eva Sten", party="S")
-
-
-def _entry(p, group="member", status="present", serving=True, **kw):
-    return AttendanceEntry(name=p.name, party=p.party, group=group, status=status, serving=serving, **kw)
-
-
-def _vote(yes, no, casting_vote=False, **choices):
-    people = {"anna": ANNA, "bo": BO, "cia": CIA, "eva": EVA}
-    ballots = [Ballot(person=people[k], vote=v) for k, v in choices.items()]
-    return Vote(yes=yes, no=no, casting_vote=casting_vote, ballots=ballots)
 
 
 def _meeting(date, votes=(), attendance=None, **fields):
