@@ -179,9 +179,11 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         raise NotAProtocol("no protocol content found (no § section, header or listing)")
     if kind == DocumentKind.SUMMARY:
         return read_summary(lines, source=_source(ex), municipality=_municipality(text), warnings=warnings)
+    # every read of ``ex.text`` joins the whole extracted text again: join it once
+    raw_head = ex.text[:20000]
     if header.meeting.date is None:
         # a running header ("Nämnden  Sammanträdesdatum 2025-02-11") may be the only place of the date
-        m = _MEETING_DATE.search(ex.text[:20000])
+        m = _MEETING_DATE.search(raw_head)
         if m:
             header.meeting = header.meeting.model_copy(update={"date": first_date(m.group(1))})
     serving = [
@@ -239,7 +241,7 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
                     message=f"§§ {outside[:10]} fall outside the header's range {lo}-{hi}",
                 )
             )
-    body = _body(header, seg, text, ex.text[:3000])
+    body = _body(header, seg, text, raw_head[:3000])
     # an excerpt may lack them (a cut page, a listing); the document says so instead of guessing
     if header.meeting.date is None:
         warnings.append(Warning(code="no_meeting_date", message="no meeting date found in the text"))
@@ -247,7 +249,7 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         warnings.append(Warning(code="no_body", message="no committee (nämnd, styrelse …) named in the text"))
     return Document(
         kind=kind,
-        municipality=_municipality(ex.text[:20000]),  # running headers name it; clean removed them
+        municipality=_municipality(raw_head),  # running headers name it; clean removed them
         body=body,
         meeting=header.meeting,
         chair=header.chair,

@@ -259,15 +259,21 @@ def ending_test(patterns: list[re.Pattern[str]]) -> Callable[[str], bool] | None
         tail |= stripped[1]
     if any(not set(w) <= _CASE_SAFE or len(w) < MIN_WORD or w[-1].isspace() or w[-1] in tail for w in words):
         return None
-    endings = tuple(sorted(words))
-    longest = max(map(len, endings))
+    # keyed by the last letter: a line is compared with the few words that end as it does, not
+    # with all hundred of them (the lower case of one letter is that letter's part of the lower
+    # case of the line, but for "İ", which _case_odd answers)
+    by_last: dict[str, tuple[tuple[str, ...], int]] = {}
+    for last in {w[-1] for w in words}:
+        group = tuple(sorted(w for w in words if w[-1] == last))
+        by_last[last] = (group, max(map(len, group)))
     strip = "".join(sorted(tail))
 
     def test(text: str) -> bool:
         end = text.rstrip()
         while end and end[-1] in strip:
             end = end[:-1].rstrip()
-        if end[-longest:].lower().endswith(endings):
+        group = by_last.get(end[-1:].lower())
+        if group is not None and end[-group[1] :].lower().endswith(group[0]):
             return True
         return _case_odd(text)
 
