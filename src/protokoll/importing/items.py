@@ -402,23 +402,34 @@ def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | No
 # a title ends at its first full stop when a capitalised sentence follows (no abbreviation: the
 # word before the stop is not a single letter or "bl.a."-like)
 _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$", re.DOTALL)
+# a § heading in a narrow column wraps a long title over up to three more lines
+_TITLE_MAX_LINES = 3
 _TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom|vid|över|mot)|,|-|–)$")
 
 
-def _continues_title(title: str, lines: list[Line], k: int) -> bool:
-    """A title on two lines: the first ends in a word that cannot end a title ("plan för") or
-    the second starts in lower case, and a Dnr, a label or a blank line follows the second."""
-    nxt = lines[k]
-    text = nxt.text.strip()
-    if not text or len(text) > 100 or text.endswith(".") or label_of(text) or rules.DNR_LABEL.match(text):
-        return False
-    if not (_TITLE_WRAP.search(title) or text[:1].islower()):
-        return False
-    if k + 1 >= len(lines):
-        return True
-    after = lines[k + 1]
-    gap = after.page != nxt.page or after.no - nxt.no > 1
-    return gap or bool(rules.DNR_LABEL.match(after.text) or label_of(after.text))
+def _title_continuation(title: str, lines: list[Line], k: int) -> int:
+    """How many lines from ``k`` continue a wrapped title (0 when none). Each line must join
+    the one above it: that one ends in a word that cannot end a title ("plan för") or this one
+    starts in lower case. The run ends where a Dnr, a label, a blank line or a page break
+    follows, so the first sentence of a body written straight under the title is never taken."""
+    end = k
+    last = title
+    while end < len(lines) and end - k < _TITLE_MAX_LINES:
+        text = lines[end].text.strip()
+        if not text or len(text) > 100 or text.endswith(".") or label_of(text) or rules.DNR_LABEL.match(text):
+            break
+        if not (_TITLE_WRAP.search(last) or text[:1].islower()):
+            break
+        if end > k and (lines[end].page != lines[end - 1].page or lines[end].no - lines[end - 1].no > 1):
+            break
+        last, end = text, end + 1
+        if end >= len(lines):
+            return end - k
+        after = lines[end]
+        gap = after.page != lines[end - 1].page or after.no - lines[end - 1].no > 1
+        if gap or rules.DNR_LABEL.match(after.text) or label_of(after.text):
+            return end - k
+    return 0
 
 
 def interpret(
@@ -462,8 +473,9 @@ def interpret(
             if len(text) <= 200:
                 title, body_start = text.strip(), k + 1
             break
-    if title and body_start < len(lines) and _continues_title(title, lines, body_start):
-        title, body_start = f"{title} {lines[body_start].text.strip()}", body_start + 1
+    if title and body_start < len(lines) and (n := _title_continuation(title, lines, body_start)):
+        rest_of_title = " ".join(ln.text.strip() for ln in lines[body_start : body_start + n])
+        title, body_start = f"{title} {rest_of_title}", body_start + n
     if title and len(title) > 120:
         # "Title. First sentence of the text …" on one line: the title ends at the first full stop
         m = _RUN_ON_TITLE.match(title)
