@@ -2,8 +2,9 @@
 
 A gold value that does not occur in its source would score a correct parser as wrong, so every
 name, title, case number and decision a gold file states must be found in the corpus file.
-The held-out set tests/fixtures/heldout2/ gets the same checks against its own invented files
-(its PDF and DOCX against the sources they are built from); no test here scores the importer.
+The held-out sets tests/fixtures/heldout2/ and heldout3/ get the same checks against their own
+invented files (their PDFs and DOCX against the sources they are built from); no test here scores
+the importer.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ import pytest
 from tests.conftest import GOLD
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))
-HELDOUT2 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout2"
-HELDOUT2_FILES = sorted(HELDOUT2.glob("*.json"))
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HELDOUT_SETS = [FIXTURES / "heldout2", FIXTURES / "heldout3"]
+HELDOUT_FILES = sorted(p for folder in HELDOUT_SETS for p in folder.glob("*.json"))
 TOP_KEYS = {
     "municipality",
     "body",
@@ -119,25 +121,32 @@ def _readable_text(path: Path) -> str:
     return text
 
 
-def test_heldout2_is_complete() -> None:
-    inputs = {p.stem for p in HELDOUT2.iterdir() if p.suffix in {".txt", ".html", ".htm", ".pdf", ".docx"}}
-    assert len(HELDOUT2_FILES) >= 12
-    assert inputs == {p.stem for p in HELDOUT2_FILES}
+@pytest.mark.parametrize("folder", HELDOUT_SETS, ids=lambda p: p.name)
+def test_heldout_set_is_complete(folder: Path) -> None:
+    inputs = {p.stem for p in folder.iterdir() if p.suffix in {".txt", ".html", ".htm", ".pdf", ".docx"}}
+    golds = {p.stem for p in folder.glob("*.json")}
+    assert len(golds) >= 10
+    assert inputs == golds
 
 
-@pytest.mark.parametrize("gold_path", HELDOUT2_FILES, ids=lambda p: p.stem)
-def test_heldout2_gold_shape(gold_path: Path) -> None:
+def _heldout_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+@pytest.mark.parametrize("gold_path", HELDOUT_FILES, ids=_heldout_id)
+def test_heldout_gold_shape(gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     _check_shape(gold, HELDOUT_KEYS)
     assert gold.get("kind", "protocol") in KINDS
 
 
-@pytest.mark.parametrize("gold_path", HELDOUT2_FILES, ids=lambda p: p.stem)
-def test_heldout2_gold_values_occur_in_source(gold_path: Path) -> None:
-    source = _source(HELDOUT2, gold_path.stem)
+@pytest.mark.parametrize("gold_path", HELDOUT_FILES, ids=_heldout_id)
+def test_heldout_gold_values_occur_in_source(gold_path: Path) -> None:
+    folder = gold_path.parent
+    source = _source(folder, gold_path.stem)
     if source.suffix in {".pdf", ".docx"}:
-        # binary inputs are built by sources/build.py from a text source of the same name
-        source = next(p for p in (HELDOUT2 / "sources").glob(f"{gold_path.stem}.*") if p.suffix != ".py")
+        # binary inputs are built by ../build_sources.py from a text source of the same name
+        source = next((folder / "sources").glob(f"{gold_path.stem}.*"))
     raw = _readable_text(source)
     # text copied from a PDF breaks words at line ends ("äldre-\nomsorgen"); accept either form
     texts = (_flat(raw), _flat(re.sub(r"(?<=\w)-\n(?=\w)", "", raw)))
