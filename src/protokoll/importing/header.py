@@ -301,14 +301,59 @@ def _signatures_name_first(text: str) -> dict[str, list[str]]:
     return out
 
 
-def read_header(text: str) -> Header:
+# fields whose dates are not the meeting's
+_LATER_DATES = ("adjustment", "posted", "removed", "appeal")
+_VICE_CHAIR = re.compile(r"^(?:\d:?[ea]\s+|förste\s+|andre\s+)?vice\s+ordförande\s*:?\s*", re.IGNORECASE)
+_NAME_AND_PARTY = re.compile(rf"^(?P<name>{rules.NAME})\s*\((?P<party>{rules.PARTY_CODE})\)\s*$")
+
+
+def _chairs_listed(value: str) -> list[ParsedPerson]:
+    """ "Ordförande: Eva Ek (S)" / "Vice ordförande: Bo Al (M)" with the role word first: the
+    attendance list of a protocol that names its presiding members by role. A name with its
+    party is a member who serves; a signature line gives no party and is left to the signatures."""
+    out = []
+    role: str | None = "ordförande"  # the role the next name takes; None: no role pending
+    for row in (row.strip() for row in value.split("\n")):
+        vice = _VICE_CHAIR.match(row)
+        if vice:
+            role, row = squash(vice.group(0)).rstrip(" :").lower(), row[vice.end() :]
+            if not row:
+                continue  # the role on its own line, the name under it
+        m = _NAME_AND_PARTY.match(row)
+        if role is None or not m:
+            break
+        name, _ = clean_name(squash(m.group("name")))
+        out.append(ParsedPerson(name=name, party=m.group("party").upper(), role=role))
+        role = None
+    return out
+
+
+def _signatories(closing: str) -> dict[str, list[str]]:
+    """ "Name, ordförande" lines of a signature block after the last § (rules.SIGNATORY)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in closing.split("\n"):
+        m = rules.SIGNATORY.match(row.strip())
+        if m:
+            role = m.group("role").lower()
+            out["justerare" if role.startswith("juster") else role].append(
+                clean_name(squash(m.group("name")))[0]
+            )
+    return out
+
+
+def read_header(text: str, closing: str = "") -> Header:
+    """The header fields of ``text``; ``closing`` is a signature block after the last §, read
+    for the chair, secretary and justerare the header does not name."""
     text = normalise_tables(text)
     f = read_fields(text)
     name_first = _signatures_name_first(text)
+    signed = _signatories(closing) if closing else {}
     attendance: list[AttendanceEntry] = []
     absent_context = False  # "Frånvarande" followed by sub-labels "Ledamöter" / "Ersättare"
     for fld, value in f.order:
-        if fld == "absent":
+        if fld == "chair" and not absent_context:
+            attendance += _entries(_chairs_listed(value), AttendanceGroup.MEMBER, serving=True)
+        elif fld == "absent":
             absent_context = not value.strip()
             attendance += _entries(
                 parse_people(value), AttendanceGroup.MEMBER, serving=False, status=AttendanceStatus.ABSENT
@@ -353,7 +398,9 @@ def read_header(text: str) -> Header:
     meeting_date = f.find("date", first_date) or first_date(place_time)
     if meeting_date is None:
         head = text.split("ANSLAG")[0][:1500]
-        meeting_date = first_date(head)
+        # the first date in the header may be the justering's or the anslag's: skip those
+        later = {d for fld in _LATER_DATES for v in f.values.get(fld, []) for _, d in find_dates(v)}
+        meeting_date = next((d for _, d in find_dates(head) if d not in later), None)
     adjournments = [
         Adjournment(start=clock(m.group(1), m.group(2)), end=clock(m.group(3), m.group(4)))
         for m in _ADJOURNMENT.finditer(text)
@@ -390,6 +437,8 @@ def read_header(text: str) -> Header:
             a for a in attendance if a.role and re.match(r"^(?:ordförande|ordf\.?)$", a.role.strip(), re.I)
         ]
         chair_name = chairs[0].name if chairs else None
+    if chair_name is None and signed.get("ordförande"):
+        chair_name = _match_known(signed["ordförande"][0], known)
     chair = _person(chair_name, attendance, role="ordförande")
     sec_name = (
         name_first["sekreterare"][0]
@@ -399,12 +448,16 @@ def read_header(text: str) -> Header:
     if sec_name is None:
         secs = [a for a in attendance if a.role and re.search(r"sekreterare|sekr\b", a.role, re.I)]
         sec_name = secs[0].name if secs else None
+    if sec_name is None and signed.get("sekreterare"):
+        sec_name = signed["sekreterare"][0]
     secretary = _person(sec_name, attendance)
 
     adjusters: list[Person] = []
     names = [(n, None) for n in name_first.get("adjusting", [])] or split_names(f.first("adjusters") or "")
     if not names:
         names = f.find("adjusting", lambda v: _signature_names(v) or None) or []
+    if not names:
+        names = [(n, None) for n in signed.get("justerare", [])]
     for name, party in names:
         name = _match_known(name, known) or name
         if chair and name.lower() == chair.name.lower():

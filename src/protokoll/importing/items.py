@@ -69,20 +69,33 @@ class Blocks:
 
     def points(self, kind: str) -> str | None:
         """The text with one line per numbered point ("1. … / 2. …"), as the protocol sets it."""
-        rows: list[str] = []
-        for block in self.by_kind.get(kind, []):
-            for ln in block:
-                text = squash(ln.text)
-                if not text:
-                    continue
-                if rows and not _POINT.match(text):
-                    rows[-1] = f"{rows[-1]} {text}"
-                else:
-                    rows.append(text)
-        return "\n".join(rows) or None
+        return _points(self.by_kind.get(kind, []))
+
+    def own_proposal(self) -> str | None:
+        """A proposal block that is the body's own resolution to propose ("Arbetsutskottets
+        förslag" / "Arbetsutskottet föreslår kommunstyrelsen besluta att …"): a § of an utskott
+        or a nämnd that only prepares a matter ends with it instead of a decision."""
+        for block in reversed(self.by_kind.get("proposed", [])):
+            if block and rules.OWN_PROPOSAL.match(block[0].text.strip()):
+                return _points([block])
+        return None
 
     def lines(self, kind: str) -> list[Line]:
         return [ln for block in self.by_kind.get(kind, []) for ln in block]
+
+
+def _points(blocks: list[list[Line]]) -> str | None:
+    rows: list[str] = []
+    for block in blocks:
+        for ln in block:
+            text = squash(ln.text)
+            if not text:
+                continue
+            if rows and not _POINT.match(text):
+                rows[-1] = f"{rows[-1]} {text}"
+            else:
+                rows.append(text)
+    return "\n".join(rows) or None
 
 
 def _labels(skip: set[int]) -> re.Pattern[str]:
@@ -126,6 +139,16 @@ def _gated_may_match(text: str) -> bool:
 
 def label_of(text: str) -> tuple[str, str] | None:
     """(kind, inline value) when the line is a section label."""
+    found = _label_of(text)
+    if found is None and " / " in text and len(text) <= 100:
+        # a bilingual protocol prints each label with its translation: "Beslut / Päätös"
+        swedish, translation = text.split(" / ", 1)
+        if rules.LABEL_TRANSLATION.match(translation):
+            found = _label_of(swedish)
+    return found
+
+
+def _label_of(text: str) -> tuple[str, str] | None:
     if len(text) <= 100:
         if _ENDS_LIKE_LABEL is None or _ENDS_LIKE_LABEL(text):
             m = (_ANY_LABEL if _gated_may_match(text) else _UNGATED_LABEL).match(text)
@@ -449,6 +472,8 @@ def interpret(
     if rest:
         dnr, after = _split_dnr(rest)
         title = after if dnr else rest
+        if dnr is None and (m := rules.HEADING_DNR.search(section.rest)):
+            dnr, title = m.group("dnr"), section.rest[: m.start()].strip(" \t.-–:")
         title = rules.AGENDA_ROW.sub("", title).strip() or None
     body_start = 0
     for k, ln in enumerate(lines[:4]):
@@ -509,7 +534,7 @@ def interpret(
         current.append(ln)
     all_text = squash(" ".join(ln.text for ln in lines))
 
-    decision = blocks.points("decision") or blocks.points("forwarded")
+    decision = blocks.points("decision") or blocks.points("forwarded") or blocks.own_proposal()
     lead = blocks.labels.get("decision", "")
     if decision and decision.startswith("att ") and re.search(r"\bbeslutar$", lead, re.IGNORECASE):
         decision = f"{lead} {decision}"  # "Kommunstyrelsen beslutar / att …" reads as one sentence

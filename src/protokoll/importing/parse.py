@@ -27,9 +27,11 @@ class NotAProtocol(UnreadableInput):
 
 
 BODY_NAME = re.compile(
-    r"\b((?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
-    r"beredningen|direktionen)s?|Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4}|"
-    r"[A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens) (?:arbetsutskott|utskott)(?:et)?)"
+    # an utskott of a nämnd or styrelse first, so that "Kommunstyrelsens personalutskott" is read
+    # whole and not as "Kommunstyrelsen"
+    r"\b([A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens)\s+[a-zåäö]*utskott(?:et)?\b|"
+    r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
+    r"beredningen|direktionen)s?|Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4})"
 )
 BODY_UPPER = re.compile(
     r"\b((?:[A-ZÅÄÖ]+-\s+(?:OCH|&)\s+)?[A-ZÅÄÖ]*(?:NÄMNDEN|STYRELSEN|FULLMÄKTIGE|UTSKOTTET|BEREDNINGEN))\b"
@@ -79,7 +81,10 @@ _NOT_PLACE = {
 }
 
 
-_MEETING_DATE = re.compile(r"Sammanträdes(?:datum|dag)\s*:?\s*(\S[^\n]{0,40})", re.IGNORECASE)
+# the label's value may stand on the next line, under the label, after another column's text
+_MEETING_DATE = re.compile(
+    r"Sammanträdes(?:datum|dag)\s*:?\s*(\S[^\n]{0,80}(?:\n[^\n]{0,80})?)", re.IGNORECASE
+)
 
 
 def _degenitive(name: str, text: str) -> str:
@@ -95,9 +100,17 @@ def _degenitive(name: str, text: str) -> str:
 _GENERIC_BODY = {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "beredningen", "direktionen"}
 
 
+# an organ label's value names a body ("Organ: Kommunstyrelsen"), never a sentence ("Protokoll
+# från sammanträde måndagen …")
+_ORGAN_WORD = re.compile(
+    r"nämnd|styrelse|fullmäktige|utskott|beredning|direktion|kommitté|råd\b|överförmyndare", re.IGNORECASE
+)
+
+
 def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str | None:
-    if header.organ and len(header.organ) >= 4 and not header.organ[:1].isdigit():
-        return _degenitive(header.organ, text)
+    organ = header.organ
+    if organ and len(organ) >= 4 and not organ[:1].isdigit() and _ORGAN_WORD.search(organ):
+        return _degenitive(organ, text)
     counts: Counter[str] = Counter()
     for sec in seg.sections:
         for ln in sec.lines[:12]:
@@ -105,7 +118,7 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
             if m and m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
                 counts[_degenitive(m.group(1), text)] += 1
     if counts:
-        return counts.most_common(1)[0][0]
+        return _letterhead_name(counts.most_common(1)[0][0], seg)
     for ln in seg.header[:40] or []:
         source = ln.text.title() if ln.text.isupper() else ln.text
         m = BODY_NAME.search(source)
@@ -122,6 +135,18 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
             if m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
                 return _degenitive(m.group(1), text)
     return None
+
+
+def _letterhead_name(name: str, seg: Segments) -> str:
+    """A body calls itself by the short form in its decisions ("Arbetsutskottet beslutar"); the
+    letterhead names it in full ("Kommunstyrelsens arbetsutskott"), which is the name to keep."""
+    stem = re.sub(r"(?:et|en)$", "", name.lower())
+    for ln in seg.header[:40]:
+        for m in BODY_NAME.finditer(ln.text):
+            full = m.group(1)
+            if len(full) > len(name) and re.sub(r"(?:et|en)$", "", full.lower()).endswith(" " + stem):
+                return full
+    return name
 
 
 def _municipality(text: str) -> str | None:
@@ -173,7 +198,7 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     text = "\n".join(ln.text for ln in lines)
     seg = segment(lines)
     header_text = "\n".join(ln.text for ln in seg.header)
-    header = read_header(header_text)
+    header = read_header(header_text, "\n".join(ln.text for ln in seg.trailing))
     kind = detect_kind(lines, seg, header)
     if kind is None:
         raise NotAProtocol("no protocol content found (no § section, header or listing)")
@@ -184,8 +209,11 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     if header.meeting.date is None:
         # a running header ("Nämnden  Sammanträdesdatum 2025-02-11") may be the only place of the date
         m = _MEETING_DATE.search(raw_head)
-        if m:
-            header.meeting = header.meeting.model_copy(update={"date": first_date(m.group(1))})
+        found = first_date(m.group(1)) if m else None
+        # else the header's first date, though the justering's or the anslag's is all it gives
+        found = found or first_date(header_text.split("ANSLAG")[0][:1500])
+        if found:
+            header.meeting = header.meeting.model_copy(update={"date": found})
     serving = [
         (a.name, a.party) for a in header.attendance if a.serving and a.status == AttendanceStatus.PRESENT
     ]

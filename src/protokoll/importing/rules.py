@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 # ---------------------------------------------------------------- building blocks
 
-UP = "A-ZÅÄÖÉÜÆØ"
-LOW = "a-zåäöéüæøáàèíóúç"
+# Swedish letters plus those of names in Finnish, Sámi and other languages protocols print
+# ("Áilu", "Čearru", "Máret", "Šuvi")
+UP = "A-ZÅÄÖÉÜÆØÁÀÈÍÓÚÇČĐŊŠŦŽÑ"
+LOW = "a-zåäöéüæøáàèíóúçčđŋšŧžñ"
 WORD = rf"[{UP}{LOW}]"
 # one part of a personal name: "Anna", "Marie-Louise", "P.", "Savic´", "O'hara"
 NAME_PART = rf"[{UP}][{LOW}{UP}'´`’.\-]{{0,30}}+(?![\d{LOW}{UP}])"
@@ -49,6 +51,8 @@ ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01]
 TEXT_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "3/3 2025": day/month and the year after a space (a Dnr writes year/serial, never this)
 SLASH_DATE = re.compile(r"(?<![\d/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\s+((?:19|20)\d\d)\b")
+# "19.2.2025": day.month.year, as Finnish and some Swedish protocols write a date
+DOTTED_DATE = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d]|\.\d)")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
@@ -120,11 +124,19 @@ HEADING_RULES: tuple[Rule, ...] = (
         "section_sign",
         re.compile(
             rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}})\s*)?§\s*(?P<num>\d{{1,4}})(?![\d§])"
-            r"(?:\s*/\s*(?P<yy>\d{2})(?!\d))?(?P<rest>.*)$"
+            r"(?:\s*/\s*(?P<yy>\d{2})(?!\d))?(?:[ \t]*\(\d{1,3}\)(?=\s|$))?(?P<rest>.*)$"
         ),
-        '"§ 12", "§12", "KF § 266", "BN § 172", "§ 63/20", "• § 105"',
+        '"§ 12", "§12", "KF § 266", "BN § 172", "§ 63/20", "• § 105", "§ 3 (7)" (the count of §§ after the number)',
     ),
     Rule("number_then_sign", re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>(?:\s.*)?)$"), '"12 §"'),
+    Rule(
+        "title_then_sign",
+        re.compile(
+            rf"^(?!(?:Paragraf|Paragrafer|Justerade|Sida|Sid|Blad)\b)(?P<rest>[{UP}][^§\t]{{2,150}}?)(?:\t+|[ ]{{2,}})"
+            rf"(?:[{UP}][{UP}{LOW}]{{0,4}}[ ]?)?§[ ]?(?P<num>\d{{1,4}})[ \t]*$"
+        ),
+        '"Val av justerare        § 25": the title first, the number at the right margin of the same line',
+    ),
     Rule(
         "paragraf_word",
         re.compile(r"^Paragraf\s+(?P<num>\d{1,4})(?![\d§\-–])(?P<rest>(?:\s.*)?)$"),
@@ -174,6 +186,12 @@ DNR_LABEL = re.compile(
 DNR_TOKEN = re.compile(
     rf"^(?P<dnr>(?:[{UP}]{{1,6}}(?:[ .\-/:]|(?=\d)))?\d[\d./:\-]*(?:\s*-\s*\d+(?:\.\d+)*)?-?|"
     rf"(?:19|20)\d\d\s*/\s*[{UP}]{{1,6}}\s*\d*)(?=\s|$)"
+)
+# a Dnr printed without its label at the right margin of a § heading ("§ 8      SBU 2025/14",
+# "§ 89<TAB>Title<TAB>BN 2024/512"): the whole rest of the heading, or the part after a column
+# gap; it must hold a year and a serial, so a title ending in a number is not taken
+HEADING_DNR = re.compile(
+    rf"(?:^|\t|[ ]{{2,}})(?P<dnr>(?:[{UP}]{{1,6}}[ .\-/]?)?(?:19|20)\d\d[/.:\-]\d{{1,6}}(?:[-.]\d{{1,4}})*)\s*$"
 )
 DNR_ANYWHERE = re.compile(
     r"\b(?:dnr|diarienr|diarienummer)\b\s*[.:]?\s*"
@@ -273,7 +291,7 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         _label(
             r"kopia till|beslutet skickas till|beslutet ska skickas till|expedieras till|expedieras|expediering|"
             r"beslutet expedieras till|sändlista|protokollsutdrag till|utdrag till|beslutet sänds till|"
-            r"för kännedom till|delges"
+            r"för kännedom till|delges|(?:protokollsutdrag(?:et)?|utdrag(?:et)?)\s+(?:skickas|sänds|ska\s+skickas)\s+till"
         ),
         "Kopia till / Beslutet skickas till / Expedieras",
     ),
@@ -285,6 +303,15 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         "an överklagandehänvisning ends the preceding block",
     ),
 )
+# a body's own resolution to propose to another body: "Arbetsutskottet föreslår kommunstyrelsen
+# besluta att …", "Nämnden föreslår kommunfullmäktige att …" (not "Förvaltningen föreslår …")
+OWN_PROPOSAL = re.compile(
+    rf"^[\w\-]*{BODY_WORD}\s+föreslår\s+(?:[\w\-]*{BODY_WORD}|kommunfullmäktige|fullmäktige)\b"
+    r"(?:\s+att\s+föreslå\s+\S+)?(?:\s+(?:att\s+)?besluta\b|\s+att\b)",
+    re.IGNORECASE,
+)
+# the translation after "Beslut / …" in a bilingual protocol: a few words, no figures or full stop
+LABEL_TRANSLATION = re.compile(rf"^[{UP}{LOW}][{UP}{LOW}\-]*(?:[ ][{UP}{LOW}][{UP}{LOW}\-]*){{0,3}}\s*:?\s*$")
 # a section label inside a flattened line: "… dagordning Beslut Dagordningen fastställs."
 _FLAT_LABELS = (
     r"Beslut|Beslutet|Beslutsunderlag|Förslag till beslut|Ärendet|Ärendebeskrivning|"
@@ -346,6 +373,17 @@ CONFIDENTIAL = re.compile(
 MASKED = re.compile(r"\bX{3,}\b|\[\s*maskerat\s*\]|\*{3,}")
 EXCLUDING_SECRET = re.compile(
     r"exklusive\s+(?:sekretess|§)|sekretessprotokoll|exkl\.?\s+sekretess", re.IGNORECASE
+)
+
+# A signature block after the last §: "Justering" / "Underskrifter" alone on a line, then the
+# signatories as "Name, role" lines. It belongs to no §, and it names the chair, the justerare
+# and the secretary when the header does not.
+CLOSING_BLOCK = re.compile(
+    r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter)\s*:?\s*$", re.IGNORECASE
+)
+SIGNATORY = re.compile(
+    rf"^(?P<name>{NAME})\s*(?:\([{UP}{LOW}]{{1,5}}\))?\s*,\s*(?P<role>ordförande|justerare|justerande|sekreterare)\s*$",
+    re.IGNORECASE,
 )
 
 # ---------------------------------------------------------------- motions, votes, reservations

@@ -305,7 +305,23 @@ def segment(lines: list[Line]) -> Segments:
         sections.append(Section(h.number, lines[h.index], rest, body))
     if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
         first = chosen[0].index - 1
-    return Segments(header=lines[:first], sections=sections, agenda=agenda, agenda_dnr=agenda_dnr)
+    trailing = _closing_block(sections[-1])
+    return Segments(
+        header=lines[:first], sections=sections, agenda=agenda, agenda_dnr=agenda_dnr, trailing=trailing
+    )
+
+
+def _closing_block(last: Section) -> list[Line]:
+    """Cut a signature block ("Justering" / "Name, ordförande" / "Name, justerare") off the last
+    §, where a protocol that has no signature block in its header puts it."""
+    for j, ln in enumerate(last.lines):
+        if rules.CLOSING_BLOCK.match(ln.text) and any(
+            rules.SIGNATORY.match(after.text.strip()) for after in last.lines[j + 1 : j + 7]
+        ):
+            trailing = last.lines[j:]
+            del last.lines[j:]
+            return trailing
+    return []
 
 
 def _title_above(lines: list[Line], h: Heading) -> str | None:

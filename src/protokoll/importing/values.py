@@ -17,7 +17,8 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def find_dates(text: str) -> list[tuple[int, dt.date]]:
-    """Every date in ``text`` with its offset: ISO dates, Swedish "9 juni 2020" and "9/6 2020"."""
+    """Every date in ``text`` with its offset: ISO dates, Swedish "9 juni 2020", "9/6 2020" and
+    "9.6.2020"."""
     out: list[tuple[int, dt.date]] = []
     for m in rules.ISO_DATE.finditer(text):
         d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -29,6 +30,11 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
             out.append((m.start(), d))
     if "/" in text:
         for m in rules.SLASH_DATE.finditer(text):
+            d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if d:
+                out.append((m.start(), d))
+    if "." in text:
+        for m in rules.DOTTED_DATE.finditer(text):
             d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             if d:
                 out.append((m.start(), d))
