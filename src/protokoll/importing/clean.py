@@ -65,6 +65,7 @@ def _running_headers(ex: Extracted) -> set[str]:
     export), a line counts when it recurs three times or more and looks like a page header
     (a tab-separated row, the protocol's title, a page number or the meeting date)."""
     seen: Counter[str] = Counter()
+    unpaged_keys: list[str] = []
     for page in ex.pages:
         if len(ex.pages) >= 3:
             # a running header sits at the top of its page; a footer at the foot must also look
@@ -74,13 +75,32 @@ def _running_headers(ex: Extracted) -> set[str]:
             foot = [_DIGITS.sub("#", t) for t in reversed(_first_two(reversed(page.lines), _keyable))]
             seen.update(set(top + [k for k in foot if _HEADER_LOOK.search(k)]))
         else:
-            seen.update(_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if 0 < len(t) <= 100)
+            keys = [_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if t]
+            unpaged_keys += keys
+            seen.update(k for k in keys if len(k) <= 100)
     limit = max(3, int(len(ex.pages) * 0.6))
-    return {
+    found = {
         key
         for key, n in seen.items()
         if n >= limit and not _is_structure(key) and (len(ex.pages) >= 3 or _HEADER_LOOK.search(key))
     }
+    if found and unpaged_keys:
+        found |= _header_neighbours(unpaged_keys, seen, found, limit)
+    return found
+
+
+def _header_neighbours(keys: list[str], seen: Counter[str], found: set[str], limit: int) -> set[str]:
+    """A running header of several lines ("KOMMUN  Sida 2 av 4" / "Kommunstyrelsens
+    personalutskott" / "Protokoll 2025-03-11") in a text without page breaks: a recurring line
+    that stands next to a running-header line at every recurrence but one (the first page's
+    letterhead is set apart) belongs to the header too, though it does not look like one."""
+    beside: Counter[str] = Counter()
+    for i, key in enumerate(keys):
+        if key in found or seen[key] < limit:
+            continue
+        if (i and keys[i - 1] in found) or (i + 1 < len(keys) and keys[i + 1] in found):
+            beside[key] += 1
+    return {key for key, n in beside.items() if n >= limit and n >= seen[key] - 1 and not _is_structure(key)}
 
 
 def _keyable(line: str) -> str | None:

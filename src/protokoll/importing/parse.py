@@ -118,7 +118,7 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
             if m and m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
                 counts[_degenitive(m.group(1), text)] += 1
     if counts:
-        return _letterhead_name(counts.most_common(1)[0][0], seg)
+        return _letterhead_name(counts.most_common(1)[0][0], seg, raw_head)
     for ln in seg.header[:40] or []:
         source = ln.text.title() if ln.text.isupper() else ln.text
         m = BODY_NAME.search(source)
@@ -137,12 +137,13 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
     return None
 
 
-def _letterhead_name(name: str, seg: Segments) -> str:
+def _letterhead_name(name: str, seg: Segments, raw_head: str) -> str:
     """A body calls itself by the short form in its decisions ("Arbetsutskottet beslutar"); the
-    letterhead names it in full ("Kommunstyrelsens arbetsutskott"), which is the name to keep."""
+    letterhead names it in full ("Kommunstyrelsens arbetsutskott"), which is the name to keep.
+    The letterhead may also be a running header that clean removed: the raw text is read too."""
     stem = re.sub(r"(?:et|en)$", "", name.lower())
-    for ln in seg.header[:40]:
-        for m in BODY_NAME.finditer(ln.text):
+    for text in [*(ln.text for ln in seg.header[:40]), raw_head[:3000]]:
+        for m in BODY_NAME.finditer(text):
             full = m.group(1)
             if len(full) > len(name) and re.sub(r"(?:et|en)$", "", full.lower()).endswith(" " + stem):
                 return full
