@@ -4,12 +4,12 @@ Everything is read from what the public may see (``protokoll.web.public``): publ
 and for votes, reservations and yrkanden only §§ that are not withheld (DOMAIN 1.10).
 
 - Attendance (KL 5:66; DOMAIN 1.8): of the meetings a body held while the person was one of its
-  ledamöter, how many they were present at. The seat comes from the body's stored roster
-  (``Membership``) when it has one; otherwise from the attendance lists, from the first to the
-  last meeting where the person is listed as ledamot. Meetings inside the seat where the person
-  is missing from the lists count as expected and not attended: a protocol that leaves out an
-  absent ledamot does not make them "not expected". An ersättare is not expected to attend
-  (KL 6:17), so ersättare service is a separate count of meetings served.
+  ledamöter, how many they were present at. The seats are ``protokoll.insights.seats`` (the
+  stored roster where it speaks, the attendance lists for the rest). Meetings inside a seat
+  where the person is missing from the lists count as expected and not attended: a protocol
+  that leaves out an absent ledamot does not make them "not expected". An ersättare is not
+  expected to attend (KL 6:17), so ersättare service is a separate count of meetings served
+  inside an ersättare seat. A party's attendance counts the seats held for it.
 - Omröstningar (KL 5:55-56; DOMAIN 1.5): the winning side is the side with more votes; on a tie
   the chair's side only when the protocol records an utslagsröst and the chair's ballot; a tie
   settled by lottning, or one without those records, has no known winner. A ja/nej ballot is
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, VoteChoice
 from protokoll.domain.voting import decide
+from protokoll.insights.seats import SEAT_GROUPS, SeatSpan, seat_spans
 
 SIDES = (VoteChoice.YES.value, VoteChoice.NO.value)
 MEMBER = AttendanceGroup.MEMBER.value
@@ -226,40 +227,20 @@ def _links(item_ids) -> dict[int, ItemLink]:
 # -- attendance ----------------------------------------------------------------------------------
 
 
-def _in(date: dt.date, spans: list[tuple[dt.date | None, dt.date | None]]) -> bool:
-    return any((start is None or date >= start) and (end is None or date <= end) for start, end in spans)
-
-
-def _attendance(person_ids) -> dict[tuple[int, int], tuple[Attendance, str | None]]:
-    """(person, body) → (attendance, party of the ledamot seat). Four queries, any number of
-    persons, bodies and meetings."""
-    from protokoll.archive.models import AttendanceEntry, Membership
+def _attendance(**narrow) -> dict[tuple[int, int], Attendance]:
+    """(person, body) → attendance over the person's seat spans there, the spans being those of
+    ``insights.seats.seat_spans(**narrow)``. Five queries, any number of persons, bodies and
+    meetings."""
+    from protokoll.archive.models import AttendanceEntry
     from protokoll.web.public import public_meetings
 
+    ledamot: dict[tuple[int, int], list[SeatSpan]] = defaultdict(list)
+    ersattare: dict[tuple[int, int], list[SeatSpan]] = defaultdict(list)
+    for s in seat_spans(**narrow):
+        (ledamot if s.group == MEMBER else ersattare)[s.person_id, s.body_id].append(s)
+    person_ids = {person for person, _ in ledamot.keys() | ersattare.keys()}
+    bodies = {body for _, body in ledamot.keys() | ersattare.keys()}
     meetings = public_meetings().order_by()
-    entries = list(
-        AttendanceEntry.objects.filter(person_id__in=person_ids, meeting__in=meetings)
-        .order_by()
-        .values_list(
-            "person_id",
-            "meeting_id",
-            "meeting__body_id",
-            "meeting__date",
-            "group",
-            "status",
-            "serving",
-            "party",
-        )
-    )
-    roster = list(
-        Membership.objects.filter(person_id__in=person_ids, group=MEMBER)
-        .order_by("start")
-        .values_list("person_id", "body_id", "start", "end", "party")
-    )
-    bodies = {e[2] for e in entries} | {r[1] for r in roster}
-    with_roster = set(
-        Membership.objects.filter(body_id__in=bodies).values_list("body_id", flat=True).distinct()
-    )
     held: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
     names: dict[int, str] = {}
     for pk, body_id, date, name in meetings.filter(body_id__in=bodies).values_list(
@@ -267,38 +248,26 @@ def _attendance(person_ids) -> dict[tuple[int, int], tuple[Attendance, str | Non
     ):
         held[body_id].append((pk, date))
         names[body_id] = name
-
-    spans: dict[tuple[int, int], list] = defaultdict(list)
-    party: dict[tuple[int, int], Counter] = defaultdict(Counter)
-    for person_id, body_id, start, end, code in roster:
-        if body_id in with_roster:
-            spans[person_id, body_id].append((start, end))
-            party[person_id, body_id][code] += 1
-    listed: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
-    lines: dict[tuple[int, int], list] = defaultdict(list)
-    written: dict[tuple[int, int], Counter] = defaultdict(Counter)  # an ersättare's party
-    for person_id, meeting_id, body_id, date, group, status, serving, code in entries:
-        lines[person_id, body_id].append((meeting_id, group, status, serving))
-        written[person_id, body_id][code] += 1
-        if group == MEMBER and body_id not in with_roster:
-            listed[person_id, body_id].append(date)
-            party[person_id, body_id][code] += 1
-    for key, dates in listed.items():
-        spans[key].append((min(dates), max(dates)))
+    present, served = defaultdict(set), defaultdict(set)
+    for person_id, meeting_id, body_id, date, group, status, serving in (
+        AttendanceEntry.objects.filter(person_id__in=person_ids, meeting__in=meetings, group__in=SEAT_GROUPS)
+        .order_by()
+        .values_list(
+            "person_id", "meeting_id", "meeting__body_id", "meeting__date", "group", "status", "serving"
+        )
+    ):
+        key = (person_id, body_id)
+        if group == MEMBER and status == AttendanceStatus.PRESENT:
+            present[key].add(meeting_id)
+        elif group == SUBSTITUTE and serving and any(s.covers(date) for s in ersattare[key]):
+            served[key].add(meeting_id)
 
     out = {}
-    # A body without published meetings has nothing to show.
-    for key in [k for k in set(spans) | set(lines) if k[1] in names]:
-        expected = {pk for pk, date in held[key[1]] if _in(date, spans[key])}
-        mine = lines[key]
-        present = {
-            m
-            for m, group, status, _ in mine
-            if group == MEMBER and status == AttendanceStatus.PRESENT and m in expected
-        }
-        served = {m for m, group, _, serving in mine if group == SUBSTITUTE and serving}
-        seat_party = next((p for p, _ in (party[key] or written[key]).most_common() if p), None)
-        out[key] = (Attendance(names.get(key[1], ""), len(expected), len(present), len(served)), seat_party)
+    for key in ledamot.keys() | ersattare.keys():
+        if key[1] not in names:  # a body without published meetings has nothing to show
+            continue
+        expected = {pk for pk, date in held[key[1]] if any(s.covers(date) for s in ledamot[key])}
+        out[key] = Attendance(names[key[1]], len(expected), len(present[key] & expected), len(served[key]))
     return out
 
 
@@ -340,7 +309,7 @@ def person_stats(person) -> PersonStats:
         person_id=person.pk,
         name=person.name,
         parties=[p for p, _ in parties.most_common()],
-        bodies=sorted((a for a, _ in _attendance([person.pk]).values()), key=lambda a: a.body_name),
+        bodies=sorted(_attendance(persons=person.pk).values(), key=lambda a: a.body_name),
         ballots=ballots,
         reservations=_distinct_count(reserved),
         motions=_distinct_count(Motion.objects.filter(item__in=items, by__person=person)),
@@ -382,7 +351,7 @@ def _by_rate(p: PartyDissent) -> tuple:
 def party_stats(municipality, party: str) -> PartyStats:
     """One party in a municipality: attendance over its ledamot seats, its members' ballots
     (overall and per body), reservations (§§) and yrkanden."""
-    from protokoll.archive.models import AttendanceEntry, Membership, Motion
+    from protokoll.archive.models import AttendanceEntry, Motion
     from protokoll.web.public import open_items, public_meetings
 
     in_muni = public_meetings().filter(body__municipality=municipality).order_by()
@@ -396,11 +365,7 @@ def party_stats(municipality, party: str) -> PartyStats:
         ),
         key=lambda r: r[1],
     )
-    on_roster = Membership.objects.filter(party=party, body__municipality=municipality).values_list(
-        "person_id", flat=True
-    )
-    seats = _attendance({pk for pk, _ in members} | set(on_roster))
-    attendance = total([a for a, code in seats.values() if code == party], party)
+    attendance = total(list(_attendance(municipality=municipality.pk, party=party).values()), party)
     votes = _votes(item__meeting__in=in_muni, ballots__party=party)
     counts: Counter = Counter()
     against, by_body = Against(), defaultdict(Against)
