@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from protokoll.archive import models as m
+from protokoll.archive.loading import load_document
+from protokoll.document import example
 from protokoll.web.public import SECRET_MARKER
 
 pytestmark = pytest.mark.django_db
@@ -126,12 +132,59 @@ def test_person_and_memberships(client, archive):
     assert get(client, "/api/memberships/a1-1-chair", status=404)["error"]["message"] == "not found"
 
 
-def test_roster_memberships_replace_attendance_for_their_body(client, archive):
+def test_the_roster_speaks_for_its_rows_and_the_lists_fill_in_the_rest(client, archive):
+    """Meetings on 2025-03-18 and 2025-04-15. Karin's roster row starts 2025-04-01: it covers
+    the later meeting; the earlier list still shows her seat. Sofia has no roster row, but the
+    protocols list her as ledamot: she holds a seat although the body has a roster."""
     body = archive["full"].body
     karin = m.Person.objects.get(name="Karin Almgren")
-    m.Membership.objects.create(person=karin, body=body, role="ordförande", party="S", group="member")
+    row = m.Membership.objects.create(
+        person=karin, body=body, role="ordförande", party="S", group="member", start=dt.date(2025, 4, 1)
+    )
     data = get(client, f"/api/memberships/?body={body.pk}")["data"]
-    assert [(d["source"], d["role"]) for d in data] == [("roster", "ordförande")]
+    seats = {(d["person"].rsplit("/", 1)[1], d["source"]): d for d in data}
+    assert [
+        (d["source"], d["startDate"], d["endDate"]) for d in data if d["person"].endswith(f"/{karin.pk}")
+    ] == [
+        ("roster", "2025-04-01", None),
+        ("attendance", "2025-03-18", "2025-03-18"),
+    ]
+    assert seats[str(karin.pk), "roster"]["id"].endswith(f"/api/memberships/r{row.pk}")
+    sofia = m.Person.objects.get(name="Sofia Ekholm")
+    assert seats[str(sofia.pk), "attendance"]["startDate"] == "2025-03-18"
+    assert seats[str(sofia.pk), "attendance"]["endDate"] == "2025-04-15"
+    # A roster row without dates covers every meeting: no seat from the lists beside it.
+    m.Membership.objects.filter(pk=row.pk).update(start=None)
+    assert [d["source"] for d in get(client, f"/api/memberships/?person={karin.pk}")["data"]] == ["roster"]
+
+
+def test_a_seat_from_the_lists_takes_the_latest_party_and_is_filtered_by_it(client, archive):
+    karin = m.Person.objects.get(name="Karin Almgren")
+    m.AttendanceEntry.objects.filter(meeting=archive["later"], person=karin).update(party=None)
+    m.AttendanceEntry.objects.filter(meeting=archive["full"], person=karin).update(party="MP")
+    [seat] = get(client, f"/api/memberships/?person={karin.pk}")["data"]
+    # The latest list leaves the party out; the latest that names one says MP.
+    assert (seat["party"], seat["startDate"], seat["endDate"]) == ("MP", "2025-03-18", "2025-04-15")
+    assert get(client, "/api/memberships/?party=MP")["data"] == [seat]
+    assert karin.pk not in {d["person"] for d in get(client, "/api/memberships/?party=S")["data"]}
+
+
+def test_membership_queries_do_not_grow_with_persons_and_meetings(client, archive):
+    def count(address: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            get(client, address)
+        return len(captured.captured_queries)
+
+    body = archive["full"].body
+    karin = m.Person.objects.get(name="Karin Almgren")
+    m.Membership.objects.create(person=karin, body=body, group="member", start=dt.date(2025, 4, 1))
+    few = (count("/api/memberships/"), count("/api/persons/"))
+    more = example("full")
+    for day in (dt.date(2025, 6, 1), dt.date(2025, 7, 1)):
+        load_document(more.model_copy(update={"meeting": more.meeting.model_copy(update={"date": day})}))
+    for person in m.Person.objects.all():
+        m.Membership.objects.create(person=person, body=body, group="substitute", start=dt.date(2025, 6, 1))
+    assert (count("/api/memberships/"), count("/api/persons/")) == few
 
 
 def test_persons_named_only_in_unpublished_meetings_are_not_listed(client, archive):

@@ -1,5 +1,6 @@
-"""Memberships: the stored roster where there is one, otherwise the seats the published
-attendance lists show (a ledamot or ersättare from the first to the last meeting seen)."""
+"""Memberships: the seat spans of ``protokoll.insights.seats`` (the stored roster where it
+speaks, the published attendance lists for the rest), ledamot and ersättare alike, for persons
+the public may see."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from django.db.models import QuerySet
 
 from protokoll.archive import models as m
+from protokoll.insights import seats
 from protokoll.web.api import queries, shapes
 from protokoll.web.api.links import Links
 
@@ -17,15 +19,16 @@ _ROSTER_KEY = re.compile(r"^r(\d{1,18})$")
 
 
 class Chain:
-    """Two querysets paged as one list (roster rows, then seats)."""
+    """Roster rows (a queryset, paged in the database) and seats from the lists (a list) paged
+    as one list."""
 
-    def __init__(self, first: QuerySet, second: QuerySet) -> None:
+    def __init__(self, first: QuerySet, second: list) -> None:
         self.first, self.second = first, second
         self._first_count: int | None = None
 
     def count(self) -> int:
         self._first_count = self.first.count()
-        return self._first_count + self.second.count()
+        return self._first_count + len(self.second)
 
     def __getitem__(self, window: slice) -> list:
         n = self._first_count if self._first_count is not None else self.first.count()
@@ -36,63 +39,36 @@ class Chain:
             out += list(self.second[rest_start:rest_stop])
         return out
 
+    def __iter__(self):
+        yield from self.first
+        yield from self.second
 
-def filtered(*, body=None, person=None, party=None, municipality=None) -> Chain:
-    roster, seats = queries.roster(), queries.seats_from_attendance()
-    if body is not None:
-        roster, seats = roster.filter(body=body), seats.filter(meeting__body=body)
-    if person is not None:
-        roster, seats = roster.filter(person=person), seats.filter(person=person)
-    if municipality is not None:
-        roster = roster.filter(body__municipality=municipality)
-        seats = seats.filter(meeting__body__municipality=municipality)
-    if party is not None:
-        roster = roster.filter(party=party)
-        seats = seats.filter(party=party)
-    return Chain(roster, seats)
+
+def _roster(**narrow) -> QuerySet[m.Membership]:
+    return (
+        seats.roster(**narrow)
+        .filter(person__in=queries.persons().values("pk"))
+        .order_by("body_id", "group", "substitute_order", "person__name", "pk")
+    )
+
+
+def filtered(*, body=None, persons=None, party=None, municipality=None) -> Chain:
+    narrow = {"body": body, "persons": persons, "municipality": municipality, "party": party}
+    return Chain(_roster(**narrow), seats.listed(**narrow))
 
 
 def serialize(rows: list, links: Links) -> list[dict]:
-    seats = [r for r in rows if isinstance(r, dict)]
-    details = _latest(seats)
-    out = []
-    for row in rows:
-        if isinstance(row, dict):
-            party, role = details.get(shapes.seat_key(row), (None, None))
-            out.append(shapes.membership_from_seat(row, links, party, role))
-        else:
-            out.append(shapes.membership_from_roster(row, links))
-    return out
-
-
-def _latest(seats: list[dict]) -> dict[str, tuple[str | None, str | None]]:
-    """Party and role from the latest published attendance line of each seat."""
-    if not seats:
-        return {}
-    lines = (
-        m.AttendanceEntry.objects.filter(
-            meeting__published=True,
-            person__in={s["person"] for s in seats},
-            meeting__body__in={s["meeting__body"] for s in seats},
-            group__in=queries.SEAT_GROUPS,
-        )
-        .order_by("-meeting__date", "position")
-        .values_list("person", "meeting__body", "group", "party", "role")
-    )
-    found: dict[str, tuple[str | None, str | None]] = {}
-    for person, body, group, party, role in lines:
-        key = shapes.seat_key({"person": person, "meeting__body": body, "group": group})
-        found.setdefault(key, (party, role))
-    return found
+    return [
+        shapes.membership(row if isinstance(row, seats.SeatSpan) else seats.span(row), links) for row in rows
+    ]
 
 
 def get(key: str, links: Links) -> dict:
     """One membership by its key; ``Membership.DoesNotExist`` when not public."""
     if match := _ROSTER_KEY.match(key):
-        return shapes.membership_from_roster(queries.roster().get(pk=int(match[1])), links)
+        return shapes.membership(seats.span(_roster().get(pk=int(match[1]))), links)
     if match := _SEAT_KEY.match(key):
         body, person, group = int(match[1]), int(match[2]), match[3]
-        seat = queries.seats_from_attendance().filter(meeting__body=body, person=person, group=group).first()
-        if seat is not None:
-            return serialize([seat], links)[0]
+        for seat in seats.listed(body=body, persons=person, groups=(group,)):
+            return shapes.membership(seat, links)
     raise m.Membership.DoesNotExist(key)

@@ -147,14 +147,18 @@ def _paths() -> dict:
         **_resource("agenda-items", "AgendaItem", "agenda items (§§)", MEETING_FILTERS),
         **_resource("persons", "Person", "persons", [F["municipality"]]),
         "/api/memberships/": _op(
-            "List memberships (paginated): the stored roster, or seats seen in attendance lists.",
+            "List memberships (paginated), ledamot and ersättare: the stored roster rows, then the"
+            " seats the published attendance lists show on dates no roster row of the same person,"
+            " body and group covers.",
             _json(list_schema("Membership")),
             PAGE
             + [
                 F["body"],
                 F["person"],
                 F["municipality"],
-                _param("party", "query", STR, "Party abbreviation."),
+                _param(
+                    "party", "query", STR, "Party abbreviation (a seat's party, see the Membership schema)."
+                ),
             ],
         ),
         "/api/memberships/{key}": _op(

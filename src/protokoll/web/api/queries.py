@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from protokoll.archive import models as m
-from protokoll.domain.vocab import AttendanceGroup
 from protokoll.web.public import open_items, public_items, public_meetings, withheld_q
 
 _BY = Prefetch("by", to_attr="_by")
@@ -130,30 +129,6 @@ def persons() -> QuerySet[m.Person]:
     for source in sources:
         q |= Q(pk__in=source)
     return m.Person.objects.filter(q).select_related("municipality").order_by("municipality__name", "name")
-
-
-SEAT_GROUPS = (AttendanceGroup.MEMBER.value, AttendanceGroup.SUBSTITUTE.value)
-
-
-def seats_from_attendance() -> QuerySet:
-    """(person, body, group) with first and last published meeting: memberships as the
-    attendance lists show them, for bodies whose roster (``Membership``) is not stored."""
-    return (
-        m.AttendanceEntry.objects.filter(meeting__published=True, group__in=SEAT_GROUPS, person__isnull=False)
-        .exclude(meeting__body__in=m.Membership.objects.values("body"))
-        .values("person", "meeting__body", "group")
-        .annotate(first=Min("meeting__date"), last=Max("meeting__date"))
-        .order_by("meeting__body", "group", "person")
-    )
-
-
-def roster() -> QuerySet[m.Membership]:
-    """Stored memberships of persons and bodies the public may see."""
-    return (
-        m.Membership.objects.filter(body__in=bodies().values("pk"), person__in=persons().values("pk"))
-        .select_related("person", "body")
-        .order_by("body_id", "group", "substitute_order", "person__name", "pk")
-    )
 
 
 def parties() -> list[str]:

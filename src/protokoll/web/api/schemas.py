@@ -341,7 +341,11 @@ SCHEMAS: dict = {
             "startDate": NDATE,
             "endDate": NDATE,
             "source": {"enum": ["roster", "attendance"]},
-        }
+        },
+        description="A seat (protokoll.insights.seats). source roster: a stored roster row as stored."
+        " source attendance: the published lists naming the person in that group at meetings no"
+        " roster row covers, first to last; party from the latest of them that names one, role from"
+        " the latest.",
     ),
     "Person": obj(
         {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from protokoll.archive import models as m
 from protokoll.domain.vocab import AttendanceGroup, AttendanceStatus, BodyKind, Outcome
+from protokoll.insights.seats import SeatSpan
 from protokoll.web.api.links import EXTENSION, OPARL, Links, iso, local_datetime
 from protokoll.web.public import SECRET_MARKER, is_withheld
 
@@ -291,55 +292,28 @@ def party(abbreviation: str, links: Links) -> dict:
     }
 
 
-def membership_from_roster(row: m.Membership, links: Links) -> dict:
-    return _membership(
-        links,
-        key=f"r{row.pk}",
-        person_id=row.person_id,
-        body_id=row.body_id,
-        group=row.group,
-        role=row.role,
-        party=row.party,
-        start=row.start,
-        end=row.end,
-        source="roster",
-    )
+def membership_key(seat: SeatSpan) -> str:
+    """``r<id>`` for a roster row; ``a<body>-<person>-<group>`` for a seat read from the lists."""
+    if seat.roster_id is not None:
+        return f"r{seat.roster_id}"
+    return f"a{seat.body_id}-{seat.person_id}-{seat.group}"
 
 
-def membership_from_seat(seat: dict, links: Links, party: str | None, role: str | None) -> dict:
-    return _membership(
-        links,
-        key=seat_key(seat),
-        person_id=seat["person"],
-        body_id=seat["meeting__body"],
-        group=seat["group"],
-        role=role,
-        party=party,
-        start=seat["first"],
-        end=seat["last"],
-        source="attendance",
-    )
-
-
-def seat_key(seat: dict) -> str:
-    return f"a{seat['meeting__body']}-{seat['person']}-{seat['group']}"
-
-
-def _membership(links: Links, *, key, person_id, body_id, group, role, party, start, end, source) -> dict:
+def membership(seat: SeatSpan, links: Links) -> dict:
     return {
-        "id": links.url("membership-detail", key),
+        "id": links.url("membership-detail", membership_key(seat)),
         "type": OPARL + "Membership",
-        "person": links.url("person-detail", person_id),
-        "organization": links.url("body-detail", body_id),
-        "role": role or ("ledamot" if group == AttendanceGroup.MEMBER else "ersättare"),
-        "group": group,
+        "person": links.url("person-detail", seat.person_id),
+        "organization": links.url("body-detail", seat.body_id),
+        "role": seat.role or ("ledamot" if seat.group == AttendanceGroup.MEMBER else "ersättare"),
+        "group": seat.group,
         # An ersättare votes only while serving for a member (KL 6:16; DOMAIN 1.8).
-        "votingRight": group == AttendanceGroup.MEMBER,
-        "party": party,
-        "onBehalfOf": links.url("party-detail", party) if party else None,
-        "startDate": iso(start),
-        "endDate": iso(end),
-        "source": source,
+        "votingRight": seat.group == AttendanceGroup.MEMBER,
+        "party": seat.party,
+        "onBehalfOf": links.url("party-detail", seat.party) if seat.party else None,
+        "startDate": iso(seat.start),
+        "endDate": iso(seat.end),
+        "source": seat.source,
     }
 
 

@@ -198,10 +198,9 @@ def _latest_parties(person_ids: list[int]) -> dict[int, str | None]:
 def _persons(rows: list[m.Person], links: Links) -> list[dict]:
     ids = [p.pk for p in rows]
     parties = _latest_parties(ids)
-    seats = memberships.filtered()
     held: dict[int, list] = {pk: [] for pk in ids}
-    for row in list(seats.first.filter(person__in=ids)) + list(seats.second.filter(person__in=ids)):
-        held[row["person"] if isinstance(row, dict) else row.person_id].append(row)
+    for row in memberships.filtered(persons=ids):
+        held[row.person_id].append(row)
     return [
         shapes.person(p, links, memberships.serialize(held[p.pk], links), parties.get(p.pk)) for p in rows
     ]
@@ -226,7 +225,7 @@ def person_detail(request, pk: int):
 def membership_list(request):
     rows = memberships.filtered(
         body=int_param(request, "body"),
-        person=int_param(request, "person"),
+        persons=int_param(request, "person"),
         municipality=int_param(request, "municipality"),
         party=request.GET.get("party") or None,
     )
