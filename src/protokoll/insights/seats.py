@@ -50,36 +50,43 @@ class SeatSpan:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
-def _narrow(rows: QuerySet, body_field: str, body, persons, municipality) -> QuerySet:
-    if body is not None:
-        rows = rows.filter(**{body_field: body})
-    if persons is not None:
-        if isinstance(persons, int):
-            rows = rows.filter(person=persons)
-        else:
-            rows = rows.filter(person__in=persons if isinstance(persons, QuerySet) else list(persons))
-    if municipality is not None:
-        rows = rows.filter(**{f"{body_field}__municipality": municipality})
-    return rows
-
-
 Persons = int | Iterable[int] | QuerySet | None
 
 
-def roster(
-    *,
-    body: int | None = None,
-    persons: Persons = None,
-    municipality: int | None = None,
-    party: str | None = None,
-    groups: tuple[str, ...] = SEAT_GROUPS,
-) -> QuerySet[Membership]:
+@dataclass(frozen=True)
+class Narrow:
+    """Which seats: of one body, some persons, one municipality, one party, some groups."""
+
+    body: int | None = None
+    persons: Persons = None
+    municipality: int | None = None
+    party: str | None = None
+    groups: tuple[str, ...] = SEAT_GROUPS
+
+    def apply(self, rows: QuerySet, body_field: str) -> QuerySet:
+        """Narrow by body, persons and municipality (the party needs each source's own way)."""
+        rows = rows.filter(group__in=self.groups)
+        if self.body is not None:
+            rows = rows.filter(**{body_field: self.body})
+        if isinstance(self.persons, int):
+            rows = rows.filter(person=self.persons)
+        elif self.persons is not None:
+            persons = self.persons if isinstance(self.persons, QuerySet) else list(self.persons)
+            rows = rows.filter(person__in=persons)
+        if self.municipality is not None:
+            rows = rows.filter(**{f"{body_field}__municipality": self.municipality})
+        return rows
+
+
+EVERY = Narrow()
+
+
+def roster(narrow: Narrow = EVERY) -> QuerySet[Membership]:
     """Stored roster rows of bodies with published meetings."""
-    rows = Membership.objects.filter(
-        group__in=groups, body__in=Meeting.objects.filter(published=True).values("body")
+    rows = narrow.apply(
+        Membership.objects.filter(body__in=Meeting.objects.filter(published=True).values("body")), "body"
     )
-    rows = _narrow(rows, "body", body, persons, municipality)
-    return rows if party is None else rows.filter(party=party)
+    return rows if narrow.party is None else rows.filter(party=narrow.party)
 
 
 def _uncovered(lines: QuerySet[AttendanceEntry]) -> QuerySet[AttendanceEntry]:
@@ -91,24 +98,12 @@ def _uncovered(lines: QuerySet[AttendanceEntry]) -> QuerySet[AttendanceEntry]:
     return lines.filter(meeting__published=True, person__isnull=False).exclude(Exists(covering))
 
 
-def listed(
-    *,
-    body: int | None = None,
-    persons: Persons = None,
-    municipality: int | None = None,
-    party: str | None = None,
-    groups: tuple[str, ...] = SEAT_GROUPS,
-) -> list[SeatSpan]:
+def listed(narrow: Narrow = EVERY) -> list[SeatSpan]:
     """Spans read from the lists, one per body, person and group, in that order. Two queries,
     however many lines: the spans, then the lines at each span's latest dates for its party and
     role (correlated subqueries for those were a hundred times slower on SQLite)."""
-    lines = _narrow(
-        _uncovered(AttendanceEntry.objects.filter(group__in=groups)),
-        "meeting__body",
-        body,
-        persons,
-        municipality,
-    )
+    lines = narrow.apply(_uncovered(AttendanceEntry.objects.all()), "meeting__body")
+    party = narrow.party
     if party is not None:  # a seat's party is one of its lines' parties
         lines = lines.filter(person__in=AttendanceEntry.objects.filter(party=party).values("person"))
     rows = list(
@@ -154,21 +149,8 @@ def span(row: Membership) -> SeatSpan:
     )
 
 
-def seat_spans(
-    *,
-    body: int | None = None,
-    persons: Persons = None,
-    municipality: int | None = None,
-    party: str | None = None,
-    groups: tuple[str, ...] = SEAT_GROUPS,
-) -> list[SeatSpan]:
-    """Every seat span under the filters: roster rows first, then spans from the lists. Three
-    queries."""
-    narrow = {
-        "body": body,
-        "persons": persons,
-        "municipality": municipality,
-        "party": party,
-        "groups": groups,
-    }
-    return [span(r) for r in roster(**narrow).order_by("body_id", "group", "start", "pk")] + listed(**narrow)
+def seat_spans(**narrow) -> list[SeatSpan]:
+    """Every seat span under the filters (the fields of ``Narrow``): roster rows first, then
+    spans from the lists. Three queries."""
+    which = Narrow(**narrow)
+    return [span(r) for r in roster(which).order_by("body_id", "group", "start", "pk")] + listed(which)

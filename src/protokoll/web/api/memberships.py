@@ -44,17 +44,17 @@ class Chain:
         yield from self.second
 
 
-def _roster(**narrow) -> QuerySet[m.Membership]:
+def _roster(narrow: seats.Narrow = seats.EVERY) -> QuerySet[m.Membership]:
     return (
-        seats.roster(**narrow)
+        seats.roster(narrow)
         .filter(person__in=queries.persons().values("pk"))
         .order_by("body_id", "group", "substitute_order", "person__name", "pk")
     )
 
 
 def filtered(*, body=None, persons=None, party=None, municipality=None) -> Chain:
-    narrow = {"body": body, "persons": persons, "municipality": municipality, "party": party}
-    return Chain(_roster(**narrow), seats.listed(**narrow))
+    narrow = seats.Narrow(body=body, persons=persons, municipality=municipality, party=party)
+    return Chain(_roster(narrow), seats.listed(narrow))
 
 
 def serialize(rows: list, links: Links) -> list[dict]:
@@ -69,6 +69,6 @@ def get(key: str, links: Links) -> dict:
         return shapes.membership(seats.span(_roster().get(pk=int(match[1]))), links)
     if match := _SEAT_KEY.match(key):
         body, person, group = int(match[1]), int(match[2]), match[3]
-        for seat in seats.listed(body=body, persons=person, groups=(group,)):
+        for seat in seats.listed(seats.Narrow(body=body, persons=person, groups=(group,))):
             return shapes.membership(seat, links)
     raise m.Membership.DoesNotExist(key)
