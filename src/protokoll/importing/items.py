@@ -29,7 +29,7 @@ from protokoll.importing.prefilter import (
     minimal_words,
     required_words,
 )
-from protokoll.importing.segment import Section
+from protokoll.importing.segment import Section, starts_block
 from protokoll.importing.values import due_date, squash
 from protokoll.importing.votes import read_votes
 
@@ -443,14 +443,11 @@ def _title_continuation(title: str, lines: list[Line], k: int) -> int:
             break
         if not (_TITLE_WRAP.search(last) or text[:1].islower()):
             break
-        if end > k and (lines[end].page != lines[end - 1].page or lines[end].no - lines[end - 1].no > 1):
-            break
         last, end = text, end + 1
         if end >= len(lines):
             return end - k
-        after = lines[end]
-        gap = after.page != lines[end - 1].page or after.no - lines[end - 1].no > 1
-        if gap or rules.DNR_LABEL.match(after.text) or label_of(after.text):
+        after = lines[end].text
+        if starts_block(lines, end) or rules.DNR_LABEL.match(after) or label_of(after):
             return end - k
     return 0
 

@@ -190,7 +190,7 @@ def numbered_agenda(text: str, *, after: int | None = None) -> dict[int, str]:
     return out
 
 
-def _starts_block(lines: list[Line], i: int) -> bool:
+def starts_block(lines: list[Line], i: int) -> bool:
     """The line opens its page or follows a blank line (a gap in the page's line numbers)."""
     if i == 0:
         return True
@@ -216,7 +216,7 @@ def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Headin
             digits.add(i)
         word = bool(m.group("word"))
         rest = m.group("rest") or ""
-        if not word and not _starts_block(lines, i):
+        if not word and not starts_block(lines, i):
             continue
         if not rest:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
