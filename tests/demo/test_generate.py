@@ -160,6 +160,19 @@ def test_justering_and_anslag_dates_are_lawful():
         assert adj.method.value == "digital"
 
 
+@pytest.mark.parametrize("seed,index", [(1, None), (9012, 25)])
+def test_every_protocol_has_a_serving_justerare_who_is_not_the_chair(seed, index):
+    # seed 9012 meeting 25: every ordinary member but the chair is away for part of the
+    # meeting, so the justerare must come from the ersättare serving throughout
+    docs = year(seed) if index is None else list(iter_documents(seed, meetings=index + 1))[index:]
+    for doc in docs:
+        assert doc.adjusters, f"{doc.body.name} {doc.meeting.date} has no justerare"
+        first = min(item.paragraph for item in doc.items)
+        for person in doc.adjusters:
+            assert person.name != doc.chair.name
+            assert person.name in serving_at(doc, first)
+
+
 def test_substitutes_sit_for_absent_or_partly_present_members():
     for doc in year(1):
         members = {e.name: e for e in doc.attendance if e.group.value == "member"}

@@ -43,11 +43,10 @@ class Sitting:
         ]
 
     def whole_meeting_members(self) -> list[Politician]:
-        return [
-            s.person
-            for s in self.segments
-            if s.substitute_for is None and s.lo == self.first and s.hi == self.last
-        ]
+        return [s.person for s in self.whole_meeting_segments() if s.substitute_for is None]
+
+    def whole_meeting_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.lo == self.first and s.hi == self.last]
 
 
 def _same_bloc(a: str, b: str) -> bool:

@@ -172,7 +172,13 @@ class _Generator:
         }
 
     def _adjusters(self, sitting: Sitting, rng: random.Random) -> list:
-        whole = [p for p in sitting.whole_meeting_members() if p.name != sitting.body.chair.name]
+        chair = sitting.body.chair.name
+        whole = [p for p in sitting.whole_meeting_members() if p.name != chair]
+        if not whole:
+            # every other ordinary member is away for part of the meeting: a tjänstgörande
+            # ersättare who serves throughout may justera, and a protocol is never left without one
+            whole = [s.person for s in sitting.whole_meeting_segments() if s.person.name != chair]
+            whole = whole or [p for p in sitting.serving_at(sitting.first) if p.name != chair]
         roles = sitting.body.roles
         preferred = [p for p in whole if roles.get(p.name) == "2:e vice ordförande"] or whole
         count = 2 if sitting.body.spec.kind == "fullmaktige" else 1
