@@ -162,7 +162,18 @@ def _label_of(text: str) -> tuple[str, str] | None:
         for rule in rules.SECTION_LABELS:
             if rule.pattern.match(label):
                 return rule.kind, m.group("value")
-    return None
+    return _column_label(text)
+
+
+def _column_label(text: str) -> tuple[str, str] | None:
+    """(kind, value) of a margin label with its text after a column gap ("Beslut     Text")."""
+    if "  " not in text and "\t" not in text:
+        return None
+    m = rules.COLUMN_LABEL.match(text)
+    if m is None:
+        return None
+    found = _label_of(m.group("label").strip())
+    return (found[0], m.group("value")) if found and not found[1] else None
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-–•*]|[a-zA-Z0-9]{1,2}[.)])\s")
@@ -452,6 +463,38 @@ def _title_continuation(title: str, lines: list[Line], k: int) -> int:
     return 0
 
 
+def _labelled_title(lines: list[Line], start: int) -> tuple[str | None, int]:
+    """(title, index after it) when a row of the §'s label column names the title ("Ärende
+    Val av justerare"), among the rows before its first block label."""
+    for k in range(start, min(start + 6, len(lines))):
+        m = rules.TITLE_LABEL.match(lines[k].text)
+        if m:
+            return m.group("title").strip(), k + 1
+        if label_of(lines[k].text):
+            break
+    return None, start
+
+
+def _blocks(lines: list[Line]) -> Blocks:
+    """The § text split at its labels. A block opened by a margin label ends at the next row of
+    that label column, known label or not ("Avgift   24 310 kronor" after "Beslut   …")."""
+    blocks = Blocks()
+    current = blocks.preamble
+    column = False
+    for ln in lines:
+        lab = label_of(ln.text)
+        if lab:
+            current = blocks.add(lab[0], ln.text.strip().rstrip(":"))
+            if lab[1]:
+                current.append(Line(ln.page, ln.no, lab[1]))
+            column = bool(lab[1]) and _column_label(ln.text) is not None
+            continue
+        if column and rules.COLUMN_FIELD.match(ln.text):
+            current = blocks.add("other")
+        current.append(ln)
+    return blocks
+
+
 def interpret(
     section: Section,
     *,
@@ -482,6 +525,8 @@ def interpret(
                     title = after
                 continue
         break
+    if title is None:
+        title, body_start = _labelled_title(lines, body_start)
     if title is None:
         for k in range(body_start, min(body_start + 2, len(lines))):
             text = lines[k].text
@@ -519,16 +564,7 @@ def interpret(
     if dnr is None:
         dnr = agenda_dnr
 
-    blocks = Blocks()
-    current = blocks.preamble
-    for ln in lines[body_start:]:
-        lab = label_of(ln.text)
-        if lab:
-            current = blocks.add(lab[0], ln.text.strip().rstrip(":"))
-            if lab[1]:
-                current.append(Line(ln.page, ln.no, lab[1]))
-            continue
-        current.append(ln)
+    blocks = _blocks(lines[body_start:])
     all_text = squash(" ".join(ln.text for ln in lines))
 
     decision = blocks.points("decision") or blocks.points("forwarded") or blocks.own_proposal()

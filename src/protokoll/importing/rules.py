@@ -327,6 +327,16 @@ INLINE_LABEL = re.compile(
     r"Särskilt yttrande|Protokollsanteckning|Jäv|Förslag till beslut|Beslutsunderlag|Yrkanden?)\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
+# a label in a left margin column with its text after the column gap, as `pdftotext -layout`
+# and label/value tables print it: "Beslut            Nämnden antar …" (the text goes on below)
+COLUMN_LABEL = re.compile(r"^(?P<label>[^\t]{2,60}?)(?:\t+|[ ]{2,})(?P<value>\S.*)$")
+# another row of such a margin column, one that names no known block: "Fastighet   Näset 3:41",
+# "Avgift   24 310 kronor"; it ends the block above it
+COLUMN_FIELD = re.compile(rf"^[{UP}][{LOW}\-]+(?:[ ][{LOW}\-]+){{0,2}}(?:\t+|[ ]{{2,}})\S")
+# the title under a label of its own: "Ärende   Val av justerare", "Rubrik: Budget 2025"
+TITLE_LABEL = re.compile(
+    r"^(?:Ärende|Rubrik|Ärenderubrik|Ärendemening)(?:\t+|[ ]{2,}|\s*:\s*)(?P<title>[^\d\s].{2,200})$"
+)
 # splits a flattened paragraph before "Kommunfullmäktiges beslut Dagordningen …"
 INLINE_DECISION_SPLIT = re.compile(
     rf"(?<=\S)\s+(?=[{UP}][\w\-åäö]*{BODY_WORD}(?:s|:s)\s+beslut\s+[{UP}\-–•\d])", re.IGNORECASE
