@@ -6,6 +6,8 @@ systems produce, and permissively licensed (Apache-2.0/BSD-3). See docs/readers.
 
 from __future__ import annotations
 
+import ctypes
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -50,7 +52,8 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[Segment]:
         if line.strip():
             n = textpage.count_rects(pos, len(line))
             if n == 1:
-                segments.append(Segment(*textpage.get_rect(0), clean(line)))
+                first = pos + len(line) - len(line.lstrip())
+                segments.append(Segment(*textpage.get_rect(0), clean(line), _origin(textpage, first)))
             elif n > 1:
                 segments.extend(_segments_by_box(textpage, pos, len(line)))
         pos += len(line) + 2
@@ -59,19 +62,47 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[Segment]:
 
 def _segments_by_box(textpage: pdfium.PdfTextPage, start: int, count: int) -> list[Segment]:
     boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, count))]
-    return [Segment(*box, clean(textpage.get_text_bounded(*box))) for box in boxes]
+    return [
+        Segment(*box, clean(textpage.get_text_bounded(*box)), _box_origin(textpage, box)) for box in boxes
+    ]
+
+
+def _origin(textpage: pdfium.PdfTextPage, index: int | None) -> tuple[float, float] | None:
+    """Where character ``index`` sits on its baseline: glyph boxes move with descenders and
+    accents, the baseline does not, so lines of two columns can be compared by it."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if index is None or index < 0 or not pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y):
+        return None
+    return (x.value, y.value)
+
+
+def _box_origin(
+    textpage: pdfium.PdfTextPage, box: tuple[float, float, float, float]
+) -> tuple[float, float] | None:
+    left, bottom, _, top = box
+    height = top - bottom
+    return _origin(
+        textpage, textpage.get_index(left + height / 4, (top + bottom) / 2, height / 2, height / 2)
+    )
 
 
 def _as_displayed(segments: list[Segment], rotation: int) -> list[Segment]:
     """Boxes in the page as it is displayed: /Rotate turns the page clockwise, and reading
     order (top to bottom, left to right) holds on the displayed page, not in user space."""
     if rotation == 90:  # the left edge is on top: display x = y, display y = -x
-        return [Segment(s.bottom, -s.right, s.top, -s.left, s.text) for s in segments]
+        return [Segment(s.bottom, -s.right, s.top, -s.left, s.text, _turn(s.origin, 90)) for s in segments]
     if rotation == 180:
-        return [Segment(-s.right, -s.top, -s.left, -s.bottom, s.text) for s in segments]
+        return [Segment(-s.right, -s.top, -s.left, -s.bottom, s.text, _turn(s.origin, 180)) for s in segments]
     if rotation == 270:  # the left edge is at the bottom: display x = -y, display y = x
-        return [Segment(-s.top, s.left, -s.bottom, s.right, s.text) for s in segments]
+        return [Segment(-s.top, s.left, -s.bottom, s.right, s.text, _turn(s.origin, 270)) for s in segments]
     return segments
+
+
+def _turn(point: tuple[float, float] | None, rotation: int) -> tuple[float, float] | None:
+    if point is None:
+        return None
+    x, y = point
+    return {90: (y, -x), 180: (-x, -y), 270: (-y, x)}[rotation]
 
 
 def page_lines(page: pdfium.PdfPage) -> list[str]:
