@@ -513,7 +513,8 @@ def interpret(
         dnr, after = _split_dnr(rest)
         title = after if dnr else rest
         if dnr is None and (m := rules.HEADING_DNR.search(section.rest)):
-            dnr, title = m.group("dnr"), section.rest[: m.start()].strip(" \t.-–:")
+            dnr = m.group("dnr") or m.group("paren") or m.group("prefixed")
+            title = section.rest[: m.start()].strip(" \t.-–:")
         title = rules.AGENDA_ROW.sub("", title).strip() or None
     body_start = 0
     for k, ln in enumerate(lines[:4]):
