@@ -217,6 +217,19 @@ def _split_dnr(text: str) -> tuple[str | None, str]:
     return t.group("dnr").strip().rstrip(","), tail[t.end() :].strip(" \t,.-–")
 
 
+def _dnr_at(lines: list[Line], k: int) -> tuple[str | None, str, int]:
+    """(dnr, rest, lines used) for a Dnr at line ``k``: on the label's line, or, when the label
+    stands alone (a definition list, a label cell), on the line under it."""
+    text = lines[k].text
+    dnr, after = _split_dnr(text)
+    if dnr is None and k + 1 < len(lines):
+        m = rules.DNR_LABEL.match(text.strip())
+        if m and m.end() == len(text.strip()):
+            dnr, after = _split_dnr(f"{text.strip()} {lines[k + 1].text}")
+            return dnr, after, 2 if dnr else 1
+    return dnr, after, 1
+
+
 def _persons(text: str) -> list[Person]:
     out = []
     for m in PAREN_ANCHOR.finditer(text):
@@ -517,11 +530,11 @@ def interpret(
             title = section.rest[: m.start()].strip(" \t.-–:")
         title = rules.AGENDA_ROW.sub("", title).strip() or None
     body_start = 0
-    for k, ln in enumerate(lines[:4]):
+    for k in range(min(4, len(lines))):
         if dnr is None:
-            d, after = _split_dnr(ln.text)
+            d, after, used = _dnr_at(lines, k)
             if d:
-                dnr, body_start = d, k + 1
+                dnr, body_start = d, k + used
                 if after and not title and not label_of(after):
                     title = after
                 continue
@@ -554,9 +567,9 @@ def interpret(
     if dnr is None:
         # "§ 12 / Title / Dnr KS 2024/123": the Dnr line may follow the title
         for k in range(body_start, min(body_start + 2, len(lines))):
-            d, after = _split_dnr(lines[k].text)
+            d, after, used = _dnr_at(lines, k)
             if d and not after:
-                dnr, body_start = d, k + 1
+                dnr, body_start = d, k + used
                 break
     if title and len(title) > 200:
         title = None
