@@ -121,13 +121,28 @@ def read_fields(text: str) -> HeaderFields:
         if _party_column(before):
             continue  # a role cell of an attendance table: "Eva Ek   S   Ordförande"
         hits.append((m.start(), m.end(), fld))
-    for k, (_start, end, fld) in enumerate(hits):
+    for k, (start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         value = text[end:stop].strip(" \t:\n")
         value = _drop_leaders(value).strip(" \t:\n.")
+        if fld == "paragraphs" and k and "\n" not in text[hits[k - 1][1] : start]:
+            value = _hand_back_lines_below(out, value)
         out.values[fld].append(value)
         out.order.append((fld, value))
     return out
+
+
+def _hand_back_lines_below(out: HeaderFields, paragraphs: str) -> str:
+    """ "Sekreterare ......  Paragrafer 88–93" with the name on the next line: the § range is one
+    line, so what is under it is the value of the label before it on the same row, when that
+    label has none of its own (a signature line)."""
+    previous, own = out.order[-1]
+    if own or "\n" not in paragraphs:
+        return paragraphs
+    paragraphs, below = paragraphs.split("\n", 1)
+    out.values[previous][-1] = below.strip(" \t")
+    out.order[-1] = (previous, out.values[previous][-1])
+    return paragraphs.strip(" \t")
 
 
 def _first_name(value: str | None) -> str | None:
