@@ -121,6 +121,11 @@ FURNITURE_INLINE: tuple[Rule, ...] = (
 # section (nothing, a Dnr, a title), never like a reference ("§ 74, 2023-05-23").
 HEADING_RULES: tuple[Rule, ...] = (
     Rule(
+        "paragraph_range",
+        re.compile(r"^§§\s*(?P<num>\d{1,4})\s*(?:-|–|—)\s*(?P<last>\d{1,4})(?!\d)(?P<rest>\s+\S.*)$"),
+        '"§§ 1–3 Mötets öppnande …", "§§ 45–48 Individärenden": one heading for several §§ in a row',
+    ),
+    Rule(
         "section_sign",
         re.compile(
             rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}})\s*)?§\s*(?P<num>\d{{1,4}})(?![\d§])"

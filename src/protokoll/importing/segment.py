@@ -23,6 +23,7 @@ class Heading:
     rest: str
     rule: str
     agenda_like: bool
+    last: int | None = None  # the last § a "§§ 1–3" heading covers
 
 
 @dataclass
@@ -73,6 +74,9 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+_GROUP_TITLE = re.compile(r"^.{1,80}(?<![.!?])$")
+
+
 def _headings(lines: list[Line]) -> list[Heading]:
     found: list[Heading] = []
     in_agenda = False
@@ -84,8 +88,13 @@ def _headings(lines: list[Line]) -> list[Heading]:
         hit = match_heading(line.text)
         if hit is None:
             if in_agenda and not rules.AGENDA_ROW.search(line.text) and len(line.text) > 3:
-                # a non-row line ends the agenda unless it is a group title ("Beslutspunkter")
-                in_agenda = bool(i + 1 < len(lines) and match_heading(lines[i + 1].text))
+                # a non-row line ends the agenda unless it is a group title ("Beslutspunkter"),
+                # which is short and no sentence
+                group = bool(_GROUP_TITLE.match(line.text))
+                in_agenda = group and i + 1 < len(lines) and bool(match_heading(lines[i + 1].text))
+                if not group and found and found[-1].index == i - 1 and found[-1].agenda_like:
+                    # a sentence under it: that heading opened a section, it was no agenda row
+                    found[-1].agenda_like = bool(rules.AGENDA_ROW.search(lines[i - 1].text))
             continue
         number, rest, rule = hit
         if in_agenda and (not rest.strip() or (last_agenda is not None and number <= last_agenda)):
@@ -93,12 +102,24 @@ def _headings(lines: list[Line]) -> list[Heading]:
         agenda_like = bool(rules.AGENDA_ROW.search(line.text)) or in_agenda
         if agenda_like:
             last_agenda = number
-        found.append(Heading(i, number, rest, rule, agenda_like))
+        found.append(Heading(i, number, rest, rule, agenda_like, _range_end(line.text, number, rule)))
     # a heading directly followed by another heading, with a title on its own line, is an agenda row
     for a, b in zip(found, found[1:], strict=False):
         if b.index == a.index + 1 and a.rest.strip() and b.rest.strip():
             a.agenda_like = a.agenda_like or _is_agenda_run(found, a)
     return found
+
+
+# a shared heading covers a handful of §§, never a whole meeting's worth
+_MAX_RANGE = 30
+
+
+def _range_end(text: str, number: int, rule: str) -> int | None:
+    if rule != "paragraph_range":
+        return None
+    m = rules.HEADING_RULES[0].pattern.match(text)
+    last = int(m.group("last")) if m else number
+    return last if 0 < last - number <= _MAX_RANGE else None
 
 
 def _is_agenda_run(found: list[Heading], start: Heading) -> bool:
@@ -115,6 +136,14 @@ def _choose(found: list[Heading]) -> list[Heading]:
             continue
         last[h.number] = h
     chosen = sorted(last.values(), key=lambda h: h.index)
+    # a "§§ 45–48" line is a shared heading only when no later heading falls inside or below its
+    # range; otherwise it is an attendance or header line that happens to start with the range
+    chosen = [
+        h
+        for k, h in enumerate(chosen)
+        if h.rule != "paragraph_range"
+        or (h.last is not None and all(later.number > h.last for later in chosen[k + 1 :]))
+    ]
     # numbers must rise through the document; a stray lower number is a reference, not a §
     out: list[Heading] = []
     for h in chosen:
@@ -303,6 +332,9 @@ def segment(lines: list[Line]) -> Segments:
         if leading[h.index]:
             rest = f"{rest} {leading[h.index]}".strip()  # "Dnr 2024/BUN 0031" then the title
         sections.append(Section(h.number, lines[h.index], rest, body))
+        # each § of a shared heading is an item of its own with the shared text
+        for number in range(h.number + 1, (h.last or h.number) + 1):
+            sections.append(Section(number, lines[h.index], rest, list(body)))
     if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
         first = chosen[0].index - 1
     trailing = _closing_block(sections[-1])
