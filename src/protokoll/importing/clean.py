@@ -57,6 +57,8 @@ _DIGITS = re.compile(r"\d+")
 # no printed protocol line is this long; a scrape that lost its line breaks is
 _FLATTENED = 300
 _BLANKS = re.compile(r"_{3,}")
+# the deepest running header read: letterhead, organ, document name, date, page number, more
+MAX_HEADER_LINES = 6
 _HEADER_LOOK = re.compile(r"\t|protokoll|\bsida\b|sammanträdesdatum|#-#-#", re.IGNORECASE)
 
 
@@ -86,7 +88,32 @@ def _running_headers(ex: Extracted) -> set[str]:
     }
     if found and unpaged_keys:
         found |= _header_neighbours(unpaged_keys, seen, found, limit)
+    elif found and len(ex.pages) >= 3:
+        found |= _header_below(ex, found, limit)
     return found
+
+
+def _header_below(ex: Extracted, found: set[str], limit: int) -> set[str]:
+    """A running header of more than two lines (letterhead, organ, date, "Sida 2 av 3"): the
+    line right under the header lines found so far, when it is the same on as many pages, is
+    part of the header too. Only the top of each page is read, one line deeper per round."""
+    below_found: set[str] = set()
+    for _ in range(MAX_HEADER_LINES - 2):
+        below: Counter[str] = Counter()
+        for page in ex.pages:
+            for line in page.lines:
+                key = _keyable(line)
+                if key is None:
+                    continue
+                key = _DIGITS.sub("#", key)
+                if key not in found and key not in below_found:
+                    below[key] += 1
+                    break
+        new = {key for key, n in below.items() if n >= limit and not _is_structure(key)}
+        if not new:
+            break
+        below_found |= new
+    return below_found
 
 
 def _header_neighbours(keys: list[str], seen: Counter[str], found: set[str], limit: int) -> set[str]:

@@ -12,7 +12,7 @@ from protokoll.document.model import Document, Item, Source, Warning
 from protokoll.domain.dnr import parse_dnr
 from protokoll.domain.vocab import AttendanceStatus, DocumentKind
 from protokoll.importing import rules
-from protokoll.importing.clean import Line, clean
+from protokoll.importing.clean import MAX_HEADER_LINES, Line, clean
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 from protokoll.importing.header import Header, read_header
 from protokoll.importing.items import interpret
@@ -213,6 +213,8 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         found = first_date(m.group(1)) if m else None
         # else the header's first date, though the justering's or the anslag's is all it gives
         found = found or first_date(header_text.split("ANSLAG")[0][:1500])
+        # else the first page's running header, which clean removed ("Nämnden" / "2025-04-02")
+        found = found or first_date("\n".join(ex.pages[0].lines[:MAX_HEADER_LINES]))
         if found:
             header.meeting = header.meeting.model_copy(update={"date": found})
     serving = [
