@@ -173,8 +173,20 @@ def _join_continuations(lines: list[str]) -> list[str]:
     return out
 
 
-# an attendance table with its own party column: "Namn  Parti  Funktion" / "Eva Ek  S  Ledamot"
-_TABLE_HEAD = re.compile(r"^\s*namn(?:\t|\s{2,}).*\bparti\b", re.IGNORECASE)
+# an attendance table with its own party column: "Namn  Parti  Funktion" / "Eva Ek  S  Ledamot";
+# the header may have taken the first column's heading as its label ("Närvarande ersättare  Parti
+# Tjänstgör för"), which leaves a row of column headings only
+_COLUMN_HEADS = (
+    r"namn|parti|funktion|roll|uppdrag|tjänstgör\s+för|tjänstgöring|ersätter|närvaro|närvarande|"
+    r"kommentar|anteckning|paragrafer|§§"
+)
+_TABLE_HEAD = re.compile(
+    rf"^\s*(?:namn(?:\t|\s{{2,}}).*\bparti\b|parti(?:(?:\t+|\s+)(?:{_COLUMN_HEADS}))*\s*$)", re.IGNORECASE
+)
+_COLUMN_GAP = re.compile(r"\t+\s*|\s{2,}")
+# a column whose cell names the ledamot the row's ersättare serves for
+_REPLACES_HEAD = re.compile(r"^(?:tjänstgör\s+för|ersätter|ersatt)$", re.IGNORECASE)
+_EMPTY_CELL = re.compile(r"^[\s\-–—]*$")
 _TABLE_ROW = re.compile(
     rf"^\s*(?P<name>{rules.NAME})(?:\t+\s*|\s{{2,}})(?P<party>{rules.KNOWN_PARTY_RE}|[a-zåäö]{{1,3}})"
     r"(?=\t|\s{2,}|\s*$)\s*(?P<tail>.*)$"
@@ -189,13 +201,22 @@ def _table_rows(block: str) -> str:
     if not head and sum(1 for r in rows if r) < max(2, len(lines) // 2):
         return block
     out = []
+    after_party: list[str] = []  # the column headings after "Parti"
     for ln, r in zip(lines, rows, strict=True):
         if _TABLE_HEAD.match(ln):
+            heads = [h.strip().lower() for h in _COLUMN_GAP.split(ln.strip())]
+            after_party = heads[heads.index("parti") + 1 :] if "parti" in heads else []
             continue
         if r is None:
             out.append(ln)
             continue
-        tail = squash(r.group("tail").replace("\t", ", "))
+        cells = _COLUMN_GAP.split(r.group("tail").strip()) if r.group("tail").strip() else []
+        cells = [
+            f"tjänstgör för {cell}" if j < len(after_party) and _REPLACES_HEAD.match(after_party[j]) else cell
+            for j, cell in enumerate(cells)
+            if not _EMPTY_CELL.match(cell)
+        ]
+        tail = squash(", ".join(cells))
         out.append(f"{r.group('name')} ({r.group('party')})" + (f", {tail}" if tail else ""))
     return "\n".join(out)
 

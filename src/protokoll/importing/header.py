@@ -87,7 +87,8 @@ class HeaderFields:
 
 
 # ``before`` has its trailing blanks stripped: "Eva Ek   S" or "Eva Ek   S   Vice"
-_PARTY_COLUMN = re.compile(rf"\S(?:\t|\s{{2,}})(?:{rules.KNOWN_PARTY_RE})(?:\s+[Vv]ice)?$")
+# (\Z, not $: a label that opens a line of its own follows a row that has ended)
+_PARTY_COLUMN = re.compile(rf"\S(?:\t|\s{{2,}})(?:{rules.KNOWN_PARTY_RE})(?:\s+[Vv]ice)?\Z")
 # the column ends the text before a label, so only a text ending in a party code's last letter
 # or in "vice" can match; searching 200 characters back for it was a twentieth of the header
 _PARTY_COLUMN_LAST = frozenset(p[-1] for p in rules.KNOWN_PARTIES)
@@ -103,8 +104,7 @@ def _drop_leaders(value: str) -> str:
 
 
 def _party_column(before: str) -> bool:
-    end = before[:-1] if before.endswith("\n") else before  # "$" also matches before a last newline
-    return (end[-1:] in _PARTY_COLUMN_LAST or end.endswith("ice")) and _PARTY_COLUMN.search(
+    return (before[-1:] in _PARTY_COLUMN_LAST or before.endswith("ice")) and _PARTY_COLUMN.search(
         before
     ) is not None
 
