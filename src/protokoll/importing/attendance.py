@@ -221,11 +221,47 @@ def _table_rows(block: str) -> str:
     return "\n".join(out)
 
 
+_GROUP_ENTRY = re.compile(rf"^(?P<name>{rules.NAME})\s*(?:\((?P<role>[^)]{{1,40}})\))?(?P<tail>.*)$")
+
+
+def _party_code(word: str) -> str:
+    return rules.PARTY_NAMES.get(word.lower(), word.upper())
+
+
+def _party_groups(block: str) -> str:
+    """A list grouped by party ("Moderaterna:  A (ordförande), B, C" and the lines that wrap it)
+    rewritten as one "Name (M), role" line per person. A party code as the group name ("M: A, B")
+    counts only when two groups or more are written so."""
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    groups = [rules.PARTY_GROUP.match(ln) for ln in lines]
+    written_out = any(g and g.group("party").lower() in rules.PARTY_NAMES for g in groups)
+    if not written_out and sum(1 for g in groups if g) < 2:
+        return block
+    out: list[str] = []
+    party: str | None = None
+    for ln, g in zip(lines, groups, strict=True):
+        if g:
+            party, ln = _party_code(g.group("party")), g.group("names")
+        elif party is None:
+            out.append(ln)
+            continue
+        for entry in re.split(r"\s*,\s*|\s+och\s+", ln.strip(" ,")):
+            m = _GROUP_ENTRY.match(entry)
+            if m is None:
+                out.append(entry)
+                continue
+            role = f", {m.group('role')}" if m.group("role") else ""
+            out.append(f"{m.group('name')} ({party}){role}{m.group('tail')}")
+    return "\n".join(out)
+
+
 def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     """Every person in an attendance block (one entry per line, or a flattened run)."""
     block = block.strip()
     if not block:
         return []
+    if ":" in block:
+        block = _party_groups(block)
     if "\t" in block or "  " in block:
         block = _table_rows(block)
     lines = [ln for ln in block.split("\n") if ln.strip()]

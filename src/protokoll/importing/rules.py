@@ -30,6 +30,17 @@ KNOWN_PARTIES = (
     "S", "M", "C", "L", "V", "MP", "KD", "SD", "FP", "FI", "PP", "SPI", "ÖP", "NYD", "KIM", "SÖS",
 )  # fmt: skip
 KNOWN_PARTY_RE = "|".join(sorted(KNOWN_PARTIES, key=len, reverse=True))
+# parties written out, as a list grouped by party prints them ("Moderaterna: A, B, C")
+PARTY_NAMES = {
+    "socialdemokraterna": "S", "moderaterna": "M", "moderata samlingspartiet": "M",
+    "centerpartiet": "C", "liberalerna": "L", "folkpartiet": "FP", "folkpartiet liberalerna": "FP",
+    "vänsterpartiet": "V", "miljöpartiet": "MP", "miljöpartiet de gröna": "MP",
+    "kristdemokraterna": "KD", "sverigedemokraterna": "SD",
+}  # fmt: skip
+PARTY_GROUP = re.compile(
+    rf"^(?P<party>{'|'.join(sorted(PARTY_NAMES, key=len, reverse=True))}|{KNOWN_PARTY_RE})\s*:\s*(?P<names>\S.*)$",
+    re.IGNORECASE,
+)
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
