@@ -84,7 +84,12 @@ def _running_headers(ex: Extracted) -> set[str]:
     found = {
         key
         for key, n in seen.items()
-        if n >= limit and not _is_structure(key) and (len(ex.pages) >= 3 or _HEADER_LOOK.search(key))
+        if n >= limit
+        and not _is_structure(key)
+        and (len(ex.pages) >= 3 or _HEADER_LOOK.search(key))
+        # a recurring line that ends a sentence is text ("… i ett separat / sekretessprotokoll."
+        # under every withheld §), never a page header
+        and not key.endswith(".")
     }
     if found and unpaged_keys:
         found |= _header_neighbours(unpaged_keys, seen, found, limit)
