@@ -30,7 +30,7 @@ from protokoll.importing.prefilter import (
     required_words,
 )
 from protokoll.importing.segment import Section, starts_block
-from protokoll.importing.values import due_date, squash
+from protokoll.importing.values import due_date, join_wrapped, squash
 from protokoll.importing.votes import read_votes
 
 _DECISION_SENTENCE = re.compile(
@@ -241,10 +241,35 @@ def _persons(text: str) -> list[Person]:
     return out
 
 
+def _unbulleted(text: str) -> str:
+    """A line without its bullet and stray stars; a hyphen that ends it is a double name broken
+    in two ("Lars-" / "Åke Holm") and stays."""
+    text = text.strip(" •*").lstrip("-•* ")
+    return text if text[-2:-1].isalpha() else text.rstrip(" -•*")
+
+
+def _statement_lines(lines: list[Line]) -> list[str]:
+    """The lines' texts, where a list of names that wraps before its verb ("Bo Lind (M) och
+    Lars-" / "Åke Holm (M) yrkar avslag") is joined to the line that says what they do."""
+    texts = [_unbulleted(ln.text) for ln in lines]
+    out: list[str] = []
+    pending = ""
+    for text in texts:
+        if pending:
+            text = join_wrapped(pending, text)
+            pending = ""
+        if PAREN_ANCHOR.match(text) and not rules.MOTION_VERB.search(text) and _OPEN_LIST_END.search(text):
+            pending = text
+            continue
+        out.append(text)
+    if pending:
+        out.append(pending)
+    return out
+
+
 def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
     motions: list[Motion] = []
-    for ln in lines:
-        text = ln.text.strip(" -•*")
+    for text in _statement_lines(lines):
         verb = rules.MOTION_VERB.search(text)
         if not verb and motions and re.search(r"\binstämmer\b", text):
             motions[-1].by += [p for p in _persons(text) if p not in motions[-1].by]
@@ -277,19 +302,31 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _RESERVES = re.compile(r"\breserver(?:ar|ade|at)\s+sig\b", re.IGNORECASE)
 
 
+# a list of names wrapped mid-name or after a comma ("…, Lena" / "Jonsson (SD) och …", "Anna-"
+# / "Karin …")
+_OPEN_LIST_END = re.compile(r"(?:,|\boch|[^\W\d]-?)$")
+
+
+def _unfinished(paragraph: str) -> bool:
+    """The statement so far names people but has not yet said what they do, and its line
+    broke inside the list of names: the next line goes on with it even when it opens with a
+    name and party."""
+    return not _RESERVES.search(paragraph) and bool(_OPEN_LIST_END.search(paragraph))
+
+
 def _paragraphs(lines: list[Line]) -> list[str]:
     """Lines grouped into paragraphs: a new paragraph starts where a person opens the line."""
     out: list[str] = []
     for ln in lines:
-        text = ln.text.strip(" -•*")
+        text = _unbulleted(ln.text)
         # a line in lower case goes on from a wrapped one ("… med en skriftlig" / "reservation:")
         opens = not text[:1].islower() and (
             PAREN_ANCHOR.match(text) or rules.RESERVATION_SENTENCE.search(text)
         )
-        if not out or opens:
+        if not out or (opens and not _unfinished(out[-1])):
             out.append(text)
         else:
-            out[-1] = f"{out[-1]} {text}"
+            out[-1] = join_wrapped(out[-1], text)
     # a run-on line may hold two statements: "A (M) reserverar sig … B (SD) reserverar sig …"
     split: list[str] = []
     for p in out:
@@ -454,18 +491,22 @@ _TITLE_MAX_LINES = 3
 _TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom|vid|över|mot)|,|-|–)$")
 
 
-def _title_continuation(title: str, lines: list[Line], k: int) -> int:
+def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str | None = None) -> int:
     """How many lines from ``k`` continue a wrapped title (0 when none). Each line must join
-    the one above it: that one ends in a word that cannot end a title ("plan för") or this one
-    starts in lower case. The run ends where a Dnr, a label, a blank line or a page break
-    follows, so the first sentence of a body written straight under the title is never taken."""
+    the one above it: that one ends in a word that cannot end a title ("plan för"), this one
+    starts in lower case, or the ärendelista's title for the § goes on with it ("… på
+    fastigheten" / "Lärkan 8:15"). The run ends where a Dnr, a label, a blank line or a page
+    break follows, so the first sentence of a body written straight under the title is never
+    taken."""
     end = k
-    last = title
+    last, joined = title, squash(title)
+    listed = squash(agenda_title) if agenda_title else ""
     while end < len(lines) and end - k < _TITLE_MAX_LINES:
         text = lines[end].text.strip()
         if not text or len(text) > 100 or text.endswith(".") or label_of(text) or rules.DNR_LABEL.match(text):
             break
-        if not (_TITLE_WRAP.search(last) or text[:1].islower()):
+        joined = f"{joined} {squash(text)}"
+        if not (_TITLE_WRAP.search(last) or text[:1].islower() or _listed_goes_on(listed, title, joined)):
             break
         last, end = text, end + 1
         if end >= len(lines):
@@ -506,6 +547,21 @@ def _blocks(lines: list[Line]) -> Blocks:
             current = blocks.add("other")
         current.append(ln)
     return blocks
+
+
+def _begins_with(whole: str, start: str) -> bool:
+    """``whole`` starts with ``start`` at a word boundary."""
+    return whole.startswith(start) and (len(whole) == len(start) or whole[len(start)] == " ")
+
+
+def _listed_goes_on(listed: str, title: str, joined: str) -> bool:
+    """The ärendelista's title is longer than the heading's and agrees with the heading and its
+    next line, as far as either goes (the list may wrap its own rows and keep only the first)."""
+    return (
+        _begins_with(listed, squash(title))
+        and listed != squash(title)
+        and (_begins_with(listed, joined) or _begins_with(joined, listed))
+    )
 
 
 def interpret(
@@ -554,9 +610,13 @@ def interpret(
             if len(text) <= 200:
                 title, body_start = text.strip(), k + 1
             break
-    if title and body_start < len(lines) and (n := _title_continuation(title, lines, body_start)):
-        rest_of_title = " ".join(ln.text.strip() for ln in lines[body_start : body_start + n])
-        title, body_start = f"{title} {rest_of_title}", body_start + n
+    if title and body_start < len(lines):
+        # a wrapped heading keeps the punctuation it broke at: "… 3:14 m.fl. –" / "beslut om …"
+        raw = section.rest.strip().lstrip(" \t.-–:")
+        whole = raw if raw.startswith(title) and not raw[len(title) :].strip(" \t.-–:") else title
+        if n := _title_continuation(whole, lines, body_start, agenda_title):
+            rest_of_title = " ".join(ln.text.strip() for ln in lines[body_start : body_start + n])
+            title, body_start = f"{whole} {rest_of_title}", body_start + n
     if title and len(title) > 120:
         # "Title. First sentence of the text …" on one line: the title ends at the first full stop
         m = _RUN_ON_TITLE.match(title)

@@ -430,8 +430,11 @@ MOTION_KINDS = (
     (re.compile(r"\bbifall", re.IGNORECASE), "approval"),
 )
 WITHDRAWN_MOTION = re.compile(r"\bdrar tillbaka|\båtertar|\btar tillbaka", re.IGNORECASE)
-# the absent count after a tally: "3 ja, 2 nej, 0 avstår, 2 frånvarande"
-TALLY_ABSENT = re.compile(r"\bavstår,\s*(?P<absent>\d{1,3})\s+frånvarande\b", re.IGNORECASE)
+# the absent count beside a tally: "3 ja, 2 nej, 0 avstår, 2 frånvarande", "… och två ledamöter
+# var frånvarande"
+TALLY_ABSENT = re.compile(
+    rf"\b(?P<absent>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:var\s+|är\s+)?frånvarande\b", re.IGNORECASE
+)
 INSTAMMANDE = re.compile(r"\bmed\s+instämmande\s+(?:av|från)\b", re.IGNORECASE)
 
 TALLY_RULES: tuple[Rule, ...] = (

@@ -31,7 +31,8 @@ _VOTE_CONTEXT = re.compile(
 _TALLY_WORDS = ("ja", "röst", "summa", "totalt", "antal")
 
 
-def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
+def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
+    """The first tally in ``lines`` (ja, nej, avstår) and the text of its line."""
     for ln in lines:
         low = ln.text.lower()
         if not any(w in low for w in _TALLY_WORDS):
@@ -40,7 +41,11 @@ def _tally(lines: list[Line]) -> tuple[int, int, int] | None:
         for rule in rules.TALLY_RULES:
             m = rule.pattern.search(text)
             if m:
-                return count(m.group("yes")), count(m.group("no")), count(m.groupdict().get("abstain"))
+                return (
+                    count(m.group("yes")),
+                    count(m.group("no")),
+                    count(m.groupdict().get("abstain")),
+                ), text
     return None
 
 
@@ -95,7 +100,8 @@ def read_votes(
     low = text.lower()
     if ("röst" not in low and "votering" not in low and "nej" not in low) or not _VOTE_CONTEXT.search(text):
         return [], []
-    tally = _tally(lines) or _tally(all_lines)
+    found = _tally(lines) or _tally(all_lines)
+    tally, tally_line = found if found else (None, "")
     ballots = _ballots(all_lines)
     if tally is None and len(ballots) < 2:
         return [], []
@@ -135,14 +141,20 @@ def read_votes(
                     message=f"§ {paragraph}: {sum(tally)} votes but {len(known)} serving members",
                 )
             )
-    absent = rules.TALLY_ABSENT.search(" ".join(ln.text for ln in lines))
+    # the absent count stands beside the tally, which may lie outside the vote's own block
+    absent = rules.TALLY_ABSENT.search(tally_line) or rules.TALLY_ABSENT.search(
+        " ".join(ln.text for ln in lines)
+    )
+    absent_count = (
+        count(absent.group("absent")) if absent else sum(b.vote == VoteChoice.ABSENT for b in ballots)
+    )
     questions = [squash(ln.text) for ln in all_lines if rules.VOTE_QUESTION.match(ln.text.strip())]
     vote = Vote(
         question=" ".join(questions) or None,
         yes=tally[0],
         no=tally[1],
         abstain=tally[2],
-        absent=int(absent.group("absent")) if absent else 0,
+        absent=absent_count,
         ballots=ballots,
         casting_vote=bool(_CASTING_VOTE.search(text)),
         lottery=bool(_LOTTERY.search(text)),
