@@ -442,20 +442,21 @@ TALLY_RULES: tuple[Rule, ...] = (
         "ja_nej_counts",
         re.compile(
             rf"\b(?P<yes>{COUNT})\s+ja(?:-?röster)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röster)?"
-            rf"(?:\s*(?:,|och|samt)?\s*(?P<abstain>{COUNT})\s+(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
+            rf"(?:\s*(?:,|och|samt)?\s*(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
+            r"(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
             r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
             re.IGNORECASE,
         ),
-        '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår"',
+        '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår", "… och 2 som avstår"',
     ),
     Rule(
         "votes_against",
         re.compile(
             rf"\bmed\s+(?P<yes>{COUNT})\s+röster\s+mot\s+(?P<no>{COUNT})(?:\s+röster)?"
-            rf"(?:[^.]{{0,80}}?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående|avstår från att rösta))?",
+            rf"(?:[^.]{{0,80}}?(?:\.\s{{1,3}})?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående|avstår från att rösta))?",
             re.IGNORECASE,
         ),
-        '"med åtta röster mot sju"',
+        '"med åtta röster mot sju", "… mot 3 att bifalla förslaget. 1 ledamot avstår" (the next sentence)',
     ),
     Rule(
         "summa_row",
