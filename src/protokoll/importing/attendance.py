@@ -255,6 +255,28 @@ def _party_groups(block: str) -> str:
     return "\n".join(out)
 
 
+# the cells of a table row joined by single spaces, as HTML lists of people print them
+# ("Karin Holt S Ordförande", "Margit Dahl KD Tjänstgörande ersättare för Bengt Ståhl (KD)")
+_SPACED_ROW = re.compile(
+    rf"^(?P<name>{rules.NAME}) (?P<party>{rules.KNOWN_PARTY_RE})(?: (?P<tail>\d:?[ea] .*|[A-ZÅÄÖ].*))?$"
+)
+
+
+def _spaced_rows(block: str) -> str:
+    """Rows of name, party code and role joined by single spaces, rewritten as "Name (P), role"
+    lines, when most lines of the block are such rows."""
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    rows = [_SPACED_ROW.match(ln) for ln in lines]
+    if sum(1 for r in rows if r) * 2 <= len(lines):
+        return block
+    return "\n".join(
+        f"{r.group('name')} ({r.group('party')})" + (f", {r.group('tail')}" if r.group("tail") else "")
+        if r
+        else ln
+        for ln, r in zip(lines, rows, strict=True)
+    )
+
+
 def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     """Every person in an attendance block (one entry per line, or a flattened run)."""
     block = block.strip()
@@ -262,8 +284,8 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
         return []
     if ":" in block:
         block = _party_groups(block)
-    if "\t" in block or "  " in block:
-        block = _table_rows(block)
+    # columns apart by gaps, or (an HTML list) by single spaces
+    block = _table_rows(block) if "\t" in block or "  " in block else _spaced_rows(block)
     lines = [ln for ln in block.split("\n") if ln.strip()]
     first = list(PARTY_FIRST.finditer(block))
     if first and len(first) * 2 > len(lines):

@@ -88,7 +88,11 @@ class HeaderFields:
 
 # ``before`` has its trailing blanks stripped: "Eva Ek   S" or "Eva Ek   S   Vice"
 # (\Z, not $: a label that opens a line of its own follows a row that has ended)
-_PARTY_COLUMN = re.compile(rf"\S(?:\t|\s{{2,}})(?:{rules.KNOWN_PARTY_RE})(?:\s+[Vv]ice)?\Z")
+# (one space after a name is a column gap too where an HTML list joined the cells: "Karin Holt S
+# Ordförande"; after a comma it is prose: "Eva Ek, C Ersättare Bo Al" starts a new label)
+_PARTY_COLUMN = re.compile(
+    rf"(?:\S(?:\t|\s{{2,}})|[^\W\d_] )(?:{rules.KNOWN_PARTY_RE})(?:\s+(?:\d:?[ea]\s+)?[Vv]ice)?\Z"
+)
 # the column ends the text before a label, so only a text ending in a party code's last letter
 # or in "vice" can match; searching 200 characters back for it was a twentieth of the header
 _PARTY_COLUMN_LAST = frozenset(p[-1] for p in rules.KNOWN_PARTIES)
