@@ -36,4 +36,4 @@ def test_archival_pdf_round_trip(doc: Document, tmp_path_factory):
 
     path = tmp_path_factory.mktemp("archival") / "protokoll.pdf"
     path.write_bytes(html_to_pdf(render_html(doc)))
-    assert differences(doc, parse_file(path)) == []
+    assert differences(doc, parse_file(path)) == [], f"the PDF is kept at {path}"

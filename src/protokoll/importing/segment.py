@@ -75,6 +75,19 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
 
 
 _GROUP_TITLE = re.compile(r"^.{1,80}(?<![.!?])$")
+# the lines a long agenda row may wrap onto before the next row: two more lines of its title
+# and a list number of its own ("2.")
+_ROW_WRAP = 3
+
+
+def _wrapped_row(lines: list[Line], i: int) -> bool:
+    """Line ``i`` goes on with the agenda row above it ("2. § 9 Detaljplan för … enligt" /
+    "PBL 5 kap. 18 §"): it opens in lower case or ends without a full stop, and the next row
+    follows within a few lines. A sentence there is the text of a section instead."""
+    text = lines[i].text.rstrip()
+    if not (text[:1].islower() or not text.endswith((".", "!", "?", ":"))):
+        return False
+    return any(match_heading(ln.text) for ln in lines[i + 1 : i + 1 + _ROW_WRAP])
 
 
 def _headings(lines: list[Line]) -> list[Heading]:
@@ -87,6 +100,8 @@ def _headings(lines: list[Line]) -> list[Heading]:
             continue
         hit = match_heading(line.text)
         if hit is None:
+            if in_agenda and _wrapped_row(lines, i):
+                continue
             if in_agenda and not rules.AGENDA_ROW.search(line.text) and len(line.text) > 3:
                 # a non-row line ends the agenda unless it is a group title ("Beslutspunkter"),
                 # which is short and no sentence
