@@ -198,7 +198,7 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     warnings: list[Warning] = list(ex.warnings)
     text = "\n".join(ln.text for ln in lines)
     seg = segment(lines)
-    header_text = "\n".join(ln.text for ln in seg.header)
+    header_text = "\n".join(ln.text for ln in [*seg.header, *seg.appendix])
     header = read_header(header_text, "\n".join(ln.text for ln in seg.trailing))
     kind = detect_kind(lines, seg, header)
     if kind is None:

@@ -84,7 +84,7 @@ FURNITURE_LINES: tuple[Rule, ...] = (
     Rule(
         "signature_boxes",
         re.compile(
-            r"^(?:(?:ordförandes|justerandes|justerares|justerares?|sekreterarens?)\s+(?:signatur|sign\.?)|"
+            r"^(?:(?:ordförandes|ordförandens|justerandes|justerares|justerares?|sekreterarens?)\s+(?:signatur|sign\.?)|"
             r"utdragsbestyrkande|justerarsignaturer|justerandes sign|sign\.?)"
             r"(?:[\s|]+(?:(?:ordförandes|justerandes|justerares|sekreterarens?)\s+(?:signatur|sign\.?)|"
             r"utdragsbestyrkande|justerarsignaturer))*\s*:?$",
@@ -410,6 +410,12 @@ EXCLUDING_SECRET = re.compile(
 # A signature block after the last §: "Justering" / "Underskrifter" alone on a line, then the
 # signatories as "Name, role" lines. It belongs to no §, and it names the chair, the justerare
 # and the secretary when the header does not.
+# An attendance list printed after the last § ("Beslutande: se närvarolistan sist i
+# protokollet"): from this heading on, the text is header matter, not the last §'s.
+ATTENDANCE_APPENDIX = re.compile(
+    r"^(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista)\s*:?$",
+    re.IGNORECASE,
+)
 CLOSING_BLOCK = re.compile(
     r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter)\s*:?\s*$", re.IGNORECASE
 )

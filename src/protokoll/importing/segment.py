@@ -41,6 +41,7 @@ class Segments:
     agenda: dict[int, str]  # § number → title as the agenda writes it
     agenda_dnr: dict[int, str]
     trailing: list[Line] = field(default_factory=list)
+    appendix: list[Line] = field(default_factory=list)  # an attendance list after the last §
 
 
 _TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–\-])", re.IGNORECASE)
@@ -353,9 +354,25 @@ def segment(lines: list[Line]) -> Segments:
     if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
         first = chosen[0].index - 1
     trailing = _closing_block(sections[-1])
+    appendix = _attendance_appendix(sections[-1])
     return Segments(
-        header=lines[:first], sections=sections, agenda=agenda, agenda_dnr=agenda_dnr, trailing=trailing
+        header=lines[:first],
+        sections=sections,
+        agenda=agenda,
+        agenda_dnr=agenda_dnr,
+        trailing=trailing,
+        appendix=appendix,
     )
+
+
+def _attendance_appendix(last: Section) -> list[Line]:
+    """Cut a närvarolista printed after the last § off that §: it is read with the header."""
+    for j, ln in enumerate(last.lines):
+        if rules.ATTENDANCE_APPENDIX.match(ln.text.strip()) and len(last.lines) - j > 2:
+            appendix = last.lines[j:]
+            del last.lines[j:]
+            return appendix
+    return []
 
 
 def _closing_block(last: Section) -> list[Line]:

@@ -35,9 +35,11 @@ _COLUMN_KINDS = (
     ("vote", re.compile(r"^(?:ja|nej|avstår|avstod)$")),
 )
 _CELL = re.compile(r"\S+(?: \S+)*")
-_MARK = re.compile(r"^[Xx✓✔]$")
+# a presence mark, which may carry the §§ the person was there for ("X §§ 31–34")
+_MARK = re.compile(r"^[Xx✓✔](?:\s+(?P<paragraphs>§§?\s*\d[\d\s,–\-]*))?$")
 _PERSON = re.compile(
-    rf"^(?:[^\s(]{{1,12}}\.?\s+)*?(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?$"
+    rf"^(?:[^\s(]{{1,12}}\.?\s+)*?(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?"
+    r"(?:\s*,\s*(?P<role>[a-zåäö][\w:.\- ]{1,40}))?$"
 )
 _LEADING_ROLE = re.compile(
     r"^(?P<role>(?:\d:?[ea]\s+)?(?:v\.?|vice)\s*ordf\.?|ordf\.?|ordförande)\s+", re.IGNORECASE
@@ -145,7 +147,7 @@ def _person(cell: str) -> tuple[str, str | None, str | None] | None:
     p = _PERSON.match(cell)
     if not p:
         return None
-    return p.group("name"), (p.group("party") or "").upper() or None, role
+    return p.group("name"), (p.group("party") or "").upper() or None, role or p.group("role")
 
 
 def _marked_rows(
@@ -182,7 +184,9 @@ def _marked_rows(
             if who is None:
                 break
             name, party, role = who
+            party = party or (cells.get("party") or "").upper() or None
             present = "present" in mark
+            role = _with_paragraphs(role, cells.get("present"))
             sub = _person(cells.get("substitute", "")) if cells.get("substitute") else None
             if sub:
                 rows.append(_Row(name, party, role, False, False, False, None))
@@ -193,6 +197,14 @@ def _marked_rows(
             break
         used += 1
     return rows, used
+
+
+def _with_paragraphs(role: str | None, mark: str | None) -> str | None:
+    """The role cell with the §§ of a presence mark ("X §§ 31–34") after it."""
+    m = _MARK.match(mark or "")
+    if not (m and m.group("paragraphs")):
+        return role
+    return f"{role}, {m.group('paragraphs')}" if role else m.group("paragraphs")
 
 
 def _two_columns(head: list[tuple[int, str]], body: list[str]) -> tuple[list[str], list[str], int]:
