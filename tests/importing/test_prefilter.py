@@ -5,13 +5,14 @@ give exactly what they replace."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from protokoll.importing import attendance, clean, header, items, parse, rules, values, votes
+from protokoll.importing import attendance, clean, header, items, parse, rules, segment, tables, values, votes
 from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import (
     Prefiltered,
@@ -90,11 +91,12 @@ LABELISH = st.one_of(
 
 
 def _ungated_label_of(text: str):
-    """label_of as it was before the prefilter: every label rule tried on every line."""
+    """label_of as it was before the prefilter: every label rule tried on every line (past the
+    cache, which holds what the prefiltered label_of answered)."""
     saved = items._GATE, items._ENDS_LIKE_GATED, items._ENDS_LIKE_LABEL
     items._GATE, items._ENDS_LIKE_GATED, items._ENDS_LIKE_LABEL = re.compile(""), None, None  # pass all
     try:
-        return items.label_of(text)
+        return items.label_of.__wrapped__(text)
     finally:
         items._GATE, items._ENDS_LIKE_GATED, items._ENDS_LIKE_LABEL = saved
 
@@ -148,6 +150,7 @@ _PREFILTERED = [
     rules.CASTING_VOTE,
     *(rule.pattern for rule in rules.ASSIGNMENT_RULES),
     rules.EXTRACT_MARK,
+    rules.TALLY_ABSENT,
     items._IMMEDIATELY.pattern,
     header._ADJOURNMENT.pattern,
 ]
@@ -169,6 +172,8 @@ NEAR_MATCHES = st.builds(
             "OſL",
             "delegationsbeslut",
             "Postlista",
+            "två ledamöter var frånvarande",
+            "3 FRÅNVARANDE",
         ]
     ),  # fmt: skip
     st.text(max_size=40),
@@ -300,3 +305,30 @@ def test_leader_test_is_the_pattern(value):
 )
 def test_squash_fast_path_is_split_and_join(text):
     assert values.squash(text) == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Tjänstgör", "för", "tjg.", "Namn", "parti", "ledamot", "Ordinarie", "närv.", "ja", "x"]
+        )
+        | st.sampled_from([" ", "  ", "\t", "\n", "/", "ersättare", "Frånv", "roll", "uppdrag", "NEJ"]),
+        max_size=5,
+    ).map("".join)
+)
+def test_column_kind_is_the_first_kind_whose_pattern_matches(cell):
+    low = " ".join(cell.lower().split())
+    first = next((kind for kind, pattern in tables._COLUMN_KINDS if pattern.match(low)), None)
+    assert tables._kind(cell) == first
+
+
+def test_label_and_heading_caches_start_empty_for_each_protocol():
+    first = sorted((FIXTURES / "layouts").glob("*.txt"))[0]
+    parse.parse_text(first.read_text(encoding="utf-8"))
+    assert items.label_of.cache_info().currsize > 10
+    assert segment.match_heading.cache_info().currsize > 10
+    with contextlib.suppress(parse.NotAProtocol):
+        parse.parse_text("Beslut")  # one line: what the protocol before it left is gone
+    assert items.label_of.cache_info().currsize <= 1
+    assert segment.match_heading.cache_info().currsize <= 1

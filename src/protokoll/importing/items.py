@@ -3,6 +3,7 @@ outcome, uppdrag, expediering. Unsure readings become warnings, not guesses."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -137,6 +138,9 @@ def _gated_may_match(text: str) -> bool:
     return _GATE.search(text) is not None
 
 
+# a protocol's labels ("Beslut", "Beslutsunderlag", "Yrkanden") recur in every §, and the first
+# lines of a § are asked again while its title is read: about half the calls repeat a text
+@functools.lru_cache(maxsize=2048)
 def label_of(text: str) -> tuple[str, str] | None:
     """(kind, inline value) when the line is a section label."""
     found = _label_of(text)

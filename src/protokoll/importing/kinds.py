@@ -35,19 +35,22 @@ _BULLET_CHARS = frozenset("•·●▪◦ ")
 _EXTRACT_MARK = Prefiltered(rules.EXTRACT_MARK)
 
 
+def _bullets(lines: list[Line]) -> int:
+    return sum(1 for ln in lines if ln.text[:1] in _BULLET_CHARS and rules.BULLET.match(ln.text))
+
+
 def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKind | None:
     """None when nothing in the text looks like proceedings of a meeting."""
     head_text = " ".join(ln.text for ln in lines[:25])
     strong = strong_fields(header)
-    # only count bullets when they could decide (the listing test below); a cheap first-char probe
-    bullets = sum(1 for ln in lines if ln.text[:1] in _BULLET_CHARS and rules.BULLET.match(ln.text))
     if _EXTRACT_MARK.search(head_text) and (seg.sections or strong):
         return DocumentKind.EXTRACT
     if (seg.sections or seg.agenda) and len(strong) >= 1:
         if len(seg.sections) == 1 and "utdragsbestyrkande" in " ".join(ln.text.lower() for ln in lines[:3]):
             return DocumentKind.EXTRACT
         return DocumentKind.PROTOCOL
-    if bullets >= 3 and len(strong) <= 1:
+    # bullets are counted only when they could decide (a listing); a cheap first-char probe
+    if len(strong) <= 1 and _bullets(lines) >= 3:
         return DocumentKind.LISTING
     if seg.sections:
         # §§ without any header field (no attendance, place and time, justering): a web page

@@ -15,9 +15,9 @@ from protokoll.importing import rules
 from protokoll.importing.clean import MAX_HEADER_LINES, Line, clean
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 from protokoll.importing.header import Header, read_header
-from protokoll.importing.items import interpret
+from protokoll.importing.items import interpret, label_of
 from protokoll.importing.kinds import detect_kind
-from protokoll.importing.segment import Segments, segment
+from protokoll.importing.segment import Segments, match_heading, segment
 from protokoll.importing.summary import read_summary
 from protokoll.importing.values import first_date, squash
 
@@ -297,6 +297,10 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
 
 def parse_extracted(ex: Extracted) -> Document:
     """Parse what a reader extracted. Raises NotAProtocol when nothing protocol-like is found."""
+    # the per-line caches serve one protocol, whose labels recur from § to §: what a protocol
+    # costs does not depend on what was parsed before it
+    label_of.cache_clear()
+    match_heading.cache_clear()
     lines = clean(ex)
     if not lines:
         raise NotAProtocol("the text is empty after removing page furniture")

@@ -9,6 +9,7 @@ full occurrence wins, because agendas come before the sections they list.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,8 @@ class Segments:
 _TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–\-])", re.IGNORECASE)
 
 
+# running headers, agenda rows and the title above a heading are asked again
+@functools.lru_cache(maxsize=2048)
 def match_heading(text: str) -> tuple[int, str, str] | None:
     """(number, rest, rule name) when ``text`` starts like a § heading."""
     if "§" not in text and not text[-1:].isdigit() and not text.startswith("Paragraf "):

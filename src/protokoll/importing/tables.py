@@ -46,12 +46,14 @@ _LEADING_ROLE = re.compile(
 )
 
 
+# one pass instead of one per kind; the alternatives keep the table's order, so the first kind
+# that matches still wins (each is anchored at both ends and holds no named group of its own)
+_ANY_KIND = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _COLUMN_KINDS))
+
+
 def _kind(cell: str) -> str | None:
-    low = " ".join(cell.lower().split())
-    for kind, pattern in _COLUMN_KINDS:
-        if pattern.match(low):
-            return kind
-    return None
+    m = _ANY_KIND.match(" ".join(cell.lower().split()))
+    return m.lastgroup if m else None
 
 
 def _cells(line: str) -> list[tuple[int, str]]:

@@ -54,6 +54,8 @@ _CHOICE_AFTER = re.compile(r"^[\s\t|]*(ja|nej|avstår|avstod|frånvarande)\b", r
 # that skips finding every name on the lines that have none (most lines with a party)
 _CHOICE_AFTER_PAREN = re.compile(r"\)[\s\t|]*(?:ja|nej|avstår|avstod|frånvarande)\b", re.IGNORECASE)
 _LOTTERY = Prefiltered(rules.LOTTERY)
+# searched through the text of every § with a vote; few texts say "frånvarande"
+_TALLY_ABSENT = Prefiltered(rules.TALLY_ABSENT)
 _CASTING_VOTE = Prefiltered(rules.CASTING_VOTE)
 
 
@@ -142,9 +144,7 @@ def read_votes(
                 )
             )
     # the absent count stands beside the tally, which may lie outside the vote's own block
-    absent = rules.TALLY_ABSENT.search(tally_line) or rules.TALLY_ABSENT.search(
-        " ".join(ln.text for ln in lines)
-    )
+    absent = _TALLY_ABSENT.search(tally_line) or _TALLY_ABSENT.search(" ".join(ln.text for ln in lines))
     absent_count = (
         count(absent.group("absent")) if absent else sum(b.vote == VoteChoice.ABSENT for b in ballots)
     )
