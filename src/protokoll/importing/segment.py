@@ -89,9 +89,14 @@ def _wrapped_row(lines: list[Line], i: int) -> bool:
     "PBL 5 kap. 18 §"): it opens in lower case or ends without a full stop, and the next row
     follows within a few lines. A sentence there is the text of a section instead."""
     text = lines[i].text.rstrip()
-    if not (text[:1].islower() or not text.endswith((".", "!", "?", ":"))):
+    if not (text[:1].islower() or not text.endswith((".", "!", "?", ":"))) or _section_start(text):
         return False
     return any(match_heading(ln.text) for ln in lines[i + 1 : i + 1 + _ROW_WRAP])
+
+
+def _section_start(text: str) -> bool:
+    """A section label ("Beslut") or a Dnr: what opens a §'s text, never an agenda's next row."""
+    return bool(rules.DNR_LABEL.match(text)) or any(r.pattern.match(text) for r in rules.SECTION_LABELS)
 
 
 def _headings(lines: list[Line]) -> list[Heading]:
@@ -111,8 +116,14 @@ def _headings(lines: list[Line]) -> list[Heading]:
                 # which is short and no sentence
                 group = bool(_GROUP_TITLE.match(line.text))
                 in_agenda = group and i + 1 < len(lines) and bool(match_heading(lines[i + 1].text))
-                if not group and found and found[-1].index == i - 1 and found[-1].agenda_like:
-                    # a sentence under it: that heading opened a section, it was no agenda row
+                if (
+                    (not group or _section_start(line.text))
+                    and found
+                    and found[-1].index == i - 1
+                    and found[-1].agenda_like
+                ):
+                    # a sentence, a label ("Beslut") or a Dnr under it: that heading opened a
+                    # section, it was no agenda row
                     found[-1].agenda_like = bool(rules.AGENDA_ROW.search(lines[i - 1].text))
             continue
         number, rest, rule = hit
