@@ -39,14 +39,18 @@ RIGHT_COLUMN = [
 ]
 
 
-def _draw_column(c: canvas.Canvas, x: float, lines: list[tuple[str, str]], *, heading_space: float) -> None:
+def _draw_column(
+    c: canvas.Canvas, x: float, lines: list[tuple[str, str]], *, heading_space: float, pitch: float = PITCH
+) -> float:
+    """The column's lines from the top; returns the last line's baseline."""
     y = 740.0
     for i, (kind, text) in enumerate(lines):
         if kind == "h" and i:
             y -= heading_space
         c.setFont("Helvetica-Bold" if kind == "h" else font(), 10 if kind == "h" else 11)
         c.drawString(x, y, text)
-        y -= PITCH
+        y -= pitch
+    return y + pitch
 
 
 def _page(path, draw) -> list[str]:
@@ -92,6 +96,24 @@ def _lines_cut_by_box(path) -> list[str]:
 
     textpage = pdfium.PdfDocument(path.read_bytes())[0].get_textpage()
     return group_lines(_segments_by_box(textpage, 0, -1))
+
+
+def test_the_longer_column_keeps_its_last_lines_and_a_heading_under_both_follows(tmp_path):
+    """The left column runs on below the right one, its own heading too; the § heading under
+    both columns, two line pitches down (an empty line's space, though less than the empty
+    band that ends a region), is not the left column's last line."""
+
+    def draw(c):
+        _draw_column(c, 310, RIGHT_COLUMN[:4], heading_space=5, pitch=12)
+        last = _draw_column(c, 60, LEFT_COLUMN, heading_space=2, pitch=12)
+        c.setFont(font(), 13)
+        c.drawString(60, last - 24.5, "§ 11 Anmälningar")
+
+    lines = _page(tmp_path / "longer.pdf", draw)
+    start = lines.index("Plats och tid")
+    assert lines[start : start + len(LEFT_COLUMN) + 7] == [text for _, text in LEFT_COLUMN] + [""] + [
+        text for _, text in RIGHT_COLUMN[:4]
+    ] + ["", "§ 11 Anmälningar"]
 
 
 def test_columns_that_happen_to_share_baselines_stay_row_by_row(tmp_path):
@@ -176,6 +198,46 @@ def test_table_with_vertically_centred_cells_stays_row_by_row(tmp_path):
         "Utses att justera",
         "Sara Lind (C), ersättare",
     ]
+
+
+def test_labels_in_a_margin_column_that_wrap_in_a_smaller_font_stay_with_their_text(tmp_path):
+    """A § laid out as a table: labels in a narrow left column, set smaller and wrapping over
+    two lines, each beside the first line of its paragraph. The label's second line drifts
+    against the text (another line pitch), but the blocks start together: a table."""
+    paragraphs = [
+        (
+            ["Ärende-", "beskrivning"],
+            [
+                "Nämnden har fått en ansökan om bygglov",
+                "för en förskola vid Norra vägen.",
+                "Förvaltningen har utrett ärendet.",
+            ],
+        ),
+        (["Förslag till", "beslut"], ["Nämnden beviljar bygglov enligt ansökan."]),
+        (
+            ["Yrkanden", "under mötet"],
+            ["Olof Berg (M) yrkar bifall till förslaget.", "Sara Lind (C) yrkar avslag."],
+        ),
+    ]
+
+    def draw(c):
+        y = 740.0
+        for label, text in paragraphs:
+            c.setFont("Helvetica-Bold", 8)
+            for i, line in enumerate(label):
+                c.drawString(60, y - i * 9.5, line)
+            c.setFont(font(), 11)
+            for i, line in enumerate(text):
+                c.drawString(150, y - i * 14, line)
+            y -= max(len(label) * 9.5, len(text) * 14) + 4
+
+    lines = _page(tmp_path / "margin.pdf", draw)
+    assert lines[2:5] == [
+        "Ärende-\tNämnden har fått en ansökan om bygglov",
+        "beskrivning\tför en förskola vid Norra vägen.",
+        "Förvaltningen har utrett ärendet.",
+    ]
+    assert "Förslag till\tNämnden beviljar bygglov enligt ansökan." in lines
 
 
 def _column_segments(baselines: bool) -> list[Segment]:

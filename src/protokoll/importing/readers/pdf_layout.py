@@ -9,6 +9,8 @@ label/value pair reads like a two-cell table row, as the HTML and DOCX readers w
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import statistics
 from collections.abc import Iterator
@@ -19,11 +21,13 @@ from itertools import pairwise
 COLUMN_GAP_CHARS = 2.5
 # A vertical gap larger than this many line heights is an empty line on the page.
 PARAGRAPH_GAP_LINES = 1.5
-# Lines of two independent columns whose baselines drift against each other by more than this
-# share of a line height are read column by column (see _independent_columns).
-BASELINE_DRIFT_LINES = 0.25
-# A line this close (in line heights) to the middle of two lines beside it is centred on them.
-CENTRED_LINES = 0.1
+# Baseline offsets closer than this share of a line height are the same offset (positions in a
+# PDF are exact; this absorbs rounding), see _independent_columns.
+SAME_OFFSET_LINES = 0.1
+# A step between two lines of one column wider than this many line pitches starts a new block.
+BLOCK_STEP_PITCHES = 1.15
+# A step of this many line pitches leaves an empty line: what follows is no longer the column.
+EMPTY_LINE_PITCHES = 2.0
 
 
 @dataclass
@@ -87,45 +91,112 @@ def group_lines(segments: list[Segment]) -> list[str]:
         else:
             rows.append([seg])
     out: list[str] = []
-    above: list[Segment] | None = None
-    for row, new_column in _reading_order(rows):
-        if above is not None and (new_column or _paragraph_gap(above, row)):
+    for row, gap_above in _reading_order(rows):
+        if gap_above and out:
             out.append("")
         out.append(join_segments(sorted(row, key=lambda s: s.left)))
-        above = row
     return out
 
 
 def _reading_order(rows: list[list[Segment]]) -> Iterator[tuple[list[Segment], bool]]:
-    """The rows top to bottom, except that a region set in two independent columns is read
-    as its left column, then its right column; True marks the row that starts a column."""
-    done = 0
+    """The rows top to bottom, each with whether an empty line goes above it, except that a
+    region set in two independent columns is read as its left column, then (after an empty
+    line) its right column."""
+    breaks = [i > 0 and _paragraph_gap(rows[i - 1], rows[i]) for i in range(len(rows))]
+    done = checked = 0
     for seed in range(len(rows)):
-        if seed < done:
+        if seed < max(done, checked):
             continue
         for gutter, width in _gaps(rows[seed]):
-            region = _region(rows, seed, gutter, width, done)
+            region = _region(rows, seed, gutter, width, done, breaks)
             if region is None:
                 continue
             top, bottom, (left_edge, right_edge) = region
-            if not _independent_columns(rows[top:bottom], left_edge, right_edge):
-                continue
-            yield from ((row, False) for row in rows[done:top])
-            for side in (
-                [[s for s in row if s.right <= left_edge] for row in rows[top:bottom]],
-                [[s for s in row if s.left >= right_edge] for row in rows[top:bottom]],
-            ):
-                yield from ((row, i == 0) for i, row in enumerate(r for r in side if r))
-            done = bottom
+            if _drifting_lines(rows[top:bottom], left_edge, right_edge) >= 2:
+                top, bottom = _beside_each_other(rows, top, bottom, left_edge, right_edge)
+                if _independent_columns(rows[top:bottom], left_edge, right_edge):
+                    yield from zip(rows[done:top], breaks[done:top], strict=True)
+                    yield from _column(rows[top:bottom], -math.inf, left_edge, breaks[top])
+                    yield from _column(rows[top:bottom], right_edge, math.inf, True)
+                    done = bottom
+                    if done < len(rows):
+                        breaks[done] = True  # back from the right column to the full width
+                    break
+            checked = max(checked, bottom)  # its other rows would find the same table
+    yield from zip(rows[done:], breaks[done:], strict=True)
+
+
+def _column(
+    rows: list[list[Segment]], left: float, right: float, gap_above: bool
+) -> Iterator[tuple[list[Segment], bool]]:
+    """The rows' segments between ``left`` and ``right``, with their empty lines."""
+    above: list[Segment] | None = None
+    for row in rows:
+        part = [s for s in row if left <= s.left and s.right <= right]
+        if part:
+            yield part, gap_above if above is None else _paragraph_gap(above, part)
+            above = part
+
+
+def _beside_each_other(
+    rows: list[list[Segment]], top: int, bottom: int, left_edge: float, right_edge: float
+) -> tuple[int, int]:
+    """The region without the rows wholly above or below the other column that do not go on
+    with their own: the longer column's last lines (a heading of its own too) belong to it,
+    but a heading under both columns (short enough to leave the gutter free) follows them
+    after an empty line's worth of space."""
+    segs = [s for row in rows[top:bottom] for s in row]
+    left = [s for s in segs if s.right <= left_edge]
+    right = [s for s in segs if s.left >= right_edge]
+    if not left or not right or any(s.baseline is None for s in segs):
+        return top, bottom
+    height = statistics.median(s.height for s in segs)
+    steps = {id(side): _pitch(side, height) for side in (left, right)}
+    if None in steps.values():
+        return top, bottom
+    first = min(max(s.top for s in left), max(s.top for s in right))
+    last = max(min(s.bottom for s in left), min(s.bottom for s in right))
+
+    def pitch(row: list[Segment]) -> float:
+        return steps[id(left)] if row[0].right <= left_edge else steps[id(right)]
+
+    def step(above: list[Segment], below: list[Segment]) -> float:
+        return min(_baseline(s) for s in above) - max(_baseline(s) for s in below)
+
+    end = bottom
+    while end > top and max(s.top for s in rows[end - 1]) < last:
+        end -= 1
+    for i in range(max(end, top + 1), bottom):
+        if step(rows[i - 1], rows[i]) >= EMPTY_LINE_PITCHES * pitch(rows[i]):
+            bottom = i
             break
-    yield from ((row, False) for row in rows[done:])
+    start = top
+    while start < bottom and min(s.bottom for s in rows[start]) > first:
+        start += 1
+    for i in range(min(start, bottom - 1) - 1, top - 1, -1):
+        if step(rows[i], rows[i + 1]) >= EMPTY_LINE_PITCHES * pitch(rows[i]):
+            top = i + 1
+            break
+    return top, bottom
+
+
+def _baseline(seg: Segment) -> float:
+    return seg.bottom if seg.baseline is None else seg.baseline
 
 
 def _gaps(row: list[Segment]) -> list[tuple[tuple[float, float], float]]:
-    """The column gaps (what becomes a tab) between a row's segments, each with the least
-    width that still makes a column gap there."""
+    """The column gaps (what becomes a tab) in a row, each with the least width that still
+    makes a column gap there. A gap starts after everything to its left: segments of one row
+    may overlap (a label cell's two lines that fell into one row)."""
     row = sorted(row, key=lambda s: s.left)
-    return [((a.right, b.left), _least_column_gap(a, b)) for a, b in pairwise(row) if _column_gap(a, b)]
+    gaps = []
+    reach = row[0]
+    for seg in row[1:]:
+        if _column_gap(reach, seg):
+            gaps.append(((reach.right, seg.left), _least_column_gap(reach, seg)))
+        if seg.right > reach.right:
+            reach = seg
+    return gaps
 
 
 def _least_column_gap(a: Segment, b: Segment) -> float:
@@ -137,18 +208,23 @@ def _column_gap(a: Segment, b: Segment) -> bool:
 
 
 def _region(
-    rows: list[list[Segment]], seed: int, gutter: tuple[float, float], width: float, first: int
+    rows: list[list[Segment]],
+    seed: int,
+    gutter: tuple[float, float],
+    width: float,
+    first: int,
+    breaks: list[bool],
 ) -> tuple[int, int, tuple[float, float]] | None:
     """The rows around ``seed`` (not above ``first``) that a vertical gutter runs through: no
-    segment crosses it and no empty band (a paragraph gap) cuts it. The gutter may narrow to
-    ``width``, not less. None when it is just the seed row."""
+    segment crosses it and no empty band (``breaks``: a paragraph gap above a row) cuts it.
+    The gutter may narrow to ``width``, not less. None when it is just the seed row."""
     top = bottom = seed
-    while top > first and not _paragraph_gap(rows[top - 1], rows[top]):
+    while top > first and not breaks[top]:
         narrowed = _narrow(gutter, rows[top - 1], width)
         if narrowed is None:
             break
         gutter, top = narrowed, top - 1
-    while bottom + 1 < len(rows) and not _paragraph_gap(rows[bottom], rows[bottom + 1]):
+    while bottom + 1 < len(rows) and not breaks[bottom + 1]:
         narrowed = _narrow(gutter, rows[bottom + 1], width)
         if narrowed is None:
             break
@@ -170,40 +246,127 @@ def _narrow(gutter: tuple[float, float], row: list[Segment], width: float) -> tu
 
 
 def _independent_columns(rows: list[list[Segment]], left_edge: float, right_edge: float) -> bool:
-    """Two columns that flow each on its own, or a table read row by row? In a table a label
-    and its value share their row: their baselines differ by nothing, or by the same amount in
-    every row (a label set in another font), or a cell is centred against a taller one beside
-    it. Two independent columns drift against each other (a heading's spacing in one column
-    moves every line below it), so several rows are off the common offset. Needs the text
-    layer's baselines; OCR boxes have none."""
+    """Two columns that flow each on its own, or a table read row by row? A table aligns the
+    two cells of a row at their top, middle or bottom (Word's cell alignment, chosen per
+    cell), with one offset for the whole table: 0, or a constant where a label is set in
+    another font. So each pair of blocks facing each other across the gutter has the table's
+    offset under one of the three alignments. Independent columns start their blocks (a
+    heading, a paragraph after space) at heights unrelated to the lines beside them, and the
+    offset changes wherever one column has a heading the other has not: two or more pairs off
+    the common offsets make columns. Lines inside a block are not compared: a label that
+    wraps in a smaller font drifts against its text without being a column of its own. Needs
+    the text layer's baselines; OCR boxes have none."""
     segs = [s for row in rows for s in row]
-    lefts = sorted((s.baseline for s in segs if s.right <= left_edge), key=lambda b: -(b or 0))
-    rights = sorted((s.baseline for s in segs if s.left >= right_edge), key=lambda b: -(b or 0))
-    if len(lefts) < 2 or len(rights) < 2 or None in lefts or None in rights:
-        return False
     height = statistics.median(s.height for s in segs)
-    offsets = []
-    for r in rights:
-        nearest = min(lefts, key=lambda b: abs(b - r))
-        if (
-            abs(nearest - r) < height
-            and not _centred(r, lefts, height)
-            and not _centred(nearest, rights, height)
-        ):
-            offsets.append(r - nearest)
-    if not offsets:
+    left = _blocks([s for s in segs if s.right <= left_edge], height)
+    right = _blocks([s for s in segs if s.left >= right_edge], height)
+    if left is None or right is None:
         return False
-    common = max(offsets, key=lambda o: sum(abs(o - p) <= BASELINE_DRIFT_LINES * height for p in offsets))
-    return sum(abs(o - common) > BASELINE_DRIFT_LINES * height for o in offsets) >= 2
+    pairs = _facing(left, right, height)
+    tolerance = SAME_OFFSET_LINES * height
+    alignments = [
+        [offset for _, _, offset in pairs],  # top: a block's first line and the line beside it
+        [_middle(r) - _middle(lft) for lft, r, _ in pairs],
+        [r[-1] - lft[-1] for lft, r, _ in pairs],  # bottom
+    ]
+    commons = [_common(offsets, tolerance) for offsets in alignments]
+    unexplained = [
+        i
+        for i in range(len(pairs))
+        if not any(
+            c is not None and abs(o[i] - c) <= tolerance for o, c in zip(alignments, commons, strict=True)
+        )
+    ]
+    return len(unexplained) >= 2
 
 
-def _centred(baseline: float, others: list[float], height: float) -> bool:
-    """A line midway between two consecutive lines beside it: a table cell centred vertically
-    against a cell one line taller (Word's "centre" cell alignment)."""
-    return any(
-        abs((upper + lower) / 2 - baseline) < CENTRED_LINES * height and upper - lower < 2 * height
-        for upper, lower in pairwise(others)
+def _drifting_lines(rows: list[list[Segment]], left_edge: float, right_edge: float) -> int:
+    """How many lines stand beside a line of the other column but not level with it: fewer
+    than two, and nothing drifts (a quick answer for most tables)."""
+    left = sorted({_baseline(s) for row in rows for s in row if s.right <= left_edge})
+    right = sorted({_baseline(s) for row in rows for s in row if s.left >= right_edge})
+    height = min((s.height for row in rows for s in row), default=0.0)
+    tolerance = SAME_OFFSET_LINES * height
+    count = 0
+    for mine, other in ((left, right), (right, left)):
+        for b in mine:
+            i = bisect.bisect_left(other, b)
+            near = min((abs(other[j] - b) for j in (i - 1, i) if 0 <= j < len(other)), default=height)
+            count += tolerance < near < 2 * height
+    return count
+
+
+def _facing(
+    left: list[list[float]], right: list[list[float]], height: float
+) -> list[tuple[list[float], list[float], float]]:
+    """Each block's first line paired with the line beside it (on the same visual line): the
+    left and right blocks they are in, and the right line's offset from the left one."""
+    found: dict[tuple[float, float], tuple[list[float], list[float], float]] = {}
+    for starts, beside, flip in ((left, right, False), (right, left, True)):
+        for block in starts:
+            near = _nearest_line(block[0], beside, height)
+            if near is None:
+                continue
+            other, line = near
+            pair = (other, block) if flip else (block, other)
+            found[(pair[0][0], pair[1][0])] = (*pair, block[0] - line if flip else line - block[0])
+    return list(found.values())
+
+
+def _common(offsets: list[float], tolerance: float) -> float | None:
+    """The offset most pairs share, if two or more share one."""
+    best = max(offsets, key=lambda o: sum(abs(o - p) <= tolerance for p in offsets), default=None)
+    if best is None or sum(abs(best - p) <= tolerance for p in offsets) < 2:
+        return None
+    return best
+
+
+def _blocks(segs: list[Segment], height: float) -> list[list[float]] | None:
+    """The baselines of one side's lines, top down, in blocks: a block breaks where the step
+    to the next line is wider than the side's line pitch (its smallest step) allows."""
+    pitch = _pitch(segs, height)
+    if pitch is None:
+        return None
+    lines = _lines(segs, height)
+    blocks = [[lines[0]]]
+    for above, b in pairwise(lines):
+        if above - b > BLOCK_STEP_PITCHES * pitch:
+            blocks.append([b])
+        else:
+            blocks[-1].append(b)
+    return blocks
+
+
+def _lines(segs: list[Segment], height: float) -> list[float]:
+    """The baselines of the lines ``segs`` make, top down (segments of one line share one)."""
+    lines: list[float] = []
+    for b in sorted((_baseline(s) for s in segs), reverse=True):
+        if not lines or lines[-1] - b > height / 2:
+            lines.append(b)
+    return lines
+
+
+def _pitch(segs: list[Segment], height: float) -> float | None:
+    """The line pitch of one side: its smallest step between lines. None without baselines or
+    with fewer than two lines."""
+    if any(s.baseline is None for s in segs):
+        return None
+    lines = _lines(segs, height)
+    return min(a - b for a, b in pairwise(lines)) if len(lines) > 1 else None
+
+
+def _nearest_line(
+    baseline: float, blocks: list[list[float]], height: float
+) -> tuple[list[float], float] | None:
+    """The line beside ``baseline`` on the same visual line (within a height), with its block."""
+    block, near = min(
+        ((block, b) for block in blocks for b in block), key=lambda pair: abs(pair[1] - baseline)
     )
+    return (block, near) if abs(near - baseline) < height else None
+
+
+def _middle(block: list[float]) -> float:
+    return (block[0] + block[-1]) / 2
 
 
 def _paragraph_gap(above: list[Segment], below: list[Segment]) -> bool:
