@@ -10,8 +10,10 @@ each other's bodies and meetings (pytest-django's ``db`` fixture is set up once 
 
 from __future__ import annotations
 
+import os
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 from protokoll.archive.exporting import export_meeting
 from protokoll.importing.parse import parse_text
@@ -62,3 +64,25 @@ def test_recorded_meeting_pdf_round_trip(secretary, script, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "protokoll.pdf"
     path.write_bytes(render_pdf(doc))
     assert differences(doc, parse_file(path), full=True) == []
+
+
+@settings(
+    EXAMPLES,
+    max_examples=int(os.environ.get("PROTOKOLL_ARCHIVAL_EXAMPLES", "4")),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: a PDF per step
+)
+@given(script=scripts(max_items=4))
+def test_recorded_meeting_archival_pdf_round_trip(secretary, script, tmp_path_factory):
+    """The archival PDF/A the secretary publishes (the protocol page with its signatures,
+    through WeasyPrint) imports back to the recorded meeting."""
+    pytest.importorskip("weasyprint", reason="WeasyPrint (the archival PDF) is not installed")
+    from protokoll.importing.api import parse_file
+    from protokoll.recording.outputs import html_to_pdf, protocol_html
+
+    with rolled_back():
+        meeting = record(script, secretary=secretary())
+        doc = export_meeting(meeting)
+        html = protocol_html(meeting, doc)
+    path = tmp_path_factory.mktemp("archival") / "protokoll.pdf"
+    path.write_bytes(html_to_pdf(html))
+    assert differences(doc, parse_file(path), full=True) == [], f"the PDF is kept at {path}"

@@ -500,8 +500,8 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
     the one above it: that one ends in a word that cannot end a title ("plan för"), this one
     starts in lower case, or the ärendelista's title for the § goes on with it ("… på
     fastigheten" / "Lärkan 8:15"). The run ends where a Dnr, a label, a blank line or a page
-    break follows, so the first sentence of a body written straight under the title is never
-    taken."""
+    break follows, or where it completes the ärendelista's title, so the first sentence of a
+    body written straight under the title is never taken."""
     end = k
     last, joined = title, squash(title)
     listed = squash(agenda_title) if agenda_title else ""
@@ -513,8 +513,8 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
         if not (_TITLE_WRAP.search(last) or text[:1].islower() or _listed_goes_on(listed, title, joined)):
             break
         last, end = text, end + 1
-        if end >= len(lines):
-            return end - k
+        if end >= len(lines) or joined == listed:
+            return end - k  # the ärendelista's whole title: whatever follows is the § text
         after = lines[end].text
         if starts_block(lines, end) or rules.DNR_LABEL.match(after) or label_of(after):
             return end - k
@@ -533,15 +533,25 @@ def _labelled_title(lines: list[Line], start: int) -> tuple[str | None, int]:
     return None, start
 
 
+# "Nämnden beslutar" on its own line: a label where it opens the decision, its first words where
+# a "Beslut" label has opened it already
+_BODY_DECIDES = re.compile(r"\bbeslutar(?:\s+att)?\s*:?\s*$", re.IGNORECASE)
+
+
 def _blocks(lines: list[Line]) -> Blocks:
     """The § text split at its labels. A block opened by a margin label ends at the next row of
     that label column, known label or not ("Avgift   24 310 kronor" after "Beslut   …")."""
     blocks = Blocks()
     current = blocks.preamble
+    kind = None
     column = False
     for ln in lines:
         lab = label_of(ln.text)
+        if lab and kind == "decision" and not current and not lab[1] and _BODY_DECIDES.search(ln.text):
+            current.append(ln)  # "Beslut" / "Nämnden beslutar" / "att …": the decision's first words
+            continue
         if lab:
+            kind = lab[0]
             current = blocks.add(lab[0], ln.text.strip().rstrip(":"))
             if lab[1]:
                 current.append(Line(ln.page, ln.no, lab[1]))
