@@ -348,8 +348,10 @@ def _chairs_listed(value: str) -> list[ParsedPerson]:
 
 
 def _signatories(closing: str) -> dict[str, list[str]]:
-    """ "Name, ordförande" lines of a signature block after the last § (rules.SIGNATORY)."""
+    """ "Name, ordförande" lines of a signature block after the last § (rules.SIGNATORY), and the
+    names under "Vid protokollet" (the secretary) and "Justeras" (chair and justerare)."""
     out: dict[str, list[str]] = defaultdict(list)
+    under: str | None = None
     for row in closing.split("\n"):
         m = rules.SIGNATORY.match(row.strip())
         if m:
@@ -357,6 +359,12 @@ def _signatories(closing: str) -> dict[str, list[str]]:
             out["justerare" if role.startswith("juster") else role].append(
                 clean_name(squash(m.group("name")))[0]
             )
+            continue
+        label = rules.SIGNED_UNDER.match(row.strip())
+        if label:
+            under = "sekreterare" if label.group("label").lower().startswith("vid") else "justerare"
+        elif under and row.strip():
+            out[under] += [name for name, _ in _signature_names(re.sub(r"\s{2,}|\t", ", ", row.strip()))]
     return out
 
 
@@ -464,11 +472,11 @@ def read_header(text: str, closing: str = "") -> Header:
         if name_first.get("sekreterare")
         else _match_known(f.find("secretary", _first_name), known)
     )
+    if sec_name is None and signed.get("sekreterare"):
+        sec_name = signed["sekreterare"][0]  # a signature names the secretary; a role cell may guess
     if sec_name is None:
         secs = [a for a in attendance if a.role and re.search(r"sekreterare|sekr\b", a.role, re.I)]
         sec_name = secs[0].name if secs else None
-    if sec_name is None and signed.get("sekreterare"):
-        sec_name = signed["sekreterare"][0]
     secretary = _person(sec_name, attendance)
 
     adjusters: list[Person] = []
@@ -477,6 +485,8 @@ def read_header(text: str, closing: str = "") -> Header:
         names = f.find("adjusting", lambda v: _signature_names(v) or None) or []
     if not names:
         names = [(n, None) for n in signed.get("justerare", [])]
+    if not names and (said := rules.ADJUSTERS_SENTENCE.search(text)):
+        names = split_names(said.group("names"))
     for name, party in names:
         name = _match_known(name, known) or name
         if chair and name.lower() == chair.name.lower():

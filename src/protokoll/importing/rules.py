@@ -417,7 +417,18 @@ ATTENDANCE_APPENDIX = re.compile(
     re.IGNORECASE,
 )
 CLOSING_BLOCK = re.compile(
-    r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter)\s*:?\s*$", re.IGNORECASE
+    r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter|Vid protokollet)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# the old signature form after the last §: "Vid protokollet" over the secretary's name, then
+# "Justeras" over the chair's and the justerare's names
+SIGNED_UNDER = re.compile(r"^(?P<label>Vid protokollet|Justeras|Justerat)\s*:?\s*$", re.IGNORECASE)
+# the justerare named in a sentence: "Att jämte ordföranden justera dagens protokoll utses A (S)",
+# "Till justerare utses A"
+ADJUSTERS_SENTENCE = re.compile(
+    r"(?:\batt\s+(?:jämte\s+ordföranden\s+)?justera\s+(?:dagens\s+|detta\s+)?protokoll(?:et)?\s+utses|"
+    r"\btill\s+justerare\s+utses)\s+(?P<names>[^.\n]{3,160})",
+    re.IGNORECASE,
 )
 SIGNATORY = re.compile(
     rf"^(?P<name>{NAME})\s*(?:\([{UP}{LOW}]{{1,5}}\))?\s*,\s*(?P<role>ordförande|justerare|justerande|sekreterare)\s*$",
@@ -615,7 +626,7 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     ),
     FieldLabel(
         "officials",
-        r"Övriga\s+närvarande|Övriga\s+deltagande|Övriga\s+deltagare|Övriga\s+närvarande\s+"
+        r"Övriga\s+närvarande|Därjämte\s+närvarande|Dessutom\s+närvarande|Övriga\s+deltagande|Övriga\s+deltagare|Övriga\s+närvarande\s+"
         r"tjänstepersoner|Tjänstepersoner|Tjänstemän|Tjänsteman|Närvarande\s+tjänstemän|Övriga|"
         r"Föredragande|Insynsplatser|Insyn",
         "others present",

@@ -394,7 +394,8 @@ def _closing_block(last: Section) -> list[Line]:
     §, where a protocol that has no signature block in its header puts it."""
     for j, ln in enumerate(last.lines):
         if rules.CLOSING_BLOCK.match(ln.text) and any(
-            rules.SIGNATORY.match(after.text.strip()) for after in last.lines[j + 1 : j + 7]
+            rules.SIGNATORY.match(after.text.strip()) or rules.SIGNED_UNDER.match(after.text.strip())
+            for after in last.lines[j + 1 : j + 7]
         ):
             trailing = last.lines[j:]
             del last.lines[j:]
