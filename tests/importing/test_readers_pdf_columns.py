@@ -240,7 +240,14 @@ def test_labels_in_a_margin_column_that_wrap_in_a_smaller_font_stay_with_their_t
     assert "Förslag till\tNämnden beviljar bygglov enligt ansökan." in lines
 
 
-def _column_segments(baselines: bool) -> list[Segment]:
+def _line(x: float, baseline: float, text: str, with_baseline: bool = True) -> Segment:
+    """A segment as pdfium boxes a line of 11-point text: descenders 2.5 below the baseline."""
+    return Segment(
+        x, baseline - 2.5, x + 5.5 * len(text), baseline + 8, text, (x, baseline) if with_baseline else None
+    )
+
+
+def _column_segments(baselines: bool, pitch: float = PITCH) -> list[Segment]:
     """Two drifting columns as segments, with or without the baselines of a text layer."""
     segments = []
     for x, lines, space in ((60, LEFT_COLUMN, 2), (310, RIGHT_COLUMN, 5)):
@@ -248,10 +255,8 @@ def _column_segments(baselines: bool) -> list[Segment]:
         for i, (kind, text) in enumerate(lines):
             if kind == "h" and i:
                 y -= space
-            segments.append(
-                Segment(x, y - 2, x + 5.5 * len(text), y + 8, text, (x, y) if baselines else None)
-            )
-            y -= PITCH
+            segments.append(_line(x, y, text, baselines))
+            y -= pitch
     return segments
 
 
@@ -261,3 +266,13 @@ def test_columns_need_baselines_so_ocr_boxes_stay_row_by_row():
     assert group_lines(_column_segments(True))[: len(LEFT_COLUMN)] == [text for _, text in LEFT_COLUMN]
     rows = group_lines(_column_segments(False))
     assert rows[0] == "Plats och tid\tÖvriga närvarande"
+
+
+def test_a_line_above_both_columns_after_an_empty_line_is_read_before_them():
+    """A date at the right margin two line pitches above the columns (set tight, so that
+    this is less than the empty band that ends a region) belongs to neither column: it is
+    read first, as it stands, not after the left column."""
+    segments = [_line(310, 740 + 2 * 11.5, "2025-03-04")] + _column_segments(True, pitch=11.5)
+    lines = group_lines(segments)
+    assert lines[0] == "2025-03-04"
+    assert lines[1 : 1 + len(LEFT_COLUMN)] == [text for _, text in LEFT_COLUMN]
