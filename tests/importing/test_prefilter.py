@@ -332,3 +332,55 @@ def test_label_and_heading_caches_start_empty_for_each_protocol():
         parse.parse_text("Beslut")  # one line: what the protocol before it left is gone
     assert items.label_of.cache_info().currsize <= 1
     assert segment.match_heading.cache_info().currsize <= 1
+
+
+def test_single_characters_are_required_words_only_when_asked_for():
+    assert required_words(re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>.*)$")) is None
+    assert required_words(re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>.*)$"), min_word=1) == {"§"}
+
+
+def test_only_the_paragraf_and_organ_rules_are_tried_without_a_sign():
+    assert [rule.name for rule in segment._RULES_WITHOUT_SIGN] == ["paragraf_word", "organ_number"]
+
+
+HEADINGISH = st.lists(
+    st.sampled_from(
+        [
+            "§",
+            "§§",
+            " ",
+            "  ",
+            "\t",
+            "12",
+            "3",
+            "-",
+            "–",
+            "Paragraf",
+            "KS",
+            "Sn",
+            "Val av justerare",
+            "/20",
+            "(7)",
+            "•",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEADINGISH)
+def test_heading_rules_not_tried_without_a_sign_never_match_without_one(text):
+    skipped = [rule for rule in rules.HEADING_RULES if rule not in segment._RULES_WITHOUT_SIGN]
+    assert "§" in text or not any(rule.pattern.match(text) for rule in skipped)
+    assert segment.match_heading.__wrapped__(text) == _heading_tried_on_every_rule(text)
+
+
+def _heading_tried_on_every_rule(text: str):
+    """match_heading with every heading rule tried, as before the § test."""
+    saved = segment._RULES_WITHOUT_SIGN
+    segment._RULES_WITHOUT_SIGN = rules.HEADING_RULES
+    try:
+        return segment.match_heading.__wrapped__(text)
+    finally:
+        segment._RULES_WITHOUT_SIGN = saved

@@ -103,17 +103,23 @@ def _header_below(ex: Extracted, found: set[str], limit: int) -> set[str]:
     line right under the header lines found so far, when it is the same on as many pages, is
     part of the header too. Only the top of each page is read, one line deeper per round."""
     below_found: set[str] = set()
+    # the keys passed over only ever grow, so each round goes on from the line the last one
+    # stopped at instead of reading every page from its top again
+    at = [0] * len(ex.pages)
     for _ in range(MAX_HEADER_LINES - 2):
         below: Counter[str] = Counter()
-        for page in ex.pages:
-            for line in page.lines:
-                key = _keyable(line)
-                if key is None:
-                    continue
-                key = _DIGITS.sub("#", key)
-                if key not in found and key not in below_found:
-                    below[key] += 1
-                    break
+        for p, page in enumerate(ex.pages):
+            lines = page.lines
+            i = at[p]
+            while i < len(lines):
+                key = _keyable(lines[i])
+                if key is not None:
+                    key = _DIGITS.sub("#", key)
+                    if key not in found and key not in below_found:
+                        below[key] += 1
+                        break
+                i += 1
+            at[p] = i
         new = {key for key, n in below.items() if n >= limit and not _is_structure(key)}
         if not new:
             break
@@ -153,17 +159,15 @@ def _first_two(lines, keep) -> list:
     return out
 
 
+_STRUCTURE = re.compile(
+    r"^(?:[•·\-*]\s*)?(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§|^\d+\s*§|^(?:dnr|diarie)", re.IGNORECASE
+)
+
+
 def _is_structure(key: str) -> bool:
     """§ headings, Dnr lines and section labels recur on every page of a one-§-per-page layout."""
     probe = key.replace("#", "1")
-    return bool(
-        re.match(
-            r"^(?:[•·\-*]\s*)?(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§|^\d+\s*§|^(?:dnr|diarie)",
-            probe,
-            re.IGNORECASE,
-        )
-        or any(rule.pattern.match(probe) for rule in rules.SECTION_LABELS)
-    )
+    return bool(_STRUCTURE.match(probe) or rules.ANY_SECTION_LABEL.match(probe))
 
 
 def _split_flattened(text: str) -> list[str]:

@@ -346,9 +346,9 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     return [squash(p) for p in split if p.strip()]
 
 
-def _reservations(blocks: Blocks, all_text: str) -> list[Reservation]:
+def _reservations(blocks: Blocks, all_text: str, low_text: str) -> list[Reservation]:
     lines = blocks.lines("reservation")
-    if not lines and "reserver" not in all_text.lower():
+    if not lines and "reserver" not in low_text:
         return []
     paragraphs = (
         _paragraphs(lines)
@@ -664,7 +664,9 @@ def interpret(
             if _DECISION_SENTENCE.match(ln.text):
                 decision = squash(ln.text)
                 break
-    immediate = "omedelbar" in all_text.lower() and bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
+    # lowered once for the word tests below
+    low_text = all_text.lower()
+    immediate = "omedelbar" in low_text and bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
     if decision:
         decision = _IMMEDIATELY.sub("", decision)
         decision = "\n".join(row for row in map(squash, decision.split("\n")) if row) or None
@@ -681,7 +683,6 @@ def interpret(
     )
     warnings += vote_warnings
     conflicts = []
-    low_text = all_text.lower()
     probable = "jäv" in low_text or "deltar inte" in low_text
     for ln in blocks.lines("conflict") or [
         ln for ln in lines if probable and rules.CONFLICT_SENTENCE.search(ln.text)
@@ -716,7 +717,7 @@ def interpret(
         motions=motions,
         proposition_order=blocks.text("proposition"),
         votes=votes,
-        reservations=_reservations(blocks, all_text),
+        reservations=_reservations(blocks, all_text, low_text),
         statements=_statements(blocks),
         conflicts=conflicts,
         assignments=_assignments(decision or "", blocks.text("assignments") or ""),

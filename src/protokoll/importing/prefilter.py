@@ -17,15 +17,15 @@ _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 MIN_WORD = 3  # shorter words pass nearly every line: no use as a test
 
 
-def _best(candidates: list[set[str]]) -> set[str] | None:
+def _best(candidates: list[set[str]], min_word: int) -> set[str] | None:
     """Of several alternative necessary conditions, the most selective one."""
-    useful = [c for c in candidates if c and min(map(len, c)) >= MIN_WORD]
+    useful = [c for c in candidates if c and min(map(len, c)) >= min_word]
     if not useful:
         return None
     return max(useful, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _required(items) -> set[str] | None:
+def _required(items, min_word: int = MIN_WORD) -> set[str] | None:
     """Words of which every match of the sequence ``items`` contains at least one."""
     candidates: list[set[str]] = []
     run: list[str] = []
@@ -40,31 +40,32 @@ def _required(items) -> set[str] | None:
         if op is sre.SUBPATTERN:
             _group, add_flags, del_flags, body = av
             if not (add_flags or del_flags):  # a flag change inside would change what matches
-                found = _required(body)
+                found = _required(body, min_word)
         elif op is sre.ATOMIC_GROUP:
-            found = _required(av)
+            found = _required(av, min_word)
         elif op in _REPEATS and av[0] >= 1:
             body = list(av[2])
             if len(body) == 1 and body[0][0] is sre.LITERAL:
                 found = {chr(body[0][1]) * min(av[0], 8)}  # "X{3,}" holds "XXX"
             else:
-                found = _required(body)
+                found = _required(body, min_word)
         elif op is sre.BRANCH:
-            alternatives = [_required(alt) for alt in av[1]]
+            alternatives = [_required(alt, min_word) for alt in av[1]]
             if all(alternatives):
                 found = set().union(*alternatives)
         if found:
             candidates.append(found)
     if run:
         candidates.append({"".join(run)})
-    return _best(candidates)
+    return _best(candidates, min_word)
 
 
-def required_words(pattern: re.Pattern[str]) -> set[str] | None:
+def required_words(pattern: re.Pattern[str], min_word: int = MIN_WORD) -> set[str] | None:
     """Words of which every match of ``pattern`` contains one (compared the way the pattern
-    compares: a pattern with IGNORECASE matches them in any case), or None when none are."""
+    compares: a pattern with IGNORECASE matches them in any case), or None when none are.
+    ``min_word`` 1 gives single characters too ("§"), for tests of one sign."""
     try:
-        return _required(sre_parse.parse(pattern.pattern, pattern.flags))
+        return _required(sre_parse.parse(pattern.pattern, pattern.flags), min_word)
     except (re.error, TypeError, ValueError, IndexError):
         return None  # a structure this reader does not know: no prefilter, never a wrong one
 

@@ -325,6 +325,12 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         "an överklagandehänvisning ends the preceding block",
     ),
 )
+# every label rule in one pattern, for the tests that only ask whether some label matches a line
+# (one call instead of one per rule); all rules ignore case, so the joined pattern does too
+ANY_SECTION_LABEL = re.compile(
+    "|".join(f"(?:{rule.pattern.pattern})" for rule in SECTION_LABELS), re.IGNORECASE
+)
+assert all(rule.pattern.flags & re.IGNORECASE for rule in SECTION_LABELS)
 # a body's own resolution to propose to another body: "Arbetsutskottet föreslår kommunstyrelsen
 # besluta att …", "Nämnden föreslår kommunfullmäktige att …" (not "Förvaltningen föreslår …")
 OWN_PROPOSAL = re.compile(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from protokoll.importing import rules
 from protokoll.importing.clean import Line
+from protokoll.importing.prefilter import required_words
 
 
 @dataclass
@@ -48,13 +49,22 @@ class Segments:
 _TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–\-])", re.IGNORECASE)
 
 
+# the heading rules that can match a line without a § sign ("Paragraf 57", "Sn 49"), read off
+# the patterns: the others need one in every match, so a line without it is not tried on them
+_RULES_WITHOUT_SIGN = tuple(
+    rule
+    for rule in rules.HEADING_RULES
+    if not all("§" in word for word in required_words(rule.pattern, min_word=1) or {""})
+)
+
+
 # running headers, agenda rows and the title above a heading are asked again
 @functools.lru_cache(maxsize=2048)
 def match_heading(text: str) -> tuple[int, str, str] | None:
     """(number, rest, rule name) when ``text`` starts like a § heading."""
     if "§" not in text and not text[-1:].isdigit() and not text.startswith("Paragraf "):
         return None  # every heading rule needs a § sign, "Paragraf" or a line ending in its number
-    for rule in rules.HEADING_RULES:
+    for rule in rules.HEADING_RULES if "§" in text else _RULES_WITHOUT_SIGN:
         m = rule.pattern.match(text)
         if not m:
             continue
@@ -422,6 +432,6 @@ def _title_above(lines: list[Line], h: Heading) -> str | None:
     text = above.text.strip()
     if not (3 <= len(text) <= 150) or not text[:1].isupper() or text.endswith((".", ":", ",")):
         return None
-    if "§" in text or match_heading(text) or any(r.pattern.match(text) for r in rules.SECTION_LABELS):
+    if "§" in text or match_heading(text) or rules.ANY_SECTION_LABEL.match(text):
         return None
     return text
