@@ -399,13 +399,18 @@ def _attendance_appendix(last: Section) -> list[Line]:
     return []
 
 
+_LONE_NAME = re.compile(rf"^{rules.NAME}$")
+
+
 def _closing_block(last: Section) -> list[Line]:
     """Cut a signature block ("Justering" / "Name, ordförande" / "Name, justerare") off the last
     §, where a protocol that has no signature block in its header puts it."""
     for j, ln in enumerate(last.lines):
-        if rules.CLOSING_BLOCK.match(ln.text) and any(
-            rules.SIGNATORY.match(after.text.strip()) or rules.SIGNED_UNDER.match(after.text.strip())
-            for after in last.lines[j + 1 : j + 7]
+        below = [after.text.strip() for after in last.lines[j + 1 : j + 7]]
+        if rules.CLOSING_BLOCK.match(ln.text) and (
+            any(rules.SIGNATORY.match(text) or rules.SIGNED_UNDER.match(text) for text in below)
+            # "Vid protokollet" over the secretary's name alone
+            or (rules.SIGNED_UNDER.match(ln.text) and below and _LONE_NAME.match(below[0]))
         ):
             trailing = last.lines[j:]
             del last.lines[j:]
