@@ -32,20 +32,29 @@ _TALLY_WORDS = ("ja", "röst", "summa", "totalt", "antal")
 
 
 def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
-    """The first tally in ``lines`` (ja, nej, avstår) and the text of its line."""
-    for ln in lines:
+    """The first tally in ``lines`` (ja, nej, avstår) and the text of its line. A tally that
+    wraps ("5 ja-röster" / "för förslaget och 3 nej-röster") is read across the line break."""
+    for k, ln in enumerate(lines):
         low = ln.text.lower()
         if not any(w in low for w in _TALLY_WORDS):
             continue  # every tally rule needs one of these words
         text = squash(ln.text)
-        for rule in rules.TALLY_RULES:
-            m = rule.pattern.search(text)
-            if m:
-                return (
-                    count(m.group("yes")),
-                    count(m.group("no")),
-                    count(m.groupdict().get("abstain")),
-                ), text
+        found = _tally_in(text)
+        if found is None and k + 1 < len(lines):
+            joined = squash(f"{text} {lines[k + 1].text}")
+            found = _tally_in(joined, before=len(text))
+            text = joined
+        if found:
+            return found, text
+    return None
+
+
+def _tally_in(text: str, before: int | None = None) -> tuple[int, int, int] | None:
+    """The first tally rule's counts in ``text``, starting before position ``before`` if given."""
+    for rule in rules.TALLY_RULES:
+        m = rule.pattern.search(text)
+        if m and (before is None or m.start() < before):
+            return count(m.group("yes")), count(m.group("no")), count(m.groupdict().get("abstain"))
     return None
 
 
