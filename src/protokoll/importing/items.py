@@ -64,7 +64,10 @@ class Blocks:
         return block
 
     def text(self, kind: str) -> str | None:
-        parts = [" ".join(ln.text for ln in block) for block in self.by_kind.get(kind, [])]
+        blocks = self.by_kind.get(kind)
+        if not blocks:
+            return None  # a § has blocks of few kinds; the others are asked for all the same
+        parts = [" ".join([ln.text for ln in block]) for block in blocks]
         joined = squash(" ".join(p for p in parts if p))
         return joined or None
 
@@ -82,7 +85,10 @@ class Blocks:
         return None
 
     def lines(self, kind: str) -> list[Line]:
-        return [ln for block in self.by_kind.get(kind, []) for ln in block]
+        blocks = self.by_kind.get(kind)
+        if not blocks:
+            return []
+        return [ln for block in blocks for ln in block]
 
 
 def _points(blocks: list[list[Line]]) -> str | None:
