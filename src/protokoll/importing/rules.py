@@ -422,6 +422,12 @@ ATTENDANCE_APPENDIX = re.compile(
     r"^(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista)\s*:?$",
     re.IGNORECASE,
 )
+# so is the notice box (ANSLAG/BEVIS) that some protocols print after the last §
+NOTICE_APPENDIX = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*bevis|Anslagsbevis|ANSLAGSBEVIS)\s*:?$")
+# a heading over the signatures after the last § that no § uses for its own text
+SIGNING_HEADING = re.compile(
+    r"^(?:Signering|Signaturer|Underskrifter|Digital signering|Elektronisk signering)\s*:?$", re.IGNORECASE
+)
 CLOSING_BLOCK = re.compile(
     r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter|Vid protokollet)\s*:?\s*$",
     re.IGNORECASE,

@@ -377,8 +377,8 @@ def segment(lines: list[Line]) -> Segments:
             sections.append(Section(number, lines[h.index], rest, list(body)))
     if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
         first = chosen[0].index - 1
-    trailing = _closing_block(sections[-1])
     appendix = _attendance_appendix(sections[-1])
+    trailing = _closing_block(sections[-1])
     return Segments(
         header=lines[:first],
         sections=sections,
@@ -390,9 +390,13 @@ def segment(lines: list[Line]) -> Segments:
 
 
 def _attendance_appendix(last: Section) -> list[Line]:
-    """Cut a närvarolista printed after the last § off that §: it is read with the header."""
+    """Cut a närvarolista or an ANSLAG/BEVIS box printed after the last § off that §: it is
+    read with the header."""
     for j, ln in enumerate(last.lines):
-        if rules.ATTENDANCE_APPENDIX.match(ln.text.strip()) and len(last.lines) - j > 2:
+        text = ln.text.strip()
+        if (rules.ATTENDANCE_APPENDIX.match(text) or rules.NOTICE_APPENDIX.match(text)) and len(
+            last.lines
+        ) - j > 2:
             appendix = last.lines[j:]
             del last.lines[j:]
             return appendix
@@ -407,10 +411,13 @@ def _closing_block(last: Section) -> list[Line]:
     §, where a protocol that has no signature block in its header puts it."""
     for j, ln in enumerate(last.lines):
         below = [after.text.strip() for after in last.lines[j + 1 : j + 7]]
-        if rules.CLOSING_BLOCK.match(ln.text) and (
-            any(rules.SIGNATORY.match(text) or rules.SIGNED_UNDER.match(text) for text in below)
-            # "Vid protokollet" over the secretary's name alone
-            or (rules.SIGNED_UNDER.match(ln.text) and below and _LONE_NAME.match(below[0]))
+        if (rules.SIGNING_HEADING.match(ln.text) and below) or (
+            rules.CLOSING_BLOCK.match(ln.text)
+            and (
+                any(rules.SIGNATORY.match(text) or rules.SIGNED_UNDER.match(text) for text in below)
+                # "Vid protokollet" over the secretary's name alone
+                or (rules.SIGNED_UNDER.match(ln.text) and below and _LONE_NAME.match(below[0]))
+            )
         ):
             trailing = last.lines[j:]
             del last.lines[j:]
