@@ -527,6 +527,19 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
     return 0
 
 
+# "Dagordningen godkänns.": a § whose whole text is one sentence in the passive of a deciding
+# verb states its decision without a label
+_PASSIVE_DECISION = re.compile(
+    r"^[A-ZÅÄÖ][^.]{2,140}?\b(?:godkänns|fastställs|antas|noteras|beviljas|avslås|bifalls|återremitteras|"
+    r"bordläggs|läggs\s+till\s+handlingarna|anses\s+besvarad|förklaras\s+besvarad|utses|väljs)\b[^.]{0,60}\.$"
+)
+
+
+def _lone_passive_decision(preamble: list[Line]) -> str | None:
+    text = squash(" ".join(ln.text for ln in preamble))
+    return text if len(text) <= 200 and _PASSIVE_DECISION.match(text) else None
+
+
 def _labelled_title(lines: list[Line], start: int) -> tuple[str | None, int]:
     """(title, index after it) when a row of the §'s label column names the title ("Ärende
     Val av justerare"), among the rows before its first block label."""
@@ -670,6 +683,8 @@ def interpret(
             if _DECISION_SENTENCE.match(ln.text):
                 decision = squash(ln.text)
                 break
+    if decision is None and not blocks.by_kind:
+        decision = _lone_passive_decision(blocks.preamble)
     # lowered once for the word tests below
     low_text = all_text.lower()
     immediate = "omedelbar" in low_text and bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
