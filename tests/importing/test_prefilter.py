@@ -384,3 +384,27 @@ def _heading_tried_on_every_rule(text: str):
         return segment.match_heading.__wrapped__(text)
     finally:
         segment._RULES_WITHOUT_SIGN = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "2", " ", "\t", "KS", "Val", "och", ".", "/", "A", "x", "\u00a0"]), max_size=12
+    ).map("".join)
+)
+def test_a_sign_only_at_the_start_splits_nothing(tail):
+    text = f"§{tail}"
+    assert not list(clean._INLINE_HEADING.finditer(text))  # what lets _split_headings skip the search
+    assert clean._split_headings(text) == ([text.strip()] if text.strip() else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=12),
+    st.integers(min_value=0, max_value=12),
+    st.sets(st.integers(min_value=0, max_value=12)),
+)
+def test_lines_between_leave_out_exactly_the_given_indexes(start, end, left_out):
+    lines = [Line(1, no, f"rad {no}") for no in range(12)]
+    expected = [ln for j, ln in enumerate(lines[start:end], start=start) if j not in left_out]
+    assert segment._lines_between(lines, start, end, sorted(left_out)) == expected

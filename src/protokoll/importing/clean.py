@@ -189,6 +189,9 @@ def _split_flattened(text: str) -> list[str]:
 def _split_headings(text: str) -> list[str]:
     if "§" not in text:
         return [text]
+    if text.find("§", 1) == -1:
+        # a split needs a blank before a sign: the heading's own sign opening the line is none
+        return [text.strip()] if text.strip() else []
     parts: list[str] = []
     start = 0
     for m in _INLINE_HEADING.finditer(text):

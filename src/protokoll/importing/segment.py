@@ -9,6 +9,7 @@ full occurrence wins, because agendas come before the sections they list.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -360,14 +361,11 @@ def segment(lines: list[Line]) -> Segments:
     first = min([chosen[0].index, *agenda_indexes]) if agenda_indexes else chosen[0].index
     leading = {h.index: _title_above(lines, h) for h in chosen}
     taken = {h.index - 1 for h in chosen if leading[h.index]}
+    left_out = sorted(agenda_indexes | taken)
     sections: list[Section] = []
     for k, h in enumerate(chosen):
         end = chosen[k + 1].index if k + 1 < len(chosen) else len(lines)
-        body = [
-            ln
-            for j, ln in enumerate(lines[h.index + 1 : end], start=h.index + 1)
-            if j not in agenda_indexes and j not in taken
-        ]
+        body = _lines_between(lines, h.index + 1, end, left_out)
         rest = h.rest.strip()
         if leading[h.index]:
             rest = f"{rest} {leading[h.index]}".strip()  # "Dnr 2024/BUN 0031" then the title
@@ -404,6 +402,16 @@ def _attendance_appendix(last: Section) -> list[Line]:
 
 
 _LONE_NAME = re.compile(rf"^{rules.NAME}$")
+
+
+def _lines_between(lines: list[Line], start: int, end: int, left_out: list[int]) -> list[Line]:
+    """``lines[start:end]`` without the indexes in ``left_out`` (sorted); most §§ hold none of
+    them, and their lines are taken as one slice instead of tested one by one."""
+    k = bisect.bisect_left(left_out, start)
+    if k == len(left_out) or left_out[k] >= end:
+        return lines[start:end]
+    skip = set(left_out)
+    return [ln for j, ln in enumerate(lines[start:end], start=start) if j not in skip]
 
 
 def _closing_block(last: Section) -> list[Line]:
