@@ -173,6 +173,21 @@ def test_every_protocol_has_a_serving_justerare_who_is_not_the_chair(seed, index
             assert person.name in serving_at(doc, first)
 
 
+@pytest.mark.parametrize("seed,index", [(1, None), (4408951, 35)])
+def test_a_won_amendment_is_written_into_the_decision_not_a_reservation(seed, index):
+    # seed 4408951 meeting 35: the decision once read "… med Underlaget är otillräckligt …",
+    # a written reservation's wording in place of the amendment that won
+    from protokoll.demo.pools import RESERVATION_TEXTS
+
+    docs = year(seed) if index is None else list(iter_documents(seed, meetings=index + 1))[index:]
+    for doc in docs:
+        for item in doc.items:
+            for motion in item.motions:
+                if item.decision and f" med {motion.text}." in item.decision:
+                    assert motion.kind.value in ("amendment", "rejection")
+            assert not any(t in (item.decision or "") for t in RESERVATION_TEXTS), item.decision
+
+
 def test_substitutes_sit_for_absent_or_partly_present_members():
     for doc in year(1):
         members = {e.name: e for e in doc.attendance if e.group.value == "member"}

@@ -26,6 +26,7 @@ def meeting(seed: int, index: int):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=2**31), index=st.integers(min_value=0, max_value=40))
 @example(seed=9012, index=25)  # a meeting where only ersättare serve throughout beside the chair
+@example(seed=4408951, index=35)  # an amendment won while a written reservation was made
 def test_text_round_trip(seed, index):
     doc = meeting(seed, index)
     parsed = parse.parse_text(render_text(doc))

@@ -160,8 +160,8 @@ def contest(body: Body, sitting: Sitting, paragraph: int, rng: random.Random) ->
         if rng.random() < 0.55:
             by = [p for p in losers if p.party == party]
             written = rng.random() < 0.3
-            text = rng.choice(RESERVATION_TEXTS) if written else "till förmån för eget yrkande"
-            reservations.append({"by": [person(p) for p in by], "text": text, "written": written})
+            wording = rng.choice(RESERVATION_TEXTS) if written else "till förmån för eget yrkande"
+            reservations.append({"by": [person(p) for p in by], "text": wording, "written": written})
     statements: list[dict] = []
     if rng.random() < 0.15:
         who = rng.choice(serving)
