@@ -14,6 +14,10 @@ def test_gen_corpus_then_bench_parse(run_script, tmp_path):
     assert parsed.returncode == 0, parsed.stderr[-2000:]
     assert re.search(r"text protocols: 2\b", parsed.stdout)
     assert "pdf protocols: 2;" in parsed.stdout
+    for args in ([], ["--no-parse"]):
+        once = run_script("parse_once", str(out), *args)
+        assert once.returncode == 0, once.stderr[-2000:]
+    assert run_script("parse_once", str(tmp_path)).returncode == 2  # no texts: nothing to count
 
 
 def test_bench_search_on_a_small_archive(run_script, tmp_path):
