@@ -664,6 +664,9 @@ def interpret(
             if d and not after:
                 dnr, body_start = d, k + used
                 break
+        bare = rules.BARE_DNR_LINE.match(lines[body_start].text) if body_start < len(lines) else None
+        if dnr is None and title and bare:
+            dnr, body_start = bare.group("dnr"), body_start + 1
     if title and len(title) > 200:
         title = None
     if title is None and agenda_title:

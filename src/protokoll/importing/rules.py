@@ -215,6 +215,9 @@ HEADING_DNR = re.compile(
     rf"[ ]\((?P<paren>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})\)|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
 )
+# a Dnr alone on the line under the title, without its label ("Title" / "      KS 2024/512"):
+# the whole line is the number, with a year and a serial, so no line of text is taken
+BARE_DNR_LINE = re.compile(rf"^\s*(?P<dnr>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})\s*$")
 DNR_ANYWHERE = re.compile(
     r"\b(?:dnr|diarienr|diarienummer)\b\s*[.:]?\s*"
     rf"((?:[{UP}]{{1,6}}[ .\-/:]?)?\d[\d./:\-]*(?:-\d+(?:\.\d+)*)?)",
