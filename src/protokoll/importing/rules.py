@@ -203,15 +203,17 @@ DNR_TOKEN = re.compile(
     rf"^(?P<dnr>(?:[{UP}]{{1,6}}(?:[ .\-/:]|(?=\d)))?\d[\d./:\-]*(?:\s*-\s*\d+(?:\.\d+)*)?-?|"
     rf"(?:19|20)\d\d\s*/\s*[{UP}]{{1,6}}\s*\d*)(?=\s|$)"
 )
-# a Dnr printed without its label at the right margin of a § heading ("§ 8      SBU 2025/14",
-# "§ 89<TAB>Title<TAB>BN 2024/512"): the whole rest of the heading, or the part after a column
-# gap; it must hold a year and a serial, so a title ending in a number is not taken
+# a Dnr at the right margin of a § heading ("§ 8      SBU 2025/14", "§ 89<TAB>Title<TAB>BN
+# 2024/512", "MN § 8<TAB>Title<TAB>Dnr MN 2025-0031"): the whole rest of the heading, or the
+# part after a column gap, its label optional; it must hold a year and a serial, so a title
+# ending in a number is not taken
 _HEADING_DNR_BODY = r"(?:19|20)\d\d[/.:\-]\d{1,6}(?:[-.]\d{1,4})*"
 # After a single space or inside parentheses at the end of the title ("Budget 2025 (VON
 # 2024.512)", "Internkontrollplan GVN 2024/199") the Dnr needs its organ prefix, so that a title
 # ending in "läsåret 2026/2027" keeps its years.
 HEADING_DNR = re.compile(
-    rf"(?:(?:^|\t|[ ]{{2,}})(?P<dnr>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})|"
+    rf"(?:(?:^|\t|[ ]{{2,}})(?:(?i:dnr|diarienr|diarienummer)\.?:?[ ]?)?"
+    rf"(?P<dnr>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})|"
     rf"[ ]\((?P<paren>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})\)|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
 )
