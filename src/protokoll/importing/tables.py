@@ -1,6 +1,6 @@
 """Attendance tables in the header, rewritten as the labelled lines the header reader knows.
 
-Three shapes that a text extraction leaves of a table:
+Four shapes that a text extraction leaves of a table:
 
 * rows with "|" between the cells ("Bo Ek | C | Ordförande") — the cells become tab-separated;
 * a table flattened into a run of cells, one per line ("Namn" / "Parti" / "Roll" / "Bo Ek" /
@@ -8,7 +8,9 @@ Three shapes that a text extraction leaves of a table:
 * a närvarolista with X marks in columns (Namn | Parti | Ledamot | Ersättare | Närvarande |
   Tjänstgör för, or Ledamot | Ersättare | Närvarande with names in both columns) — each row is
   decided (serving, present ersättare, absent) and written under the matching header label
-  ("Beslutande", "Tjänstgörande ersättare", "Ej tjänstgörande ersättare", "Frånvarande").
+  ("Beslutande", "Tjänstgörande ersättare", "Ej tjänstgörande ersättare", "Frånvarande");
+* a table that pairs each ledamot with her ersättare, each half with its own presence column
+  ("Ordinarie ledamot | Parti | Närv. | Ersättare | Parti | Närv.", marks "X" and "Tjg").
 
 Rows are read by column position, so a mark counts for the column it stands under. The rewrite
 keeps everything else of the text as it was.
@@ -41,6 +43,8 @@ _PERSON = re.compile(
     rf"^(?:[^\s(]{{1,12}}\.?\s+)*?(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?"
     r"(?:\s*,\s*(?P<role>[a-zåäö][\w:.\- ]{1,40}))?$"
 )
+# the mark of an ersättare who serves, in a table whose "X" means present only
+_SERVING_MARK = re.compile(r"^(?:tjg|tj|t)\.?$", re.IGNORECASE)
 _LEADING_ROLE = re.compile(
     r"^(?P<role>(?:\d:?[ea]\s+)?(?:v\.?|vice)\s*ordf\.?|ordf\.?|ordförande)\s+", re.IGNORECASE
 )
@@ -152,19 +156,53 @@ def _person(cell: str) -> tuple[str, str | None, str | None] | None:
     return p.group("name"), (p.group("party") or "").upper() or None, role or p.group("role")
 
 
+def _paired_split(kinds: list[str | None]) -> int | None:
+    """The ersättare column of a table that pairs each ledamot with her ersättare, each half
+    with a presence column of its own ("Ordinarie ledamot | Parti | Närv. | Ersättare | Parti |
+    Närv."); None for other tables, where a presence column after the ersättare is the seat's."""
+    if "member" not in kinds or "substitute" not in kinds:
+        return None
+    split = kinds.index("substitute")
+    return split if "present" in kinds[:split] and "present" in kinds[split:] else None
+
+
+def _paired_rows(cells: dict[str, str]) -> list[_Row]:
+    """A ledamot and her ersättare from one row of a paired table: an empty mark is absence,
+    "Tjg" an ersättare who serves, "X" one who is there without serving."""
+    who = _person(cells["member"])
+    if who is None:
+        return []
+    name, party, role = who
+    present = bool(_MARK.match(cells.get("present", "")))
+    rows = [
+        _Row(name, party or (cells.get("party") or "").upper() or None, role, present, present, False, None)
+    ]
+    sub = _person(cells["substitute"]) if cells.get("substitute") else None
+    mark = cells.get("sub_present", "")
+    serving = bool(_SERVING_MARK.match(mark))
+    if sub and (serving or _MARK.match(mark)):
+        sub_party = sub[1] or (cells.get("sub_party") or "").upper() or None
+        rows.append(_Row(sub[0], sub_party, None, serving, True, True, name if serving else None))
+    return rows
+
+
 def _marked_rows(
     head: list[tuple[int, str]], kinds: list[str | None], body: list[str]
 ) -> tuple[list[_Row], int]:
     """The rows under ``head`` and how many lines they take: the table ends at the first line
     that is not a row of it."""
     starts = [pos for pos, _ in head]
+    split = _paired_split(kinds)
     rows: list[_Row] = []
     used = 0
     for line in body:
         before = len(rows)
         cells: dict[str, str] = {}
         for pos, text in _cells(line):
-            kind = kinds[_column_of(starts, pos)]
+            column = _column_of(starts, pos)
+            kind = kinds[column]
+            if kind and split is not None and column > split:
+                kind = f"sub_{kind}"  # the ersättare's own party and mark
             if kind and kind not in cells:
                 cells[kind] = text
         mark = {k for k, v in cells.items() if _MARK.match(v)}
@@ -180,6 +218,8 @@ def _marked_rows(
             replaces = cells.get("replaces") if not _MARK.match(cells.get("replaces", "X")) else None
             serving = present and (not substitute or bool(replaces) or "serving" in mark)
             rows.append(_Row(name, party, role, serving, present, substitute, replaces))
+        elif split is not None and "member" in cells:
+            rows.extend(_paired_rows(cells))
         elif "member" in cells and not _MARK.match(cells["member"]):
             # names in the ledamot column; a name in the ersättare column sits in that seat
             who = _person(cells["member"])
