@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 # Swedish letters plus those of names in Finnish, Sámi and other languages protocols print
 # ("Áilu", "Čearru", "Máret", "Šuvi")
-UP = "A-ZÅÄÖÉÜÆØÁÀÈÍÓÚÇČĐŊŠŦŽÑ"
-LOW = "a-zåäöéüæøáàèíóúçčđŋšŧžñ"
+# Latin letters of names common in Sweden beyond Swedish: Bosnian/Croatian/Serbian (ć, đ),
+# Polish (ł, ś, ż), Czech (ř, ě), Turkish (ş, ğ, ı), French and Portuguese (ë, ô, ã), Sami (ŋ, ŧ)
+UP = "A-ZÅÄÖÉÜÆØÁÀÈÍÓÚÇČĐŊŠŦŽÑĆŁŃŚŹŻŘĚŮÝÊËÎÏÔÂÛÃÕŞĞİŐŰ"
+LOW = "a-zåäöéüæøáàèíóúçčđŋšŧžñćłńśźżřěůýêëîïôâûãõşğıőű"
 WORD = rf"[{UP}{LOW}]"
 # one part of a personal name: "Anna", "Marie-Louise", "P.", "Savic´", "O'hara"
 NAME_PART = rf"[{UP}][{LOW}{UP}'´`’.\-]{{0,30}}+(?![\d{LOW}{UP}])"
