@@ -435,6 +435,12 @@ NOTICE_APPENDIX = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*bevis|Anslags
 SIGNING_HEADING = re.compile(
     r"^(?:Signering|Signaturer|Underskrifter|Digital signering|Elektronisk signering)\s*:?$", re.IGNORECASE
 )
+# the role row of a signature table after the last § ("Sekreterare<TAB>Ordförande<TAB>Justerare",
+# the names in the row or lines below): only role words, two or more
+SIGNATURE_ROLES_ROW = re.compile(
+    r"^(?:Sekreterare|Ordförande|Justerare|Justerande)(?:\s+(?:Sekreterare|Ordförande|Justerare|Justerande)){1,3}\s*$",
+    re.IGNORECASE,
+)
 CLOSING_BLOCK = re.compile(
     r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter|Vid protokollet)\s*:?\s*$",
     re.IGNORECASE,

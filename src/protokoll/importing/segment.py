@@ -414,19 +414,27 @@ def _lines_between(lines: list[Line], start: int, end: int, left_out: list[int])
     return [ln for j, ln in enumerate(lines[start:end], start=start) if j not in skip]
 
 
+def _opens_closing_block(text: str, below: list[str]) -> bool:
+    """Whether a line with ``below`` under it starts the signatures after the last §."""
+    if rules.SIGNING_HEADING.match(text):
+        return bool(below)
+    if rules.SIGNATURE_ROLES_ROW.match(text):
+        # "Sekreterare  Ordförande  Justerare" over the names: a row of roles, a name under it
+        return bool(below) and bool(_LONE_NAME.match(below[0].split("\t")[0]))
+    if not rules.CLOSING_BLOCK.match(text):
+        return False
+    if any(rules.SIGNATORY.match(t) or rules.SIGNED_UNDER.match(t) for t in below):
+        return True
+    # "Vid protokollet" over the secretary's name alone
+    return bool(rules.SIGNED_UNDER.match(text) and below and _LONE_NAME.match(below[0]))
+
+
 def _closing_block(last: Section) -> list[Line]:
     """Cut a signature block ("Justering" / "Name, ordförande" / "Name, justerare") off the last
     §, where a protocol that has no signature block in its header puts it."""
     for j, ln in enumerate(last.lines):
         below = [after.text.strip() for after in last.lines[j + 1 : j + 7]]
-        if (rules.SIGNING_HEADING.match(ln.text) and below) or (
-            rules.CLOSING_BLOCK.match(ln.text)
-            and (
-                any(rules.SIGNATORY.match(text) or rules.SIGNED_UNDER.match(text) for text in below)
-                # "Vid protokollet" over the secretary's name alone
-                or (rules.SIGNED_UNDER.match(ln.text) and below and _LONE_NAME.match(below[0]))
-            )
-        ):
+        if _opens_closing_block(ln.text, below):
             trailing = last.lines[j:]
             del last.lines[j:]
             return trailing
