@@ -113,8 +113,24 @@ def _party_column(before: str) -> bool:
     ) is not None
 
 
+# a label cell wrapped in a table: "Ej tjänstgörande<TAB>Karl Ek (S)" / "ersättare"
+_WRAPPED_LABEL = re.compile(
+    r"^(?P<start>[^\t\n]{3,40})\t(?P<value>[^\n]*)\n(?P<rest>[a-zåäö][a-zåäö ]{1,30})$", re.M
+)
+
+
+def _rejoin_wrapped_label(m: re.Match[str]) -> str:
+    label = f"{m['start'].rstrip()} {m['rest'].strip()}"
+    whole = LABELS.match(label)
+    if whole and whole.end() == len(label):
+        return f"{label}\t{m['value']}"
+    return m.group(0)
+
+
 def read_fields(text: str) -> HeaderFields:
     out = HeaderFields()
+    if "\t" in text:
+        text = _WRAPPED_LABEL.sub(_rejoin_wrapped_label, text)
     hits = []
     for m in LABELS.finditer(text):
         fld = LABEL_FIELDS[m.lastgroup or ""]
