@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from protokoll.document.model import Document, Item, Source, Warning
 from protokoll.domain.dnr import parse_dnr
@@ -195,6 +196,18 @@ def _secret_items(header: Header, seg: Segments, header_text: str, found: set[in
     return out
 
 
+_PAGE_TOP_LINES = 4
+
+
+def _date_on_every_page(ex: Extracted) -> date | None:
+    """The date in a running header that clean removed: the same first date at the top of every
+    page of a document of two pages or more. A justering date stands on the first page only."""
+    if len(ex.pages) < 2:
+        return None
+    dates = {first_date("\n".join(page.lines[:_PAGE_TOP_LINES])) for page in ex.pages}
+    return dates.pop() if len(dates) == 1 else None
+
+
 def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     warnings: list[Warning] = list(ex.warnings)
     text = "\n".join(ln.text for ln in lines)
@@ -212,8 +225,9 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         # a running header ("Nämnden  Sammanträdesdatum 2025-02-11") may be the only place of the date
         m = _MEETING_DATE.search(raw_head)
         found = first_date(m.group(1)) if m else None
-        # else the header's first date, though the justering's or the anslag's is all it gives
-        found = found or first_date(header_text.split("ANSLAG")[0][:1500])
+        # else the date at the top of every page, before the header's first date, which may be
+        # the justering's or the anslag's
+        found = found or _date_on_every_page(ex) or first_date(header_text.split("ANSLAG")[0][:1500])
         # else the first page's running header, which clean removed ("Nämnden" / "2025-04-02")
         found = found or first_date("\n".join(ex.pages[0].lines[:MAX_HEADER_LINES]))
         if found:
