@@ -268,7 +268,7 @@ def _statement_lines(lines: list[Line]) -> list[str]:
         if pending:
             text = join_wrapped(pending, text)
             pending = ""
-        if PAREN_ANCHOR.match(text) and not rules.MOTION_VERB.search(text) and _OPEN_LIST_END.search(text):
+        if PAREN_ANCHOR.match(text) and _unfinished(text, rules.MOTION_VERB):
             pending = text
             continue
         out.append(text)
@@ -317,11 +317,11 @@ _RESERVES = re.compile(r"\breserver(?:ar|ade|at)\s+sig\b", re.IGNORECASE)
 _OPEN_LIST_END = re.compile(r"(?:,|\boch|[^\W\d]-?)$")
 
 
-def _unfinished(paragraph: str) -> bool:
-    """The statement so far names people but has not yet said what they do, and its line
-    broke inside the list of names: the next line goes on with it even when it opens with a
-    name and party."""
-    return not _RESERVES.search(paragraph) and bool(_OPEN_LIST_END.search(paragraph))
+def _unfinished(statement: str, verb: re.Pattern[str] = _RESERVES) -> bool:
+    """The statement so far names people but has not yet said what they do (``verb``), and its
+    line broke inside the list of names: the next line goes on with it even when it opens with
+    a name and party."""
+    return not verb.search(statement) and bool(_OPEN_LIST_END.search(statement))
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
@@ -511,12 +511,14 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
     end = k
     last, joined = title, squash(title)
     listed = squash(agenda_title) if agenda_title else ""
+    # the ärendelista can only vouch for lines when its title goes on beyond the heading's
+    longer = listed if listed != joined and _begins_with(listed, joined) else ""
     while end < len(lines) and end - k < _TITLE_MAX_LINES:
         text = lines[end].text.strip()
         if not text or len(text) > 100 or text.endswith(".") or label_of(text) or rules.DNR_LABEL.match(text):
             break
         joined = f"{joined} {squash(text)}"
-        if not (_TITLE_WRAP.search(last) or text[:1].islower() or _listed_goes_on(listed, title, joined)):
+        if not (_TITLE_WRAP.search(last) or text[:1].islower() or _agrees(longer, joined)):
             break
         last, end = text, end + 1
         if end >= len(lines) or joined == listed:
@@ -587,14 +589,10 @@ def _begins_with(whole: str, start: str) -> bool:
     return whole.startswith(start) and (len(whole) == len(start) or whole[len(start)] == " ")
 
 
-def _listed_goes_on(listed: str, title: str, joined: str) -> bool:
-    """The ärendelista's title is longer than the heading's and agrees with the heading and its
-    next line, as far as either goes (the list may wrap its own rows and keep only the first)."""
-    return (
-        _begins_with(listed, squash(title))
-        and listed != squash(title)
-        and (_begins_with(listed, joined) or _begins_with(joined, listed))
-    )
+def _agrees(listed: str, joined: str) -> bool:
+    """The ärendelista's title and the heading with its next lines agree as far as either goes
+    (the list may wrap its own rows and keep only the first)."""
+    return bool(listed) and (_begins_with(listed, joined) or _begins_with(joined, listed))
 
 
 def interpret(

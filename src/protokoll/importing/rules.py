@@ -420,9 +420,6 @@ EXCLUDING_SECRET = re.compile(
     r"exklusive\s+(?:sekretess|§)|sekretessprotokoll|exkl\.?\s+sekretess", re.IGNORECASE
 )
 
-# A signature block after the last §: "Justering" / "Underskrifter" alone on a line, then the
-# signatories as "Name, role" lines. It belongs to no §, and it names the chair, the justerare
-# and the secretary when the header does not.
 # An attendance list printed after the last § ("Beslutande: se närvarolistan sist i
 # protokollet"): from this heading on, the text is header matter, not the last §'s.
 ATTENDANCE_APPENDIX = re.compile(
@@ -441,6 +438,9 @@ SIGNATURE_ROLES_ROW = re.compile(
     r"^(?:Sekreterare|Ordförande|Justerare|Justerande)(?:\s+(?:Sekreterare|Ordförande|Justerare|Justerande)){1,3}\s*$",
     re.IGNORECASE,
 )
+# A signature block after the last §: "Justering" / "Underskrifter" alone on a line, then the
+# signatories as "Name, role" lines. It belongs to no §, and it names the chair, the justerare
+# and the secretary when the header does not.
 CLOSING_BLOCK = re.compile(
     r"^(?:Justering|Underskrifter|Signaturer|Justering och underskrifter|Vid protokollet)\s*:?\s*$",
     re.IGNORECASE,

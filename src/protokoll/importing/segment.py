@@ -100,14 +100,14 @@ def _wrapped_row(lines: list[Line], i: int) -> bool:
     "PBL 5 kap. 18 §"): it opens in lower case or ends without a full stop, and the next row
     follows within a few lines. A sentence there is the text of a section instead."""
     text = lines[i].text.rstrip()
-    if not (text[:1].islower() or not text.endswith((".", "!", "?", ":"))) or _section_start(text):
+    if (text.endswith((".", "!", "?", ":")) and not text[:1].islower()) or _section_start(text):
         return False
     return any(match_heading(ln.text) for ln in lines[i + 1 : i + 1 + _ROW_WRAP])
 
 
 def _section_start(text: str) -> bool:
     """A section label ("Beslut") or a Dnr: what opens a §'s text, never an agenda's next row."""
-    return bool(rules.DNR_LABEL.match(text)) or any(r.pattern.match(text) for r in rules.SECTION_LABELS)
+    return bool(rules.DNR_LABEL.match(text) or rules.ANY_SECTION_LABEL.match(text))
 
 
 def _headings(lines: list[Line]) -> list[Heading]:
