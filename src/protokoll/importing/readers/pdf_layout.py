@@ -13,12 +13,15 @@ import bisect
 import math
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 # A gap wider than this many average character widths separates columns, not words.
 COLUMN_GAP_CHARS = 2.5
+# A segment starting this close (in character widths) to a cell edge of the row beside starts
+# a cell too, see join_segments.
+CELL_EDGE_CHARS = 0.5
 # A vertical gap larger than this many line heights is an empty line on the page.
 PARAGRAPH_GAP_LINES = 1.5
 # Baseline offsets closer than this share of a line height are the same offset (positions in a
@@ -90,12 +93,23 @@ def group_lines(segments: list[Segment]) -> list[str]:
             rows[-1].append(seg)
         else:
             rows.append([seg])
+    ordered = [(sorted(row, key=lambda s: s.left), gap) for row, gap in _reading_order(rows)]
+    starts = [_cell_starts(row) for row, _ in ordered]
     out: list[str] = []
-    for row, gap_above in _reading_order(rows):
+    for i, (row, gap_above) in enumerate(ordered):
         if gap_above and out:
             out.append("")
-        out.append(join_segments(sorted(row, key=lambda s: s.left)))
+        # A table row beside another one (no empty line between) shares its column starts.
+        beside = (starts[i - 1] if i and not gap_above else []) + (
+            starts[i + 1] if i + 1 < len(ordered) and not ordered[i + 1][1] else []
+        )
+        out.append(join_segments(row, cells=beside))
     return out
+
+
+def _cell_starts(row: list[Segment]) -> list[float]:
+    """Where the cells after the first begin: the left edges that follow a column gap."""
+    return [b.left for a, b in pairwise(row) if _column_gap(a, b)]
 
 
 def _reading_order(rows: list[list[Segment]]) -> Iterator[tuple[list[Segment], bool]]:
@@ -377,16 +391,23 @@ def _paragraph_gap(above: list[Segment], below: list[Segment]) -> bool:
     return gap > PARAGRAPH_GAP_LINES * height
 
 
-def join_segments(line: list[Segment], *, words: bool = False) -> str:
+def join_segments(line: list[Segment], *, words: bool = False, cells: Sequence[float] = ()) -> str:
     """One line's segments, left to right: a tab across a column gap, else a space, or nothing
-    where a PDF split a word in two (never between OCR ``words``)."""
+    where a PDF split a word in two (never between OCR ``words``).
+
+    ``cells`` are the column starts of the table rows beside this one. A long name in a narrow
+    column leaves less than a column gap before the next cell ("Lennart Boström" and his
+    party); a gap wider than a space that ends exactly where the row beside starts a cell is
+    still that cell's edge."""
     out = line[0].text.strip()
     prev = line[0]
     for seg in line[1:]:
         gap = seg.left - prev.right
         width = (prev.char_width + seg.char_width) / 2
         text = seg.text.strip()
-        if _column_gap(prev, seg):
+        if _column_gap(prev, seg) or (
+            gap > width and any(abs(seg.left - x) <= CELL_EDGE_CHARS * width for x in cells)
+        ):
             out += "\t" + text
         elif words or gap > 0.15 * width or prev.text.endswith(" ") or seg.text.startswith(" "):
             out += " " + text
