@@ -151,7 +151,7 @@ _PREFILTERED = [
     *(rule.pattern for rule in rules.ASSIGNMENT_RULES),
     rules.EXTRACT_MARK,
     rules.TALLY_ABSENT,
-    items._IMMEDIATELY.pattern,
+    items._DECISION_NOTES.pattern,
     header._ADJOURNMENT.pattern,
 ]
 NEAR_MATCHES = st.builds(

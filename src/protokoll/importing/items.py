@@ -43,8 +43,16 @@ _DECISION_SENTENCE = re.compile(
 )
 
 
-_IMMEDIATELY = Prefiltered(
-    re.compile(r"(?:Paragrafen|Beslutet)\s+(?:förklaras|är)\s+omedelbart\s+justerad?\.?", re.IGNORECASE)
+# Notes on how a decision was made, not what it decides: its immediate justering ("Paragrafen
+# förklaras omedelbart justerad", "Beslutet justeras omedelbart") and a delegate's mandate
+# ("Beslut fattat med stöd av delegation, delegationsordningen punkt 2.1.")
+_DECISION_NOTES = Prefiltered(
+    re.compile(
+        r"(?:Paragrafen|Beslutet)\s+(?:(?:förklaras|är)\s+omedelbart\s+justerad?|justeras\s+omedelbart)\.?"
+        r"|(?<!\S)(?:Beslutet\s+(?:är|har)\s+|Beslut\s+)?(?:fattat|fattats|fattas)\s+med\s+stöd\s+av\s+"
+        r"delegation\b(?:[^.\n]|\.(?=\d))*\.?",
+        re.IGNORECASE,
+    )
 )
 # Lex/Platina print the agenda number under the § heading ("Ärende 5"); it is not the title
 _AGENDA_NUMBER = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}\s*$", re.IGNORECASE)
@@ -690,7 +698,7 @@ def interpret(
     low_text = all_text.lower()
     immediate = "omedelbar" in low_text and bool(rules.IMMEDIATE_ADJUSTMENT.search(all_text))
     if decision:
-        decision = _IMMEDIATELY.sub("", decision)
+        decision = _DECISION_NOTES.sub("", decision)
         decision = "\n".join(row for row in map(squash, decision.split("\n")) if row) or None
     background = blocks.text("background") or squash(" ".join(ln.text for ln in blocks.preamble)) or None
     if background == decision:
