@@ -223,7 +223,7 @@ def clean(ex: Extracted) -> list[Line]:
         after_signature = 0
         edges: set[int] | None = None if paged else set()  # made when a bare number needs it
         for no, raw in enumerate(page.lines, start=1):
-            text = raw.replace("\u00a0", " ").replace("\u00ad", "").strip()
+            text = _soft_hyphens(raw.replace("\u00a0", " ")).strip()
             if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
                 text = _BLANKS.sub(" ", text).strip()
             if not text:
@@ -265,4 +265,42 @@ def clean(ex: Extracted) -> list[Line]:
                 continue
             for part in _split_flattened(text):
                 out.append(Line(page.number, no, part))
+    return _rejoin_hyphenated(out)
+
+
+def _soft_hyphens(text: str) -> str:
+    """A soft hyphen marks where a word may break: it shows (as a hyphen) only at a line end."""
+    if "\u00ad" not in text:
+        return text
+    body = text.rstrip()
+    end = "-" if body.endswith("\u00ad") else ""
+    return body.replace("\u00ad", "") + end
+
+
+# A word broken at a line end by hyphenation ("proto-" / "kollet."), as typesetting and narrow
+# columns leave it: a lower-case letter and a hyphen end the line, the next one opens with the
+# word's lower-case rest. Not a shared ending ("kultur- och fritidsnämnden"), nor an upper-case
+# or digit compound ("EU-" / "medel"), nor a cell of a table row. The two lines become one, so
+# that what follows the word ("enheten § 48") does not stand alone as a line of its own.
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])[-\u2010\u00ad]$")
+_WORD_GOES_ON = re.compile(r"^([a-zåäöéü]+)")
+_SHARED_ENDING_NEXT = frozenset(
+    {"och", "eller", "samt", "respektive", "resp", "liksom", "som", "till", "men"}
+)
+
+
+def _rejoin_hyphenated(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        if out and (prev := out[-1]).text[-1:] in "-\u2010\u00ad" and "\t" not in line.text:
+            m = _WORD_GOES_ON.match(line.text)
+            if (
+                m
+                and m.group(1) not in _SHARED_ENDING_NEXT
+                and "\t" not in prev.text
+                and _BROKEN_WORD.search(prev.text)
+            ):
+                out[-1] = prev._replace(text=prev.text[:-1] + line.text)
+                continue
+        out.append(line)
     return out
