@@ -166,7 +166,9 @@ def _join_continuations(lines: list[str]) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        if out and (line[:1].islower() or line.startswith("§") or _continues(out[-1])):
+        # a line opening in lower case, with a § range or with a party in parentheses ("(S),
+        # ordförande, …": the name wrapped before it) goes on with the entry above
+        if out and (line[:1].islower() or line[:1] in "§(" or _continues(out[-1])):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
