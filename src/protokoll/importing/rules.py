@@ -483,14 +483,15 @@ TALLY_RULES: tuple[Rule, ...] = (
     Rule(
         "ja_nej_counts",
         re.compile(
-            rf"\b(?P<yes>{COUNT})\s+ja(?:-?röster)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röster)?"
-            rf"(?:\s*(?:,|och|samt|\.)?\s*(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
+            rf"\b(?P<yes>{COUNT})\s+ja(?:-?röster)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röst(?:er)?)?"
+            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|och|samt|\.)?\s*(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
             r"(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
             r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
             re.IGNORECASE,
         ),
         '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår", "… och 2 som avstår", '
-        '"5 ja-röster för förslaget och 3 nej-röster", "17 ja-röster mot 3 nej-röster. 1 ledamot avstår"',
+        '"5 ja-röster för förslaget och 3 nej-röster", "17 ja-röster mot 3 nej-röster. 1 ledamot avstår", '
+        '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår"',
     ),
     Rule(
         "votes_against",

@@ -33,28 +33,38 @@ _TALLY_WORDS = ("ja", "röst", "summa", "totalt", "antal")
 
 def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
     """The first tally in ``lines`` (ja, nej, avstår) and the text of its line. A tally that
-    wraps ("5 ja-röster" / "för förslaget och 3 nej-röster") is read across the line break."""
+    wraps ("5 ja-röster" / "för förslaget och 3 nej-röster", "3 nej-röster," / "1 avstår") is
+    read across the line break."""
     for k, ln in enumerate(lines):
         low = ln.text.lower()
         if not any(w in low for w in _TALLY_WORDS):
             continue  # every tally rule needs one of these words
         text = squash(ln.text)
         found = _tally_in(text)
-        if found is None and k + 1 < len(lines):
+        if k + 1 < len(lines) and (found is None or found[1]):
             joined = squash(f"{text} {lines[k + 1].text}")
-            found = _tally_in(joined, before=len(text))
-            text = joined
+            wrapped = _tally_in(joined, before=len(text))
+            if wrapped and (found is None or wrapped[0][:2] == found[0][:2]):
+                found, text = wrapped, joined
         if found:
-            return found, text
+            return found[0], text
     return None
 
 
-def _tally_in(text: str, before: int | None = None) -> tuple[int, int, int] | None:
-    """The first tally rule's counts in ``text``, starting before position ``before`` if given."""
+# what may follow a tally at its line's end when the abstentions go on on the next line
+_OPEN_TALLY_END = re.compile(r"[\s,]*(?:och|samt)?\s*$")
+
+
+def _tally_in(text: str, before: int | None = None) -> tuple[tuple[int, int, int], bool] | None:
+    """The first tally rule's counts in ``text``, starting before position ``before`` if given,
+    and whether the line ends right after a tally without abstentions (they may follow on the
+    next line)."""
     for rule in rules.TALLY_RULES:
         m = rule.pattern.search(text)
         if m and (before is None or m.start() < before):
-            return count(m.group("yes")), count(m.group("no")), count(m.groupdict().get("abstain"))
+            abstain = m.groupdict().get("abstain")
+            counts = count(m.group("yes")), count(m.group("no")), count(abstain)
+            return counts, abstain is None and bool(_OPEN_TALLY_END.fullmatch(text, m.end()))
     return None
 
 
