@@ -60,13 +60,17 @@ def protocol_pdf(path: Path, *, pages: int = 2, header_values_first: bool = True
     return path
 
 
-def image_only_pdf(path: Path, lines: list[str], *, size=(420, 160)) -> Path:
+def image_only_pdf(path: Path, lines: list[str], *, size=(420, 160), font_file: str | None = None) -> Path:
     """A scan: text rendered to a bitmap with pdfium, the bitmap re-embedded without text."""
     import pypdfium2 as pdfium
 
+    face = font()
+    if font_file:
+        face = Path(font_file).stem
+        pdfmetrics.registerFont(TTFont(face, font_file))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=size)
-    c.setFont(font(), 16)
+    c.setFont(face, 16)
     for i, line in enumerate(lines):
         c.drawString(20, size[1] - 40 - i * 26, line)
     c.showPage()

@@ -4,6 +4,7 @@ Both branches are tested on every machine by overriding the availability check."
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,64 @@ def test_ocr_words_are_laid_out_like_a_text_layer():
         "",
         "§ 5 Bygglov",
     ]
+
+
+@pytest.mark.parametrize(
+    ("ocr_line", "repaired"),
+    [
+        # what Tesseract's Swedish model made of "§" in Liberation Sans/Serif and DejaVu
+        ("8 12 Val av justerare", "§ 12 Val av justerare"),
+        ("$& 3 Fastställande av dagordning", "§ 3 Fastställande av dagordning"),
+        ("& 31 Val av justerare", "§ 31 Val av justerare"),
+        ("$47 Detaljplan för Ekhagen", "§ 47 Detaljplan för Ekhagen"),
+        ("KS 8 145 Budget för år 2026", "KS § 145 Budget för år 2026"),
+        ("TN & 31\tVal av justerare", "TN § 31\tVal av justerare"),
+        ("S 14 Bygglov", "§ 14 Bygglov"),
+        ("& 63/20 Budget", "§ 63/20 Budget"),
+        ("8 7", "§ 7"),  # a heading whose title is on the next line
+        ("Ledamot, 88 22-27", "Ledamot, §§ 22-27"),
+        ("Kerstin Rapp\tC\t$$ 31-34", "Kerstin Rapp\tC\t§§ 31-34"),
+        ("Dnr KS 2025/118 $ 47", "Dnr KS 2025/118 § 47"),
+        ("MBN 838 77\tDnr MBN 2024-000311", "MBN § 77\tDnr MBN 2024-000311"),
+        (
+            "granskning enligt 5 kap. 18 8 plan- och bygglagen.",
+            "granskning enligt 5 kap. 18 § plan- och bygglagen.",
+        ),
+        ("enligt 4 kap. 2a $ lagen", "enligt 4 kap. 2a § lagen"),
+        # numbers and text stay as they are
+        ("812 bostäder byggs", "812 bostäder byggs"),
+        ("8 Ledamöter", "8 Ledamöter"),
+        ("8\t12\t14", "8\t12\t14"),
+        ("Beslut enligt 8 12 ovan", "Beslut enligt 8 12 ovan"),
+        ("Bygg & Trä AB", "Bygg & Trä AB"),
+        ("SD 12 ledamöter", "SD 12 ledamöter"),
+        ("Summa 88 ja", "Summa 88 ja"),
+        ("838 bostäder 12 Nya", "838 bostäder 12 Nya"),
+        ("se 3 kap. 8 8 Ledamöter", "se 3 kap. 8 8 Ledamöter"),
+    ],
+)
+def test_a_misread_section_sign_is_put_back_where_only_it_can_stand(ocr_line, repaired):
+    assert ocr.repair_section_signs(ocr_line) == repaired
+
+
+LIBERATION_SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract with Swedish (tesseract-ocr-swe) is not installed")
+@pytest.mark.skipif(
+    not Path(LIBERATION_SANS).exists(), reason="fonts-liberation (an Arial-like face) is not installed"
+)
+def test_a_scan_in_an_office_face_keeps_its_paragraph_headings(tmp_path):
+    # Arial-like text, where Tesseract reads every "§" as "8": without the repair the scanned
+    # protocol would have no items at all
+    lines = [
+        "Beslutande Anna Berg (S) §§ 12-13",
+        "§ 12 Val av justerare",
+        "§ 13 Budget för år 2026",
+        "Nämnden godkänner budgeten.",
+    ]
+    scan = image_only_pdf(tmp_path / "scan.pdf", lines, size=(420, 150), font_file=LIBERATION_SANS)
+    text = "\n".join(read_file(scan).pages[0].lines)
+    assert "§ 12 Val av justerare" in text
+    assert "§ 13 Budget" in text
+    assert "§§ 12-13" in text
