@@ -369,12 +369,16 @@ def _signatories(closing: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     under: str | None = None
     for row in closing.split("\n"):
-        m = rules.SIGNATORY.match(row.strip())
+        m = rules.SIGNATORY.match(row.strip()) or rules.SIGNATORY_ROLE_FIRST.match(row.strip())
         if m:
             role = m.group("role").lower()
             out["justerare" if role.startswith("juster") else role].append(
                 clean_name(squash(m.group("name")))[0]
             )
+            continue
+        inline = rules.SIGNED_INLINE.match(row.strip())
+        if inline:
+            _signed_inline(inline, out)
             continue
         label = rules.SIGNED_UNDER.match(row.strip())
         if label:
@@ -382,6 +386,21 @@ def _signatories(closing: str) -> dict[str, list[str]]:
         elif under and row.strip():
             out[under] += [name for name, _ in _signature_names(re.sub(r"\s{2,}|\t", ", ", row.strip()))]
     return out
+
+
+def _signed_inline(m: re.Match[str], out: dict[str, list[str]]) -> None:
+    """ "Vid protokollet: Eva Ek, sekreterare" / "Justerat: Bo Al, ordförande   Ida Sjö, justerare":
+    each name with its role, or the label's role (the secretary, or a justerare) without one."""
+    default = "sekreterare" if m.group("label").lower().startswith("vid") else "justerare"
+    for part in rules.SIGNATURE_SPLIT.split(m.group("names").strip()):
+        signed = rules.SIGNATORY.match(part.strip())
+        if signed:
+            role = signed.group("role").lower()
+            out["justerare" if role.startswith("juster") else role].append(
+                clean_name(squash(signed.group("name")))[0]
+            )
+        elif part.strip():
+            out[default] += [name for name, _ in _signature_names(part.strip())]
 
 
 def read_header(text: str, closing: str = "") -> Header:

@@ -448,6 +448,17 @@ CLOSING_BLOCK = re.compile(
 # the old signature form after the last §: "Vid protokollet" over the secretary's name, then
 # "Justeras" over the chair's and the justerare's names
 SIGNED_UNDER = re.compile(r"^(?P<label>Vid protokollet|Justeras|Justerat)\s*:?\s*$", re.IGNORECASE)
+# the same labels with the names after them on the line: "Vid protokollet: Eva Ek, sekreterare",
+# "Justerat: Bo Al, ordförande   Ida Sjö, justerare"
+SIGNED_INLINE = re.compile(
+    r"^(?P<label>Vid protokollet|Justeras|Justerat)\s*:\s*(?P<names>\S.*)$", re.IGNORECASE
+)
+# between the signatures on one line: a column gap, a comma or "och" before the next name
+SIGNATURE_SPLIT = re.compile(r"\t|\s{2,}|,?\s+och\s+|;\s*")
+# a signature with the role first: "Ordförande Lars Holm", "Sekreterare: Eva Ek"
+SIGNATORY_ROLE_FIRST = re.compile(
+    rf"^(?P<role>ordförande|justerare|justerande|sekreterare)\s*:?\s+(?P<name>{NAME})\s*$", re.IGNORECASE
+)
 # the justerare named in a sentence: "Att jämte ordföranden justera dagens protokoll utses A (S)",
 # "Till justerare utses A"
 ADJUSTERS_SENTENCE = re.compile(

@@ -421,9 +421,18 @@ def _opens_closing_block(text: str, below: list[str]) -> bool:
     if rules.SIGNATURE_ROLES_ROW.match(text):
         # "Sekreterare  Ordförande  Justerare" over the names: a row of roles, a name under it
         return bool(below) and bool(_LONE_NAME.match(below[0].split("\t")[0]))
+    inline = rules.SIGNED_INLINE.match(text)
+    if inline and rules.SIGNATORY.match(rules.SIGNATURE_SPLIT.split(inline.group("names"), maxsplit=1)[0]):
+        return True  # "Vid protokollet: Eva Ek, sekreterare"
     if not rules.CLOSING_BLOCK.match(text):
         return False
-    if any(rules.SIGNATORY.match(t) or rules.SIGNED_UNDER.match(t) for t in below):
+    if any(
+        rules.SIGNATORY.match(t)
+        or rules.SIGNED_UNDER.match(t)
+        or rules.SIGNED_INLINE.match(t)
+        or rules.SIGNATORY_ROLE_FIRST.match(t)
+        for t in below
+    ):
         return True
     # "Vid protokollet" over the secretary's name alone
     return bool(rules.SIGNED_UNDER.match(text) and below and _LONE_NAME.match(below[0]))
