@@ -10,6 +10,7 @@ import pytest
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers import ocr, read_file
+from protokoll.importing.readers.ocr_signs import repair_section_signs
 
 from .reader_fixtures import image_only_pdf, protocol_pdf
 
@@ -145,7 +146,7 @@ def test_ocr_words_are_laid_out_like_a_text_layer():
     ],
 )
 def test_a_misread_section_sign_is_put_back_where_only_it_can_stand(ocr_line, repaired):
-    assert ocr.repair_section_signs(ocr_line) == repaired
+    assert repair_section_signs(ocr_line) == repaired
 
 
 LIBERATION_SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"

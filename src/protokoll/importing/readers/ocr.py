@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import shutil
 import subprocess
 
@@ -16,6 +15,7 @@ import pypdfium2 as pdfium
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers.limits import Budget
+from protokoll.importing.readers.ocr_signs import repair_section_signs
 from protokoll.importing.readers.pdf_layout import Segment, group_lines, join_segments
 
 LANG = "swe"
@@ -72,35 +72,6 @@ def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[
         image.close()
         bitmap.close()
     return [repair_section_signs(line) for line in layout_words(data)]
-
-
-# Tesseract's Swedish model has hardly seen "§": it reads it as "8" in Arial- and Times-like
-# faces, as "$", "&" or "$&" in DejaVu, and "§§" as "88" or "$$" (tests/importing/
-# test_readers_ocr.py draws them). Every item of a protocol hangs on that sign, so a misread
-# one is put back where nothing else can stand: at the start of a line (after an organ's
-# initials, "KS 8 145") before a § number and a title, and, for the signs that are never
-# text before a number ("$", "&"), anywhere, and in a law reference ("5 kap. 18 8 plan- och
-# bygglagen"). A digit is taken for the sign only with a blank after it and a capital after
-# the number, so "8 12 Val av justerare" is a heading and "812 bostäder" stays a number.
-_HEADING_SIGN = re.compile(
-    r"^(?P<organ>[A-ZÅÄÖ]{1,4} +)?(?:(?P<two>\$\$|&&|88)|\$&|&\$|[$&](?= ?\d)|(?:838|8|S)(?= \d)) ?"
-    r"(?=\d{1,4}(?:/\d\d)?(?: *[-–] *\d{1,4})?(?:\s+[A-ZÅÄÖ]|\s*\t|\s*$))"
-)
-_SIGN_IN_TEXT = re.compile(r"(?<!\S)(?:(?P<two>\$\$|&&|88(?= \d{1,4} *[-–] *\d))|\$&|&\$|[$&]) ?(?=\d)")
-# a law reference: "5 kap. 18 § plan- och bygglagen" read as "5 kap. 18 8 plan- …"
-_LAW_SIGN = re.compile(r"(\bkap\. ?\d{1,3}[a-z]? )(?:8|\$|&|\$&)(?= [a-zåäö])")
-
-
-def _sign(m: re.Match) -> str:
-    return "§§ " if m.group("two") else "§ "
-
-
-def repair_section_signs(line: str) -> str:
-    if "8" not in line and "$" not in line and "&" not in line and "S" not in line:
-        return line
-    line = _HEADING_SIGN.sub(lambda m: (m.group("organ") or "") + _sign(m), line, count=1)
-    line = _SIGN_IN_TEXT.sub(_sign, line)
-    return _LAW_SIGN.sub(r"\1§", line) if "kap" in line else line
 
 
 def layout_words(data: dict[str, list]) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from protokoll.document.model import Warning
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
+from protokoll.importing.readers.ocr_signs import looks_misread, repair_section_signs
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -46,4 +48,18 @@ def read_text(data: bytes, *, file: str | None = None) -> Extracted:
     if not text.strip():
         raise UnreadableInput("the file is empty")
     pages = [Page(number=i, lines=chunk.split("\n")) for i, chunk in enumerate(text.split("\f"), start=1)]
-    return Extracted(pages=pages, format="text", file=file)
+    warnings = []
+    if looks_misread([line for page in pages for line in page.lines]):
+        # a text someone saved from OCR: its § headings read "8 12 Val av justerare"
+        repaired = 0
+        for page in pages:
+            before = page.lines
+            page.lines = [repair_section_signs(line) for line in before]
+            repaired += sum(a != b for a, b in zip(before, page.lines, strict=True))
+        warnings.append(
+            Warning(
+                code="ocr-section-sign",
+                message=f"the text reads like OCR output with '§' misread (as 8, $ or &); {repaired} lines repaired",
+            )
+        )
+    return Extracted(pages=pages, format="text", file=file, warnings=warnings)

@@ -1,0 +1,72 @@
+"""A plain text file saved from OCR: its § headings read "8 12 Val av justerare", and the text
+reader puts the sign back when, and only when, the headings show it was misread."""
+
+from __future__ import annotations
+
+from protokoll.importing.parse import parse_extracted
+from protokoll.importing.readers import read_file
+
+OCR_TEXT = """\
+BJÖRNVIKS KOMMUN
+Sammanträdesprotokoll
+Socialnämnden
+Sammanträdesdatum 2025-04-08
+Beslutande\tKarin Ek (S), ordförande
+\tOlof Berg (M)
+Närvarande\t88 12-14
+
+8 12 Val av justerare
+Beslut
+Nämnden utser Olof Berg (M) att justera protokollet.
+
+8 13 Avgift för trygghetslarm
+Dnr SN 2025/31
+Beslut
+Nämnden föreslår kommunfullmäktige att fastställa avgiften enligt 8 kap. 5 8 socialtjänstlagen.
+
+$& 14 Anmälningsärenden
+Beslut
+Anmälningsärendena läggs till handlingarna.
+"""
+
+
+def _read(tmp_path, text):
+    path = tmp_path / "protokoll.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_file(path)
+
+
+def test_a_text_saved_from_ocr_gets_its_section_signs_back_and_a_warning(tmp_path):
+    ex = _read(tmp_path, OCR_TEXT)
+    lines = ex.pages[0].lines
+    assert "§ 12 Val av justerare" in lines
+    assert "§ 13 Avgift för trygghetslarm" in lines
+    assert "§ 14 Anmälningsärenden" in lines
+    assert "Närvarande\t§§ 12-14" in lines
+    assert "Nämnden föreslår kommunfullmäktige att fastställa avgiften enligt 8 kap. 5 § socialtjänstlagen." in lines
+    assert [(w.code, w.message) for w in ex.warnings] == [
+        ("ocr-section-sign", "the text reads like OCR output with '§' misread (as 8, $ or &); 5 lines repaired")
+    ]
+    document = parse_extracted(ex)
+    assert [item.paragraph for item in document.items] == [12, 13, 14]
+    assert document.items[1].case_number == "SN 2025/31"
+
+
+def test_a_text_with_its_own_section_signs_is_left_as_written(tmp_path):
+    text = OCR_TEXT.replace("8 12 ", "§ 12 ").replace("8 13 ", "§ 13 ").replace("$& 14 ", "§ 14 ")
+    ex = _read(tmp_path, text)
+    assert ex.pages[0].lines == text.split("\n")
+    assert ex.warnings == []
+
+
+def test_lines_that_only_look_like_misread_headings_are_left_alone(tmp_path):
+    # a table of numbers whose rows start with 8, and two headings are not yet a run of them
+    tables = [
+        "Område\tAntal\n8 12 Norra\n8 40 Södra\n8 41 Östra\n",  # numbers not rising by one after a heading
+        "8 12 Val av justerare\ntext\n8 13 Budget\n",  # only two
+        "8 14 Lokaler\n8 13 Budget\n8 12 Val\n",  # falling, not a protocol's order
+    ]
+    for text in tables:
+        ex = _read(tmp_path, text)
+        assert ex.pages[0].lines == text.split("\n"), text
+        assert ex.warnings == []
