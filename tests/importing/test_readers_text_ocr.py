@@ -43,9 +43,15 @@ def test_a_text_saved_from_ocr_gets_its_section_signs_back_and_a_warning(tmp_pat
     assert "§ 13 Avgift för trygghetslarm" in lines
     assert "§ 14 Anmälningsärenden" in lines
     assert "Närvarande\t§§ 12-14" in lines
-    assert "Nämnden föreslår kommunfullmäktige att fastställa avgiften enligt 8 kap. 5 § socialtjänstlagen." in lines
+    assert (
+        "Nämnden föreslår kommunfullmäktige att fastställa avgiften enligt 8 kap. 5 § socialtjänstlagen."
+        in lines
+    )
     assert [(w.code, w.message) for w in ex.warnings] == [
-        ("ocr-section-sign", "the text reads like OCR output with '§' misread (as 8, $ or &); 5 lines repaired")
+        (
+            "ocr-section-sign",
+            "the text reads like OCR output with '§' misread (as 8, $ or &); 5 lines repaired",
+        )
     ]
     document = parse_extracted(ex)
     assert [item.paragraph for item in document.items] == [12, 13, 14]
