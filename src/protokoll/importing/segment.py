@@ -360,6 +360,7 @@ def segment(lines: list[Line]) -> Segments:
     agenda_indexes = {h.index for h in found if h.agenda_like}
     first = min([chosen[0].index, *agenda_indexes]) if agenda_indexes else chosen[0].index
     leading = {h.index: _title_above(lines, h) for h in chosen}
+    leading.update(_numbered_titles_above(lines, chosen))
     taken = {h.index - 1 for h in chosen if leading[h.index]}
     left_out = sorted(agenda_indexes | taken)
     sections: list[Section] = []
@@ -448,6 +449,32 @@ def _closing_block(last: Section) -> list[Line]:
             del last.lines[j:]
             return trailing
     return []
+
+
+# "2. Vallokaler vid valen 2026" over "§ 10    Dnr VN 2025/0006": the agenda's number and title
+_NUMBERED_TITLE = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?P<title>[A-ZÅÄÖ][^\t]{2,150})$")
+
+
+def _numbered_titles_above(lines: list[Line], chosen: list[Heading]) -> dict[int, str]:
+    """Templates that number the ärenden as headings ("2. Vallokaler vid valen 2026") print the §
+    number under them, bare or with the Dnr. The numbered line directly above such a heading is
+    its title when the headings' numbers run upwards through the protocol, two at least: one
+    numbered line above one heading may be the last point of a decision."""
+    found: dict[int, tuple[int, str]] = {}
+    for h in chosen:
+        rest = h.rest.strip()
+        if h.index < 1 or (rest and not rules.DNR_LABEL.match(rest)):
+            continue
+        above, head = lines[h.index - 1], lines[h.index]
+        if above.page != head.page or above.no != head.no - 1:
+            continue
+        m = _NUMBERED_TITLE.match(above.text.strip())
+        if m and not m.group("title").rstrip().endswith((".", ":", ",")) and "§" not in m.group("title"):
+            found[h.index] = (int(m.group("n")), m.group("title").strip())
+    numbers = [n for n, _ in found.values()]
+    if len(numbers) < 2 or numbers != sorted(set(numbers)):
+        return {}
+    return {index: title for index, (_, title) in found.items()}
 
 
 def _title_above(lines: list[Line], h: Heading) -> str | None:
