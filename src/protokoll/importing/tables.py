@@ -43,6 +43,9 @@ _PERSON = re.compile(
     rf"^(?:[^\s(]{{1,12}}\.?\s+)*?(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?"
     r"(?:\s*,\s*(?P<role>[a-zåäö][\w:.\- ]{1,40}))?$"
 )
+# a presence column that says it in words: "Närvarande", "Närv.", "Deltar"; anything else
+# there ("Frånvarande", "Förhinder") is no mark
+_PRESENT_WORD = re.compile(r"^(?:närvarande|närv\.?|deltar|deltog|ja)$", re.IGNORECASE)
 # the mark of an ersättare who serves, in a table whose "X" means present only
 _SERVING_MARK = re.compile(r"^(?:tjg|tj|t)\.?$", re.IGNORECASE)
 _LEADING_ROLE = re.compile(
@@ -206,6 +209,8 @@ def _marked_rows(
             if kind and kind not in cells:
                 cells[kind] = text
         mark = {k for k, v in cells.items() if _MARK.match(v)}
+        if _PRESENT_WORD.match(cells.get("present", "")):
+            mark.add("present")  # the presence written out ("Närvarande" / "Frånvarande")
         if "name" in cells:
             who = _person(cells["name"])
             if who is None:
