@@ -60,8 +60,16 @@ def protocol_pdf(path: Path, *, pages: int = 2, header_values_first: bool = True
     return path
 
 
-def image_only_pdf(path: Path, lines: list[str], *, size=(420, 160), font_file: str | None = None) -> Path:
-    """A scan: text rendered to a bitmap with pdfium, the bitmap re-embedded without text."""
+def image_only_pdf(
+    path: Path,
+    lines: list[str],
+    *,
+    size=(420, 160),
+    font_file: str | None = None,
+    cells: list[tuple[str, ...]] = (),
+) -> Path:
+    """A scan: text rendered to a bitmap with pdfium, the bitmap re-embedded without text.
+    ``cells`` are table rows drawn below the lines, columns at 20, 260 and 330 points."""
     import pypdfium2 as pdfium
 
     face = font()
@@ -73,6 +81,9 @@ def image_only_pdf(path: Path, lines: list[str], *, size=(420, 160), font_file: 
     c.setFont(face, 16)
     for i, line in enumerate(lines):
         c.drawString(20, size[1] - 40 - i * 26, line)
+    for i, row in enumerate(cells):
+        for x, text in zip((20, 260, 330), row, strict=False):
+            c.drawString(x, size[1] - 40 - (len(lines) + i) * 26, text)
     c.showPage()
     c.save()
     pdf = pdfium.PdfDocument(buf.getvalue())

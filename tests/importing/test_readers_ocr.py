@@ -10,7 +10,7 @@ import pytest
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers import ocr, read_file
-from protokoll.importing.readers.ocr_signs import repair_section_signs
+from protokoll.importing.readers.ocr_misreads import repair_doubled_capitals, repair_section_signs
 
 from .reader_fixtures import image_only_pdf, protocol_pdf
 
@@ -170,3 +170,44 @@ def test_a_scan_in_an_office_face_keeps_its_paragraph_headings(tmp_path):
     assert "§ 12 Val av justerare" in text
     assert "§ 13 Budget" in text
     assert "§§ 12-13" in text
+
+
+@pytest.mark.parametrize(
+    ("ocr_line", "repaired"),
+    [
+        ("Henrik Ståhlberg\tVv\tXx", "Henrik Ståhlberg\tV\tX"),
+        ("Summa\t8\tXx", "Summa\t8\tX"),
+        ("Ek Ab Ok Ås", "Ek Ab Ok Ås"),  # two letters, but not one letter twice
+        ("Xx-ray och Ss-", "Xx-ray och Ss-"),
+    ],
+)
+def test_a_lone_capital_read_twice_is_one_capital(ocr_line, repaired):
+    assert repair_doubled_capitals(ocr_line) == repaired
+
+
+def test_words_of_one_ocr_line_parted_by_a_column_gap_are_cells():
+    # reading rows across the page, Tesseract puts a table row's cells on one line
+    data = _words(
+        (1, 1, 100, 100, 60, 30, "Lisa"), (1, 1, 170, 100, 90, 30, "Edlund"),
+        (1, 1, 700, 100, 20, 30, "S"), (1, 1, 900, 100, 20, 30, "X"),
+    )  # fmt: skip
+    assert ocr.layout_words(data) == ["Lisa Edlund\tS\tX"]
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract with Swedish (tesseract-ocr-swe) is not installed")
+@pytest.mark.skipif(
+    not Path(LIBERATION_SANS).exists(), reason="fonts-liberation (an Arial-like face) is not installed"
+)
+def test_a_scanned_table_keeps_its_one_letter_cells(tmp_path):
+    # Tesseract's automatic layout drops a column of one-letter cells as noise
+    rows = [
+        ("Ledamot", "Parti", "Närvarande"),
+        ("Lisa Edlund, ordförande", "S", "X"),
+        ("Gustav Hallin", "M", "X"),
+        ("Yasmin Karimi", "S", "X"),
+        ("Henrik Ståhlberg", "V", "X"),
+        ("Camilla Furu", "M", "-"),
+    ]
+    scan = image_only_pdf(tmp_path / "table.pdf", [], size=(520, 200), font_file=LIBERATION_SANS, cells=rows)
+    lines = [line for line in read_file(scan).pages[0].lines if line]
+    assert lines == ["\t".join(row) for row in rows]

@@ -15,11 +15,16 @@ import pypdfium2 as pdfium
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers.limits import Budget
-from protokoll.importing.readers.ocr_signs import repair_section_signs
-from protokoll.importing.readers.pdf_layout import Segment, group_lines, join_segments
+from protokoll.importing.readers.ocr_misreads import repair_doubled_capitals, repair_section_signs
+from protokoll.importing.readers.pdf_layout import Segment, column_gap, group_lines, join_segments
 
 LANG = "swe"
 DPI = 300
+# Tesseract's page segmentation: "a single column of text of variable sizes". Its default (full
+# automatic layout) takes a table's narrow columns of one-letter cells (party "S", "X" marks)
+# for noise and drops them; reading rows across the page keeps them, and the columns come back
+# from the gaps between the words (layout_words), as in a text layer.
+PAGE_SEGMENTATION = "--psm 4"
 # A hostile MediaBox can ask for a page of several square metres; cap the bitmap instead of
 # rendering gigapixels. 40 Mpx is A3 at 300 dpi.
 MAX_PIXELS = 40_000_000
@@ -62,7 +67,7 @@ def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[
     remaining = max(budget.seconds - budget.elapsed, 1.0)
     try:
         data = pytesseract.image_to_data(
-            image, lang=LANG, timeout=remaining, output_type=pytesseract.Output.DICT
+            image, lang=LANG, config=PAGE_SEGMENTATION, timeout=remaining, output_type=pytesseract.Output.DICT
         )
     except RuntimeError as e:  # pytesseract's timeout
         raise UnreadableInput(f"OCR of page {page_number} took longer than the time limit") from e
@@ -71,16 +76,17 @@ def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[
     finally:
         image.close()
         bitmap.close()
-    return [repair_section_signs(line) for line in layout_words(data)]
+    return [repair_doubled_capitals(repair_section_signs(line)) for line in layout_words(data)]
 
 
 def layout_words(data: dict[str, list]) -> list[str]:
     """Tesseract's words as lines laid out like a PDF's text layer.
 
     Tesseract's own lines keep a skewed scan's words together; its blocks, though, may put a
-    header's labels and values in separate columns. Each Tesseract line becomes one segment,
-    and segments on the same visual line are joined left to right, with a tab across a wide
-    gap (label<TAB>value), by the same rules as text from a PDF.
+    header's labels and values in separate columns. Each Tesseract line becomes one segment
+    per cell (its words cut where a column gap parts them, as pdfium cuts a text layer's line
+    into boxes), and segments on the same visual line are joined left to right, with a tab
+    across a wide gap (label<TAB>value), by the same rules as text from a PDF.
     """
     lines: dict[tuple[int, int, int], list[Segment]] = {}
     for i, word in enumerate(data["text"]):
@@ -94,13 +100,21 @@ def layout_words(data: dict[str, list]) -> list[str]:
     segments = []
     for words in lines.values():
         words.sort(key=lambda s: s.left)
-        segments.append(
-            Segment(
-                words[0].left,
-                min(w.bottom for w in words),
-                words[-1].right,
-                max(w.top for w in words),
-                join_segments(words, words=True),
-            )
-        )
+        cell = [words[0]]
+        for word in words[1:]:
+            if column_gap(cell[-1], word):
+                segments.append(_joined(cell))
+                cell = []
+            cell.append(word)
+        segments.append(_joined(cell))
     return group_lines(segments)
+
+
+def _joined(words: list[Segment]) -> Segment:
+    return Segment(
+        words[0].left,
+        min(w.bottom for w in words),
+        words[-1].right,
+        max(w.top for w in words),
+        join_segments(words, words=True),
+    )

@@ -109,7 +109,7 @@ def group_lines(segments: list[Segment]) -> list[str]:
 
 def _cell_starts(row: list[Segment]) -> list[float]:
     """Where the cells after the first begin: the left edges that follow a column gap."""
-    return [b.left for a, b in pairwise(row) if _column_gap(a, b)]
+    return [b.left for a, b in pairwise(row) if column_gap(a, b)]
 
 
 def _reading_order(rows: list[list[Segment]]) -> Iterator[tuple[list[Segment], bool]]:
@@ -206,7 +206,7 @@ def _gaps(row: list[Segment]) -> list[tuple[tuple[float, float], float]]:
     gaps = []
     reach = row[0]
     for seg in row[1:]:
-        if _column_gap(reach, seg):
+        if column_gap(reach, seg):
             gaps.append(((reach.right, seg.left), _least_column_gap(reach, seg)))
         if seg.right > reach.right:
             reach = seg
@@ -217,7 +217,7 @@ def _least_column_gap(a: Segment, b: Segment) -> float:
     return COLUMN_GAP_CHARS * (a.char_width + b.char_width) / 2
 
 
-def _column_gap(a: Segment, b: Segment) -> bool:
+def column_gap(a: Segment, b: Segment) -> bool:
     return b.left - a.right > _least_column_gap(a, b)
 
 
@@ -405,7 +405,7 @@ def join_segments(line: list[Segment], *, words: bool = False, cells: Sequence[f
         gap = seg.left - prev.right
         width = (prev.char_width + seg.char_width) / 2
         text = seg.text.strip()
-        if _column_gap(prev, seg) or (
+        if column_gap(prev, seg) or (
             gap > width and any(abs(seg.left - x) <= CELL_EDGE_CHARS * width for x in cells)
         ):
             out += "\t" + text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from protokoll.document.model import Warning
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
-from protokoll.importing.readers.ocr_signs import looks_misread, repair_section_signs
+from protokoll.importing.readers.ocr_misreads import looks_misread, repair_section_signs
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),

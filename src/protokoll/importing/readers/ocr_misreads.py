@@ -1,4 +1,4 @@
-"""The section sign as OCR misreads it, put back.
+"""What OCR misreads in a protocol, put back: the section sign, and a capital letter read twice.
 
 Tesseract's Swedish model has hardly seen "§": it reads it as "8" in Arial- and Times-like faces,
 as "$", "&" or "$&" in DejaVu, and "§§" as "88" or "$$" (tests/importing/test_readers_ocr.py
@@ -54,3 +54,14 @@ def looks_misread(lines: list[str]) -> bool:
 
 
 _NUMBER = re.compile(r"\d{1,4}")
+
+
+# Tesseract's LSTM reads a capital standing alone in a table cell ("X", a party "V") as the
+# letter twice, upper then lower case ("Xx", "Vv"). No Swedish word is spelt that way.
+_DOUBLED_CAPITAL = re.compile(r"(?<![\w-])([A-ZÅÄÖ])([a-zåäö])(?![\w-])")
+
+
+def repair_doubled_capitals(line: str) -> str:
+    if not _DOUBLED_CAPITAL.search(line):
+        return line
+    return _DOUBLED_CAPITAL.sub(lambda m: m[1] if m[2] == m[1].lower() else m[0], line)
