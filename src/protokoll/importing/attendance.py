@@ -180,8 +180,10 @@ def _join_continuations(lines: list[str]) -> list[str]:
 # Tjänstgör för"), which leaves a row of column headings only
 _COLUMN_HEADS = (
     r"namn|parti|funktion|roll|uppdrag|tjänstgör\s+för|tjänstgöring|ersätter|närvaro|närvarande|"
-    r"kommentar|anteckning|paragrafer|§§"
+    r"kommentar|anteckning|paragrafer|§§|kommun|hemkommun"
 )
+# a column of the member's kommun (a gemensam nämnd, a kommunalförbund, a region): not a role
+_PLACE_HEAD = re.compile(r"^(?:kommun|hemkommun)$", re.IGNORECASE)
 _TABLE_HEAD = re.compile(
     rf"^\s*(?:namn(?:\t|\s{{2,}}).*\bparti\b|parti(?:(?:\t+|\s+)(?:{_COLUMN_HEADS}))*\s*$)", re.IGNORECASE
 )
@@ -216,7 +218,7 @@ def _table_rows(block: str) -> str:
         cells = [
             f"tjänstgör för {cell}" if j < len(after_party) and _REPLACES_HEAD.match(after_party[j]) else cell
             for j, cell in enumerate(cells)
-            if not _EMPTY_CELL.match(cell)
+            if not _EMPTY_CELL.match(cell) and not (j < len(after_party) and _PLACE_HEAD.match(after_party[j]))
         ]
         tail = squash(", ".join(cells))
         out.append(f"{r.group('name')} ({r.group('party')})" + (f", {tail}" if tail else ""))

@@ -107,10 +107,22 @@ def _drop_leaders(value: str) -> str:
     return value
 
 
+# a cell between the party and the role: the member's kommun in a gemensam nämnd, a
+# kommunalförbund or a region ("Eva Ek   S   Norrvik   Ordförande")
+_PLACE_CELL = re.compile(r"[A-ZÅÄÖ][^\W\d_]+(?:[ -][A-ZÅÄÖa-zåäö][^\W\d_]+)?")
+
+
 def _party_column(before: str) -> bool:
-    return (before[-1:] in _PARTY_COLUMN_LAST or before.endswith("ice")) and _PARTY_COLUMN.search(
-        before
-    ) is not None
+    if (before[-1:] in _PARTY_COLUMN_LAST or before.endswith("ice")) and _PARTY_COLUMN.search(before):
+        return True
+    head, tab, place = before.rpartition("\t")
+    head = head.rstrip(" \t")
+    return (
+        bool(tab)
+        and _PLACE_CELL.fullmatch(place.lstrip(" ")) is not None
+        and head[-1:] in _PARTY_COLUMN_LAST
+        and _PARTY_COLUMN.search(head) is not None
+    )
 
 
 # a label cell wrapped in a table: "Ej tjänstgörande<TAB>Karl Ek (S)" / "ersättare"
