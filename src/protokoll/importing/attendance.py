@@ -218,7 +218,8 @@ def _table_rows(block: str) -> str:
         cells = [
             f"tjänstgör för {cell}" if j < len(after_party) and _REPLACES_HEAD.match(after_party[j]) else cell
             for j, cell in enumerate(cells)
-            if not _EMPTY_CELL.match(cell) and not (j < len(after_party) and _PLACE_HEAD.match(after_party[j]))
+            if not _EMPTY_CELL.match(cell)
+            and not (j < len(after_party) and _PLACE_HEAD.match(after_party[j]))
         ]
         tail = squash(", ".join(cells))
         out.append(f"{r.group('name')} ({r.group('party')})" + (f", {tail}" if tail else ""))
