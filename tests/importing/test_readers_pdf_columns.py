@@ -276,3 +276,29 @@ def test_a_line_above_both_columns_after_an_empty_line_is_read_before_them():
     lines = group_lines(segments)
     assert lines[0] == "2025-03-04"
     assert lines[1 : 1 + len(LEFT_COLUMN)] == [text for _, text in LEFT_COLUMN]
+
+
+# A third column (a body set in three narrow CSS columns): the first gutter found leaves two
+# columns on one side, which are read one after the other too.
+THIRD_COLUMN = [
+    ("h", "§ 13 Tillsynsplan"),
+    ("", "Dnr MN 2025/0007"),
+    ("h", "Beslut"),
+    ("", "Nämnden fastställer"),
+    ("", "tillsynsplanen för 2025."),
+    ("h", "Reservation"),
+    ("", "Olof Berg (M) reserverar"),
+    ("", "sig mot beslutet."),
+]
+
+
+def test_three_independent_columns_are_read_one_after_the_other(tmp_path):
+    def draw(c):
+        _draw_column(c, 440, THIRD_COLUMN, heading_space=7)
+        _draw_column(c, 240, RIGHT_COLUMN, heading_space=5)
+        _draw_column(c, 40, LEFT_COLUMN, heading_space=2)
+
+    lines = [line for line in _page(tmp_path / "three.pdf", draw) if line]
+    start = lines.index("Plats och tid")
+    expected = [text for _, text in LEFT_COLUMN + RIGHT_COLUMN + THIRD_COLUMN]
+    assert lines[start : start + len(expected)] == expected

@@ -84,15 +84,20 @@ def _same_line(line: list[Segment], seg: Segment) -> bool:
     return bottom <= seg.middle <= top or seg.bottom <= middle <= seg.top
 
 
-def group_lines(segments: list[Segment]) -> list[str]:
-    segments = [s for s in segments if s.text.strip()]
-    segments.sort(key=lambda s: (-s.top, s.left))
+def _rows(segments: list[Segment]) -> list[list[Segment]]:
+    """The segments grouped into rows, top to bottom."""
+    segments = sorted(segments, key=lambda s: (-s.top, s.left))
     rows: list[list[Segment]] = []
     for seg in segments:
         if rows and _same_line(rows[-1], seg):
             rows[-1].append(seg)
         else:
             rows.append([seg])
+    return rows
+
+
+def group_lines(segments: list[Segment]) -> list[str]:
+    rows = _rows([s for s in segments if s.text.strip()])
     ordered = [(sorted(row, key=lambda s: s.left), gap) for row, gap in _reading_order(rows)]
     starts = [_cell_starts(row) for row, _ in ordered]
     out: list[str] = []
@@ -143,13 +148,15 @@ def _reading_order(rows: list[list[Segment]]) -> Iterator[tuple[list[Segment], b
 def _column(
     rows: list[list[Segment]], left: float, right: float, gap_above: bool
 ) -> Iterator[tuple[list[Segment], bool]]:
-    """The rows' segments between ``left`` and ``right``, with their empty lines."""
-    above: list[Segment] | None = None
-    for row in rows:
-        part = [s for s in row if left <= s.left and s.right <= right]
-        if part:
-            yield part, gap_above if above is None else _paragraph_gap(above, part)
-            above = part
+    """The rows' segments between ``left`` and ``right`` in their own reading order, with their
+    empty lines. The side's lines are grouped again by themselves: a line of the other column
+    at another height no longer joins two of its lines into one row. A side may itself be set
+    in columns (three columns: the first gutter found leaves two on one side)."""
+    part = [s for row in rows for s in row if left <= s.left and s.right <= right]
+    first = True
+    for row, gap in _reading_order(_rows(part)):
+        yield row, gap_above if first else gap
+        first = False
 
 
 def _beside_each_other(
