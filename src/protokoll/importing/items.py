@@ -167,6 +167,13 @@ def label_of(text: str) -> tuple[str, str] | None:
 
 
 def _label_of(text: str) -> tuple[str, str] | None:
+    run_on = rules.RUN_ON_LABEL.match(text)
+    if run_on:
+        # "Beslut Kommunstyrelsen beslutar att": the label and the start of its text, even where
+        # the whole line would also read as a label of its own
+        found = _label_of(run_on.group("label"))
+        if found:
+            return found[0], run_on.group("value")
     if len(text) <= 100:
         if _ENDS_LIKE_LABEL is None or _ENDS_LIKE_LABEL(text):
             m = (_ANY_LABEL if _gated_may_match(text) else _UNGATED_LABEL).match(text)

@@ -372,6 +372,9 @@ COLUMN_FIELD = re.compile(rf"^[{UP}][{LOW}\-]+(?:[ ][{LOW}\-]+){{0,2}}(?:\t+|[ ]
 TITLE_LABEL = re.compile(
     r"^(?:Ärende|Rubrik|Ärenderubrik|Ärendemening)(?:\t+|[ ]{2,}|\s*:\s*)(?P<title>[^\d\s].{2,200})$"
 )
+# a label run into its text with no colon, as a web page prints a bold lead-in
+# ("<strong>Beslut</strong> Kommunstyrelsen beslutar att"): the text is a sentence of its own
+RUN_ON_LABEL = re.compile(rf"^(?P<label>{_FLAT_LABELS})[ \t]+(?P<value>[{UP}][{LOW}]+\S*(?:[ \t].*)?)$")
 # splits a flattened paragraph before "Kommunfullmäktiges beslut Dagordningen …"
 INLINE_DECISION_SPLIT = re.compile(
     rf"(?<=\S)\s+(?=[{UP}][\w\-åäö]*{BODY_WORD}(?:s|:s)\s+beslut\s+[{UP}\-–•\d])", re.IGNORECASE
