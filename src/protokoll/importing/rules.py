@@ -157,8 +157,8 @@ HEADING_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "paragraf_word",
-        re.compile(r"^Paragraf\s+(?P<num>\d{1,4})(?![\d§\-–])(?P<rest>(?:\s.*)?)$"),
-        '"Paragraf 57" (Lex/Platina, protokollsutdrag)',
+        re.compile(r"^Paragraf(?:[ \t]*:)?\s+(?P<num>\d{1,4})(?![\d§\-–])(?P<rest>(?:\s.*)?)$"),
+        '"Paragraf 57" (Lex/Platina, protokollsutdrag), "Paragraf:  57" (a field of a web decision list)',
     ),
     Rule(
         "organ_number",
