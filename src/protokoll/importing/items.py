@@ -628,7 +628,7 @@ def interpret(
         dnr, after = _split_dnr(rest)
         title = after if dnr else rest
         if dnr is None and (m := rules.HEADING_DNR.search(section.rest)):
-            dnr = m.group("dnr") or m.group("paren") or m.group("prefixed")
+            dnr = m.group("dnr") or m.group("paren") or m.group("labelled") or m.group("prefixed")
             title = section.rest[: m.start()].strip(" \t.-–:")
         title = rules.AGENDA_ROW.sub("", title).strip() or None
     body_start = 0
