@@ -71,6 +71,9 @@ CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 )
 CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)")
+# a second time range right after a first one, joined by "och" or a comma: the meeting went on
+# after a break ("kl. 09.00–12.00 och 13.00–15.30")
+NEXT_CLOCK_RANGE = re.compile(r"\s*(?:,|;|och|samt)\s*(?:kl\.?\s*)?" + CLOCK_RANGE.pattern)
 
 # ---------------------------------------------------------------- page furniture (clean)
 

@@ -66,7 +66,14 @@ def clock(h: str, m: str) -> str:
 def clock_range(text: str) -> tuple[str | None, str | None]:
     m = rules.CLOCK_RANGE.search(text)
     if m:
-        return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
+        start, end = clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
+        # a meeting with a break printed as two ranges ("09.00–12.00 och 13.00–15.30") ends with
+        # the later one; a range inside the first (an ajournering) does not move the end
+        while (more := rules.NEXT_CLOCK_RANGE.match(text, m.end())) is not None:
+            if clock(more.group(1), more.group(2)) <= end:
+                break
+            m, end = more, clock(more.group(3), more.group(4))
+        return start, end
     m = rules.CLOCK.search(text)
     if m:
         return clock(m.group(1), m.group(2)), None
