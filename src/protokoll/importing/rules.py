@@ -336,6 +336,11 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         _label(r"överklagandehänvisning|hur man överklagar|hur beslutet överklagas"),
         "an överklagandehänvisning ends the preceding block",
     ),
+    LabelRule(
+        "remarks",
+        _label(r"avgift|upplysningar?|övriga upplysningar|information till sökanden"),
+        "a bygglov's Avgift and Upplysningar follow its decision and end it (they are not part of it)",
+    ),
 )
 # every label rule in one pattern, for the tests that only ask whether some label matches a line
 # (one call instead of one per rule); all rules ignore case, so the joined pattern does too
