@@ -30,11 +30,12 @@ _COLUMN_KINDS = (
     ("party", re.compile(r"^(?:parti|partibeteckning)$")),
     ("member", re.compile(r"^(?:ledamot|ledamöter|ordinarie(?:\s+ledamot)?)$")),
     ("substitute", re.compile(r"^(?:ersättare|tjänstgörande\s+ersättare)$")),
-    ("present", re.compile(r"^(?:närvarande|närv\.?|närvaro|närvarolista)$")),
+    ("present", re.compile(r"^(?:närvarande|närv\.?|närvaro|närvarolista)(?:\s*§§?)?$")),
     ("serving", re.compile(r"^(?:tjänstgör|tjänstgörande|tjg\.?)$")),
     ("absent", re.compile(r"^(?:frånvarande|frånv\.?)$")),
     ("role", re.compile(r"^(?:roll|funktion|uppdrag)$")),
     ("vote", re.compile(r"^(?:ja|nej|avstår|avstod)$")),
+    ("note", re.compile(r"^(?:anmärkning|anmärkningar|kommentar|notering|noteringar)$")),
 )
 _CELL = re.compile(r"\S+(?: \S+)*")
 # a presence mark, which may carry the §§ the person was there for ("X §§ 31–34")
@@ -46,6 +47,43 @@ _PERSON = re.compile(
 # a presence column that says it in words: "Närvarande", "Närv.", "Deltar"; anything else
 # there ("Frånvarande", "Förhinder") is no mark
 _PRESENT_WORD = re.compile(r"^(?:närvarande|närv\.?|deltar|deltog|ja)$", re.IGNORECASE)
+# Presence written in words instead of marks, in a presence, tjänstgör, note or role cell: "Ja",
+# "Ja, för Ove Dahl (M)", "Nej, frånvarande", "Ej tjänstgörande", "Tjänstgörande ersättare för
+# X", or the §§ the person was there for ("112–119", "§§ 61–63")
+_WORD_ABSENT = re.compile(r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-])$", re.IGNORECASE)
+_WORD_NOT_SERVING = re.compile(
+    r"^(?:nej|ej\s+tjänstgörande|inte\s+tjänstgörande|ej\s+tjg\.?)$", re.IGNORECASE
+)
+_WORD_SERVING = re.compile(
+    r"^(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*(?:för\s+(?P<replaces>.+?)|§§?\s*\d.*)?$",
+    re.IGNORECASE,
+)
+_WORD_PARAGRAPHS = re.compile(
+    r"^(?:§§?\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*$"
+)
+# a role cell that makes the row an ersättare's ("Ersättare", "Tjänstgörande ersättare för X")
+_SUBSTITUTE_ROLE = re.compile(r"\bersättare\b", re.IGNORECASE)
+
+
+def _presence_words(cells: dict[str, str]) -> tuple[bool | None, bool | None, str | None]:
+    """(present, serving, replaces) as the row's cells say them in words; None where none does."""
+    present = serving = replaces = None
+    for kind in ("present", "serving", "note", "role"):
+        text = " ".join(cells.get(kind, "").split())
+        if not text or _MARK.match(text):
+            continue
+        if _WORD_ABSENT.match(text):
+            present, serving = False, False
+        elif _WORD_NOT_SERVING.match(text):
+            present, serving = True, False
+        elif m := _WORD_SERVING.match(text):
+            present, serving = True, True
+            replaces = (m.group("replaces") or "").strip() or replaces
+        elif kind != "role" and _WORD_PARAGRAPHS.match(text):
+            present = True
+    return present, serving, replaces
+
+
 # the mark of an ersättare who serves, in a table whose "X" means present only
 _SERVING_MARK = re.compile(r"^(?:tjg|tj|t)\.?$", re.IGNORECASE)
 _LEADING_ROLE = re.compile(
@@ -221,7 +259,17 @@ def _marked_rows(
             present = "present" in mark or ("present" not in kinds and bool(mark - {"absent"}))
             present = present and "absent" not in mark
             replaces = cells.get("replaces") if not _MARK.match(cells.get("replaces", "X")) else None
+            said_present, said_serving, said_replaces = _presence_words(cells)
+            if _SUBSTITUTE_ROLE.search(cells.get("role", "")):
+                substitute, role = True, None
+            elif cells.get("role") and not role and not _presence_words({"role": cells["role"]})[1]:
+                role = cells["role"]
+            if said_present is not None and not mark:
+                present = said_present
+            replaces = replaces or said_replaces
             serving = present and (not substitute or bool(replaces) or "serving" in mark)
+            if said_serving is not None and present:
+                serving = said_serving or bool(replaces)
             rows.append(_Row(name, party, role, serving, present, substitute, replaces))
         elif split is not None and "member" in cells:
             rows.extend(_paired_rows(cells))
@@ -310,7 +358,11 @@ def _marks(text: str) -> str:
                 )
                 i += 1 + used
                 continue
-        if len(head) < 3 or not ({"name", "member"} & known) or not ({"present", "substitute"} & known):
+        if (
+            len(head) < 3
+            or not ({"name", "member"} & known)
+            or not ({"present", "substitute", "serving"} & known)
+        ):
             out.append(lines[i])
             i += 1
             continue
