@@ -182,6 +182,11 @@ class _Row:
     replaces: str | None
 
 
+# a labelled header line ("Sekreterare: Olle Sander", "Övriga: …"): a name never has a colon
+# after its first word
+_LABEL_LINE = re.compile(rf"^[{rules.UP}][{rules.LOW}]+(?:[ ][{rules.LOW}]+){{0,3}}\s*:")
+
+
 def _column_of(starts: list[int], pos: int) -> int:
     return min(range(len(starts)), key=lambda k: abs(starts[k] - pos))
 
@@ -237,6 +242,8 @@ def _marked_rows(
     rows: list[_Row] = []
     used = 0
     for line in body:
+        if _LABEL_LINE.match(line):
+            break  # "Ordförande: Ewa Hjort" under the table is a header field, not a row
         before = len(rows)
         cells: dict[str, str] = {}
         for pos, text in _cells(line):
