@@ -507,7 +507,7 @@ TALLY_RULES: tuple[Rule, ...] = (
     Rule(
         "ja_nej_counts",
         re.compile(
-            rf"\b(?P<yes>{COUNT})\s+ja(?:-?röster)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röst(?:er)?)?"
+            rf"\b(?P<yes>{COUNT})\s+ja(?:-?röst(?:er)?)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röst(?:er)?)?"
             rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|och|samt|\.)?\s*(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
             r"(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
             r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
@@ -515,7 +515,17 @@ TALLY_RULES: tuple[Rule, ...] = (
         ),
         '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår", "… och 2 som avstår", '
         '"5 ja-röster för förslaget och 3 nej-röster", "17 ja-röster mot 3 nej-röster. 1 ledamot avstår", '
-        '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår"',
+        '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår", "1 ja-röst mot 1 nej-röst"',
+    ),
+    Rule(
+        "ja_nej_labels",
+        re.compile(
+            r"\bja(?:-röster)?(?:\s*\([^()\n]{1,80}\))?\s*:\s*(?P<yes>\d{1,3})[\s,;.]+"
+            r"nej(?:-röster)?(?:\s*\([^()\n]{1,80}\))?\s*:\s*(?P<no>\d{1,3})"
+            r"(?:[\s,;.]+(?:avstår|avstod|avstående|avstår från att rösta)\s*:\s*(?P<abstain>\d{1,3}))?",
+            re.IGNORECASE,
+        ),
+        '"Ja: 4 / Nej: 3 / Avstår: 0", "Ja (förslaget till beslut): 4", the count after each label',
     ),
     Rule(
         "votes_against",
