@@ -67,6 +67,11 @@ SLASH_DATE = re.compile(r"(?<![\d/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\s+((
 # "19.2.2025": day.month.year, as Finnish and some Swedish protocols write a date
 DOTTED_DATE = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d]|\.\d)")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# the date a web page was published or updated, which is not the meeting's
+PUBLISHED_DATE = re.compile(
+    r"\b(?:publicerad|publicerat|publiceringsdatum|uppdaterad|senast\s+(?:uppdaterad|ändrad))\b[^\n]{0,40}",
+    re.IGNORECASE,
+)
 CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 )
