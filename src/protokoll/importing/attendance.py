@@ -160,6 +160,10 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
     return people
 
 
+# a run-on list whose line breaks after a first name: "… (S), ordförande, Håkan" / "Nordqvist (M)"
+_OPEN_FIRST_NAME = re.compile(r"\)[^()]*(?:,|\boch)\s+[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*$")
+
+
 def _join_continuations(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
@@ -168,7 +172,9 @@ def _join_continuations(lines: list[str]) -> list[str]:
             continue
         # a line opening in lower case, with a § range or with a party in parentheses ("(S),
         # ordförande, …": the name wrapped before it) goes on with the entry above
-        if out and (line[:1].islower() or line[:1] in "§(" or _continues(out[-1])):
+        if out and (
+            line[:1].islower() or line[:1] in "§(" or _continues(out[-1]) or _OPEN_FIRST_NAME.search(out[-1])
+        ):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
