@@ -128,6 +128,7 @@ def test_ocr_words_are_laid_out_like_a_text_layer():
         ("Kerstin Rapp\tC\t$$ 31-34", "Kerstin Rapp\tC\t§§ 31-34"),
         ("Dnr KS 2025/118 $ 47", "Dnr KS 2025/118 § 47"),
         ("MBN 838 77\tDnr MBN 2024-000311", "MBN § 77\tDnr MBN 2024-000311"),
+        ("MHN 83 2 Tillsynsplan 2025", "MHN § 2 Tillsynsplan 2025"),
         (
             "granskning enligt 5 kap. 18 8 plan- och bygglagen.",
             "granskning enligt 5 kap. 18 § plan- och bygglagen.",

@@ -1,9 +1,10 @@
 """What OCR misreads in a protocol, put back: the section sign, and a capital letter read twice.
 
-Tesseract's Swedish model has hardly seen "§": it reads it as "8" in Arial- and Times-like faces,
-as "$", "&" or "$&" in DejaVu, and "§§" as "88" or "$$" (tests/importing/test_readers_ocr.py
-draws them). Every item of a protocol hangs on that sign. The OCR reader repairs every line it
-reads; a plain text file is repaired only when its headings show it came out of OCR.
+Tesseract's Swedish model has hardly seen "§": it reads it as "8" (or "83", "838") in Arial- and
+Times-like faces, as "$", "&" or "$&" in DejaVu, and "§§" as "88" or "$$"
+(tests/importing/test_readers_ocr.py draws them). Every item of a protocol hangs on that sign.
+The OCR reader repairs every line it reads; a plain text file is repaired only when its headings
+show it came out of OCR.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from itertools import pairwise
 # bygglagen"). A digit is taken for the sign only with a blank after it and a capital after the
 # number, so "8 12 Val av justerare" is a heading and "812 bostäder" stays a number.
 _HEADING_SIGN = re.compile(
-    r"^(?P<organ>[A-ZÅÄÖ]{1,4} +)?(?:(?P<two>\$\$|&&|88)|\$&|&\$|[$&](?= ?\d)|(?:838|8|S)(?= \d)) ?"
+    r"^(?P<organ>[A-ZÅÄÖ]{1,4} +)?(?:(?P<two>\$\$|&&|88)|\$&|&\$|[$&](?= ?\d)|(?:838|83|8|S)(?= \d)) ?"
     r"(?=\d{1,4}(?:/\d\d)?(?: *[-–] *\d{1,4})?(?:\s+[A-ZÅÄÖ]|\s*\t|\s*$))"
 )
 _SIGN_IN_TEXT = re.compile(r"(?<!\S)(?:(?P<two>\$\$|&&|88(?= \d{1,4} *[-–] *\d))|\$&|&\$|[$&]) ?(?=\d)")
