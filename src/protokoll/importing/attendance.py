@@ -160,8 +160,11 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
     return people
 
 
-# a run-on list whose line breaks after a first name: "… (S), ordförande, Håkan" / "Nordqvist (M)"
+# a run-on list whose line breaks after a first name: "… (S), ordförande, Håkan" / "Nordqvist (M)";
+# not a kommun after the party ("Dragan Petrović (S), Västerhamn" / "Eivor Nilsson-Hedin (S)"),
+# which the next person's whole name follows
 _OPEN_FIRST_NAME = re.compile(r"\)[^()]*(?:,|\boch)\s+[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*$")
+_SURNAME_FIRST = re.compile(r"^[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*\(")
 
 
 def _join_continuations(lines: list[str]) -> list[str]:
@@ -173,7 +176,10 @@ def _join_continuations(lines: list[str]) -> list[str]:
         # a line opening in lower case, with a § range or with a party in parentheses ("(S),
         # ordförande, …": the name wrapped before it) goes on with the entry above
         if out and (
-            line[:1].islower() or line[:1] in "§(" or _continues(out[-1]) or _OPEN_FIRST_NAME.search(out[-1])
+            line[:1].islower()
+            or line[:1] in "§("
+            or _continues(out[-1])
+            or (_OPEN_FIRST_NAME.search(out[-1]) and _SURNAME_FIRST.match(line))
         ):
             out[-1] = f"{out[-1]} {line}"
         else:
