@@ -35,6 +35,8 @@ _COLUMN_KINDS = (
     ("absent", re.compile(r"^(?:frånvarande|frånv\.?)$")),
     ("role", re.compile(r"^(?:roll|funktion|uppdrag)$")),
     ("vote", re.compile(r"^(?:ja|nej|avstår|avstod)$")),
+    # a presence column for some of the §§ in a grid with one column per group of §§
+    ("span", re.compile(r"^§§?\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?$")),
     ("note", re.compile(r"^(?:anmärkning|anmärkningar|kommentar|notering|noteringar)$")),
 )
 _CELL = re.compile(r"\S+(?: \S+)*")
@@ -187,6 +189,20 @@ class _Row:
 _LABEL_LINE = re.compile(rf"^[{rules.UP}][{rules.LOW}]+(?:[ ][{rules.LOW}]+){{0,3}}\s*:")
 
 
+# the marks of a grid with one presence column per group of §§: "T" serving, "N" present without
+# serving, "–" absent (and "X" present)
+_GRID_MARK = re.compile(r"^(?:[TtNnXx✓✔]|tjg|tj|[–-])\.?$", re.IGNORECASE)
+
+
+def _grid_presence(marks: list[str]) -> tuple[bool, bool] | None:
+    """(present, serving) from the marks of a row's presence columns ("T T", "N T", "– –"):
+    serving for any group of §§ is serving at the meeting."""
+    if not marks or not all(_GRID_MARK.match(m) for m in marks):
+        return None
+    serving = any(_SERVING_MARK.match(m) for m in marks)
+    return serving or any(m.upper() in {"N", "X", "✓", "✔"} for m in marks), serving
+
+
 def _column_of(starts: list[int], pos: int) -> int:
     return min(range(len(starts)), key=lambda k: abs(starts[k] - pos))
 
@@ -241,18 +257,27 @@ def _marked_rows(
     split = _paired_split(kinds)
     rows: list[_Row] = []
     used = 0
+    substitutes = False  # under a grid's own "Ersättare  Parti" row
     for line in body:
         if _LABEL_LINE.match(line):
             break  # "Ordförande: Ewa Hjort" under the table is a header field, not a row
         before = len(rows)
         cells: dict[str, str] = {}
+        spans: list[str] = []
         for pos, text in _cells(line):
             column = _column_of(starts, pos)
             kind = kinds[column]
             if kind and split is not None and column > split:
                 kind = f"sub_{kind}"  # the ersättare's own party and mark
-            if kind and kind not in cells:
+            if kind == "span":
+                spans.append(text)
+            elif kind and kind not in cells:
                 cells[kind] = text
+        if "span" in kinds and not substitutes and _kind(cells.get("member", "")) == "substitute":
+            substitutes = True  # the ersättare follow under a row of their own
+            used += 1
+            continue
+        grid = _grid_presence(spans)
         mark = {k for k, v in cells.items() if _MARK.match(v)}
         if _PRESENT_WORD.match(cells.get("present", "")):
             mark.add("present")  # the presence written out ("Närvarande" / "Frånvarande")
@@ -293,6 +318,8 @@ def _marked_rows(
             if sub:
                 rows.append(_Row(name, party, role, False, False, False, None))
                 rows.append(_Row(sub[0], sub[1], None, present, present, True, name))
+            elif grid:
+                rows.append(_Row(name, party, role, grid[1], grid[0], substitutes, None))
             else:
                 rows.append(_Row(name, party, role, present, present, False, None))
         if len(rows) == before:
@@ -368,7 +395,7 @@ def _marks(text: str) -> str:
         if (
             len(head) < 3
             or not ({"name", "member"} & known)
-            or not ({"present", "substitute", "serving"} & known)
+            or not ({"present", "substitute", "serving", "span"} & known)
         ):
             out.append(lines[i])
             i += 1
