@@ -305,7 +305,8 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         "vote",
         _label(
             r"omröstning|omröstning begärs|omröstningsresultat|omröstningsordning|votering|voteringslista|"
-            r"omröstningslista|omröstningsprotokoll|votering begärs|voteringsresultat"
+            r"omröstningslista|omröstningsprotokoll|votering begärs|voteringsresultat|"
+            r"sluten omröstning|öppen omröstning|sluten votering|kontrapropositionsvotering|huvudvotering"
         ),
         "Omröstning / Votering",
     ),
