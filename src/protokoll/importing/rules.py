@@ -94,9 +94,10 @@ FURNITURE_LINES: tuple[Rule, ...] = (
     Rule(
         "signature_boxes",
         re.compile(
-            r"^(?:(?:ordförandes|ordförandens|justerandes|justerares|justerares?|sekreterarens?)\s+(?:signatur|sign\.?)|"
+            r"^(?:(?:ordförandes|ordförandens|ordf\.|justerandes|justerares|justerares?|just\.|sekreterarens?)"
+            r"\s+(?:signatur|sign\.?)|"
             r"utdragsbestyrkande|justerarsignaturer|justerandes sign|sign\.?)"
-            r"(?:[\s|]+(?:(?:ordförandes|justerandes|justerares|sekreterarens?)\s+(?:signatur|sign\.?)|"
+            r"(?:[\s|]+(?:(?:ordförandes|ordf\.|justerandes|justerares|just\.|sekreterarens?)\s+(?:signatur|sign\.?)|"
             r"utdragsbestyrkande|justerarsignaturer))*\s*:?$",
             re.IGNORECASE,
         ),
