@@ -29,10 +29,11 @@ class NotAProtocol(UnreadableInput):
 
 BODY_NAME = re.compile(
     # an utskott of a nämnd or styrelse first, so that "Kommunstyrelsens personalutskott" is read
-    # whole and not as "Kommunstyrelsen"; the nämnder named by an adjective ("Tekniska nämnden")
+    # whole and not as "Kommunstyrelsen"; the nämnder named by an adjective ("Tekniska nämnden",
+    # "Gemensamma hjälpmedelsnämnden", a nämnd that several kommuner share)
     r"\b([A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens)\s+[a-zåäö]*utskott(?:et)?\b|"
     r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
-    r"beredningen|direktionen)s?|(?:Tekniska|Sociala)\s+nämnd(?:en)?s?|"
+    r"beredningen|direktionen)s?|(?:Tekniska|Sociala|Gemensamma)\s+[a-zåäö]*nämnd(?:en)?s?|"
     r"Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4})"
 )
 BODY_UPPER = re.compile(
