@@ -10,7 +10,11 @@ import pytest
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers import ocr, read_file
-from protokoll.importing.readers.ocr_misreads import repair_doubled_capitals, repair_section_signs
+from protokoll.importing.readers.ocr_misreads import (
+    repair_doubled_capitals,
+    repair_glued_signs,
+    repair_section_signs,
+)
 
 from .reader_fixtures import image_only_pdf, protocol_pdf
 
@@ -212,3 +216,27 @@ def test_a_scanned_table_keeps_its_one_letter_cells(tmp_path):
     scan = image_only_pdf(tmp_path / "table.pdf", [], size=(520, 200), font_file=LIBERATION_SANS, cells=rows)
     lines = [line for line in read_file(scan).pages[0].lines if line]
     assert lines == ["\t".join(row) for row in rows]
+
+
+def test_a_sign_run_into_its_number_is_put_back_where_the_headings_around_it_say_so():
+    pages = [
+        ["Paragrafer\t§§ 40-45", "KF 841 Val av justerare", "Text om 812 bostäder."],
+        ["KF § 42 Budget", "KF § 43 Motion", "KF 844 Simhall", "KF § 45 Taxa", "KF 846 Meddelanden"],
+    ]
+    assert repair_glued_signs(pages, scanned={0, 1}) == [
+        ["Paragrafer\t§§ 40-45", "KF § 41 Val av justerare", "Text om 812 bostäder."],
+        ["KF § 42 Budget", "KF § 43 Motion", "KF § 44 Simhall", "KF § 45 Taxa", "KF § 46 Meddelanden"],
+    ]
+
+
+def test_a_number_the_headings_do_not_vouch_for_stays_as_read():
+    # a protocol numbered in the 800s, a page with a text layer, and no heading read right at all
+    assert repair_glued_signs([["KS § 850 Budget", "KS 851 Lokaler", "KS § 852 Val"]], scanned={0}) == [
+        ["KS § 850 Budget", "KS 851 Lokaler", "KS § 852 Val"]
+    ]
+    assert repair_glued_signs([["§ 40 Budget", "KF 841 Val"]], scanned=set()) == [
+        ["§ 40 Budget", "KF 841 Val"]
+    ]
+    assert repair_glued_signs([["SN 813 Budget", "SN 814 Val"]], scanned={0}) == [
+        ["SN 813 Budget", "SN 814 Val"]
+    ]

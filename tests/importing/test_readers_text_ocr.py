@@ -27,6 +27,10 @@ Nämnden föreslår kommunfullmäktige att fastställa avgiften enligt 8 kap. 5 
 $& 14 Anmälningsärenden
 Beslut
 Anmälningsärendena läggs till handlingarna.
+
+815 Delegationsbeslut
+Beslut
+Redovisningen läggs till handlingarna.
 """
 
 
@@ -42,6 +46,7 @@ def test_a_text_saved_from_ocr_gets_its_section_signs_back_and_a_warning(tmp_pat
     assert "§ 12 Val av justerare" in lines
     assert "§ 13 Avgift för trygghetslarm" in lines
     assert "§ 14 Anmälningsärenden" in lines
+    assert "§ 15 Delegationsbeslut" in lines  # "815" after § 14: the sign run into the number
     assert "Närvarande\t§§ 12-14" in lines
     assert (
         "Nämnden föreslår kommunfullmäktige att fastställa avgiften enligt 8 kap. 5 § socialtjänstlagen."
@@ -50,16 +55,17 @@ def test_a_text_saved_from_ocr_gets_its_section_signs_back_and_a_warning(tmp_pat
     assert [(w.code, w.message) for w in ex.warnings] == [
         (
             "ocr-section-sign",
-            "the text reads like OCR output with '§' misread (as 8, $ or &); 5 lines repaired",
+            "the text reads like OCR output with '§' misread (as 8, $ or &); 6 lines repaired",
         )
     ]
     document = parse_extracted(ex)
-    assert [item.paragraph for item in document.items] == [12, 13, 14]
+    assert [item.paragraph for item in document.items] == [12, 13, 14, 15]
     assert document.items[1].case_number == "SN 2025/31"
 
 
 def test_a_text_with_its_own_section_signs_is_left_as_written(tmp_path):
     text = OCR_TEXT.replace("8 12 ", "§ 12 ").replace("8 13 ", "§ 13 ").replace("$& 14 ", "§ 14 ")
+    text = text.replace("815 ", "§ 15 ")
     ex = _read(tmp_path, text)
     assert ex.pages[0].lines == text.split("\n")
     assert ex.warnings == []

@@ -66,3 +66,47 @@ def repair_doubled_capitals(line: str) -> str:
     if not _DOUBLED_CAPITAL.search(line):
         return line
     return _DOUBLED_CAPITAL.sub(lambda m: m[1] if m[2] == m[1].lower() else m[0], line)
+
+
+# "KF 841 Val av justerare": the sign read as "8" and run into the number. "KF 841" could be a
+# heading numbered 841 as well ("SN 13" is a heading style), so only the protocol's other
+# headings can tell: see repair_glued_signs.
+_GLUED_SIGN = re.compile(r"^(?P<organ>[A-ZÅÄÖ]{1,4} +)?8(?P<num>\d{1,3})(?=\s+[A-ZÅÄÖ]|\s*\t|\s*$)")
+_READ_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,4} +)?§ ?(?P<num>\d{1,4})(?=\s+[A-ZÅÄÖ]|\s*\t|\s*$)")
+
+
+def repair_glued_signs(pages: list[list[str]], scanned: set[int]) -> list[list[str]]:
+    """Put back a "§" read as "8" and run into its number, where the § headings read around it
+    say so: "KF 841" between "KF § 40" and "KF § 42" is § 41, since 841 does not fall between
+    them and 41 does; "KF 847" after "KF § 46", the last heading, is § 47, the next in the run.
+    Without a heading read right on at least one side nothing is changed.
+    Only the ``scanned`` pages (indexes into ``pages``) are changed; all give headings."""
+    where = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))]
+    known: list[tuple[int, int]] = []  # (position, number) of the headings read with their sign
+    glued: list[tuple[int, re.Match]] = []
+    for pos, (p, i) in enumerate(where):
+        line = pages[p][i]
+        if m := _READ_HEADING.match(line):
+            known.append((pos, int(m["num"])))
+        elif p in scanned and (m := _GLUED_SIGN.match(line)):
+            glued.append((pos, m))
+    if not known or not glued:
+        return pages
+    out = [list(lines) for lines in pages]
+    for pos, m in glued:
+        before = [n for at, n in known if at < pos]
+        after = [n for at, n in known if at > pos]
+        low, high = (before[-1] if before else None), (after[0] if after else None)
+
+        def fits(n: int, low: int | None = low, high: int | None = high) -> bool:
+            return (low is None or n > low) and (high is None or n < high)
+
+        whole, num = int("8" + m["num"]), int(m["num"])
+        # either fits where a side is open (the last heading): the next number in the run wins
+        if fits(num) and (
+            not fits(whole) or (low is not None and num == low + 1) or (high is not None and num == high - 1)
+        ):
+            p, i = where[pos]
+            line = out[p][i]
+            out[p][i] = f"{m['organ'] or ''}§ {m['num']}{line[m.end() :]}"
+    return out

@@ -15,6 +15,7 @@ from protokoll.document.model import Warning
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 from protokoll.importing.readers import ocr
 from protokoll.importing.readers.limits import MAX_PDF_PAGES, Budget
+from protokoll.importing.readers.ocr_misreads import repair_glued_signs
 from protokoll.importing.readers.pdf_layout import Segment, clean, group_lines
 
 # A page with less text than this, and an image on it, is a scan with a stamped page number
@@ -133,6 +134,7 @@ def read_pdf(data: bytes, *, file: str | None = None, budget: Budget) -> Extract
         pages: list[Page] = []
         warnings: list[Warning] = []
         can_ocr: bool | None = None
+        scanned: set[int] = set()
         for index in range(count):
             number = index + 1
             budget.check(f"page {number}")
@@ -157,6 +159,7 @@ def read_pdf(data: bytes, *, file: str | None = None, budget: Budget) -> Extract
                         can_ocr = ocr.available()
                     if can_ocr:
                         lines = ocr.ocr_page(page, budget=budget, page_number=number) or lines
+                        scanned.add(index)
                         warnings.append(
                             Warning(
                                 code="pdf-ocr",
@@ -178,6 +181,9 @@ def read_pdf(data: bytes, *, file: str | None = None, budget: Budget) -> Extract
             if can_ocr is False:
                 raise UnreadableInput(f"the PDF has no text layer; {ocr.INSTALL_ADVICE}")
             raise UnreadableInput("the PDF contains no text, not even by OCR")
+        if scanned:
+            repaired = repair_glued_signs([p.lines for p in pages], scanned)
+            pages = [Page(number=p.number, lines=lines) for p, lines in zip(pages, repaired, strict=True)]
         return Extracted(pages=pages, format="pdf", file=file, warnings=warnings)
     finally:
         pdf.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from protokoll.document.model import Warning
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
-from protokoll.importing.readers.ocr_misreads import looks_misread, repair_section_signs
+from protokoll.importing.readers.ocr_misreads import looks_misread, repair_glued_signs, repair_section_signs
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -51,11 +51,15 @@ def read_text(data: bytes, *, file: str | None = None) -> Extracted:
     warnings = []
     if looks_misread([line for page in pages for line in page.lines]):
         # a text someone saved from OCR: its § headings read "8 12 Val av justerare"
-        repaired = 0
-        for page in pages:
-            before = page.lines
-            page.lines = [repair_section_signs(line) for line in before]
-            repaired += sum(a != b for a, b in zip(before, page.lines, strict=True))
+        before = [page.lines for page in pages]
+        after = repair_glued_signs(
+            [[repair_section_signs(line) for line in lines] for lines in before], set(range(len(pages)))
+        )
+        repaired = sum(
+            a != b for old, new in zip(before, after, strict=True) for a, b in zip(old, new, strict=True)
+        )
+        for page, lines in zip(pages, after, strict=True):
+            page.lines = lines
         warnings.append(
             Warning(
                 code="ocr-section-sign",
