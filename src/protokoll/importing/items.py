@@ -514,6 +514,9 @@ _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$"
 # a § heading in a narrow column wraps a long title over up to three more lines
 _TITLE_MAX_LINES = 3
 _TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom|vid|över|mot)|,|-|–)$")
+# a val's title wrapped inside the name it ends with: "Val av ledamot efter Tove" / "Rask (S)"
+_FIRST_NAME_END = re.compile(r"\s[A-ZÅÄÖ][^\W\d_]+$")
+_SURNAME_AND_PARTY = re.compile(r"^[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*\([A-ZÅÄÖ]{1,4}\)$")
 
 
 def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str | None = None) -> int:
@@ -533,7 +536,12 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
         if not text or len(text) > 100 or text.endswith(".") or label_of(text) or rules.DNR_LABEL.match(text):
             break
         joined = f"{joined} {squash(text)}"
-        if not (_TITLE_WRAP.search(last) or text[:1].islower() or _agrees(longer, joined)):
+        if not (
+            _TITLE_WRAP.search(last)
+            or text[:1].islower()
+            or _agrees(longer, joined)
+            or (_SURNAME_AND_PARTY.match(text) and _FIRST_NAME_END.search(last))
+        ):
             break
         last, end = text, end + 1
         if end >= len(lines) or joined == listed:
