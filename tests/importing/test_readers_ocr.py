@@ -14,6 +14,7 @@ from protokoll.importing.readers.ocr_misreads import (
     repair_doubled_capitals,
     repair_glued_signs,
     repair_section_signs,
+    repair_table_rules,
 )
 
 from .reader_fixtures import image_only_pdf, protocol_pdf
@@ -129,6 +130,7 @@ def test_ocr_words_are_laid_out_like_a_text_layer():
         ("& 63/20 Budget", "§ 63/20 Budget"),
         ("8 7", "§ 7"),  # a heading whose title is on the next line
         ("Ledamot, 88 22-27", "Ledamot, §§ 22-27"),
+        ("Protokollet\tSS 9-14", "Protokollet\t§§ 9-14"),
         ("Kerstin Rapp\tC\t$$ 31-34", "Kerstin Rapp\tC\t§§ 31-34"),
         ("Dnr KS 2025/118 $ 47", "Dnr KS 2025/118 § 47"),
         ("MBN 838 77\tDnr MBN 2024-000311", "MBN § 77\tDnr MBN 2024-000311"),
@@ -240,3 +242,20 @@ def test_a_number_the_headings_do_not_vouch_for_stays_as_read():
     assert repair_glued_signs([["SN 813 Budget", "SN 814 Val"]], scanned={0}) == [
         ["SN 813 Budget", "SN 814 Val"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("ocr_line", "repaired"),
+    [
+        # a bordered table's rules read as "=" and "|"
+        ("Åsa Pettersson\t=S\tNorrvik\tOrdförande", "Åsa Pettersson\tS\tNorrvik\tOrdförande"),
+        ("Bengt Ljung\tM\tÅbyhamn = Vice ordförande", "Bengt Ljung\tM\tÅbyhamn\tVice ordförande"),
+        ("| Malin Hjort\tS |", "Malin Hjort\tS"),
+        ("4\t11 = Prislista för hjälpmedel 2026", "4\t11\tPrislista för hjälpmedel 2026"),
+        # characters inside words and numbers stay
+        ("Ja=5, Nej=3", "Ja=5, Nej=3"),
+        ("Bygg & Trä | AB", "Bygg & Trä\tAB"),
+    ],
+)
+def test_a_scanned_table_s_rules_are_cell_edges_not_text(ocr_line, repaired):
+    assert repair_table_rules(ocr_line) == repaired

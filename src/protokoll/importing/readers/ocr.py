@@ -15,7 +15,11 @@ import pypdfium2 as pdfium
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers.limits import Budget
-from protokoll.importing.readers.ocr_misreads import repair_doubled_capitals, repair_section_signs
+from protokoll.importing.readers.ocr_misreads import (
+    repair_doubled_capitals,
+    repair_section_signs,
+    repair_table_rules,
+)
 from protokoll.importing.readers.pdf_layout import Segment, column_gap, group_lines, join_segments
 
 LANG = "swe"
@@ -76,7 +80,9 @@ def ocr_page(page: pdfium.PdfPage, *, budget: Budget, page_number: int) -> list[
     finally:
         image.close()
         bitmap.close()
-    return [repair_doubled_capitals(repair_section_signs(line)) for line in layout_words(data)]
+    return [
+        repair_doubled_capitals(repair_section_signs(repair_table_rules(line))) for line in layout_words(data)
+    ]
 
 
 def layout_words(data: dict[str, list]) -> list[str]:

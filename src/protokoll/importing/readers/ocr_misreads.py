@@ -21,7 +21,9 @@ _HEADING_SIGN = re.compile(
     r"^(?P<organ>[A-ZÅÄÖ]{1,4} +)?(?:(?P<two>\$\$|&&|88)|\$&|&\$|[$&](?= ?\d)|(?:838|83|8|S)(?= \d)) ?"
     r"(?=\d{1,4}(?:/\d\d)?(?: *[-–] *\d{1,4})?(?:\s+[A-ZÅÄÖ]|\s*\t|\s*$))"
 )
-_SIGN_IN_TEXT = re.compile(r"(?<!\S)(?:(?P<two>\$\$|&&|88(?= \d{1,4} *[-–] *\d))|\$&|&\$|[$&]) ?(?=\d)")
+_SIGN_IN_TEXT = re.compile(
+    r"(?<!\S)(?:(?P<two>\$\$|&&|(?:88|SS)(?= \d{1,4} *[-–] *\d))|\$&|&\$|[$&]) ?(?=\d)"
+)
 # a law reference: "5 kap. 18 § plan- och bygglagen" read as "5 kap. 18 8 plan- …"
 _LAW_SIGN = re.compile(r"(\bkap\. ?\d{1,3}[a-z]? )(?:8|\$|&|\$&)(?= [a-zåäö])")
 
@@ -110,3 +112,15 @@ def repair_glued_signs(pages: list[list[str]], scanned: set[int]) -> list[list[s
             line = out[p][i]
             out[p][i] = f"{m['organ'] or ''}§ {m['num']}{line[m.end() :]}"
     return out
+
+
+# A scanned table's rules read as characters: a lone "=" or "|" between cells, or stuck to the
+# front of a cell ("=S", "| Malin Hjort"). In a protocol neither stands alone in text.
+_RULE_BETWEEN = re.compile(r"[ \t]+[=|]+(?:[ \t]+|$)")
+_RULE_BEFORE = re.compile(r"(?:^|(?<=\t))[=|]+ ?(?=\S)")
+
+
+def repair_table_rules(line: str) -> str:
+    if "=" not in line and "|" not in line:
+        return line
+    return _RULE_BEFORE.sub("", _RULE_BETWEEN.sub("\t", line)).strip()
