@@ -218,12 +218,16 @@ def clean(ex: Extracted) -> list[Line]:
     header_starts = {key[:1] for key in headers}
     header_prefixes = tuple(key.split("#", 1)[0] for key in headers)
     out: list[Line] = []
+    broken = False  # a kept line ends in a hyphen
     paged = len(ex.pages) > 1
     for page in ex.pages:
         after_signature = 0
         edges: set[int] | None = None if paged else set()  # made when a bare number needs it
         for no, raw in enumerate(page.lines, start=1):
-            text = _soft_hyphens(raw.replace("\u00a0", " ")).strip()
+            text = raw.replace("\u00a0", " ")
+            if "\u00ad" in text:
+                text = _soft_hyphens(text)
+            text = text.strip()
             if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
                 text = _BLANKS.sub(" ", text).strip()
             if not text:
@@ -262,10 +266,13 @@ def clean(ex: Extracted) -> list[Line]:
             text = stripped
             if len(text) < _FLATTENED and "§" not in text:
                 out.append(Line(page.number, no, text))  # the common line: nothing to split
+                broken = broken or text[-1] in _HYPHENS
                 continue
             for part in _split_flattened(text):
                 out.append(Line(page.number, no, part))
-    return _rejoin_hyphenated(out)
+                broken = broken or part[-1] in _HYPHENS
+    # most protocols break no word at a line end: the second pass only for those that do
+    return _rejoin_hyphenated(out) if broken else out
 
 
 def _soft_hyphens(text: str) -> str:
@@ -289,10 +296,13 @@ _SHARED_ENDING_NEXT = frozenset(
 )
 
 
+_HYPHENS = "-\u2010\u00ad"
+
+
 def _rejoin_hyphenated(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
-        if out and (prev := out[-1]).text[-1:] in "-\u2010\u00ad" and "\t" not in line.text:
+        if out and (prev := out[-1]).text[-1:] in _HYPHENS and "\t" not in line.text:
             m = _WORD_GOES_ON.match(line.text)
             if (
                 m
