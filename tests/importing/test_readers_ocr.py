@@ -7,10 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from protokoll.importing.extracted import UnreadableInput
 from protokoll.importing.readers import ocr, read_file
 from protokoll.importing.readers.ocr_misreads import (
+    looks_misread,
     repair_doubled_capitals,
     repair_glued_signs,
     repair_section_signs,
@@ -259,3 +262,18 @@ def test_a_number_the_headings_do_not_vouch_for_stays_as_read():
 )
 def test_a_scanned_table_s_rules_are_cell_edges_not_text(ocr_line, repaired):
     assert repair_table_rules(ocr_line) == repaired
+
+
+_OCR_ALPHABET = "8$&S§|= \t0123456789-–/.:AÅKFXxVvaåkp"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_OCR_ALPHABET, max_size=40), max_size=12))
+def test_the_misread_repairs_take_any_line_and_keep_its_words(lines):
+    for line in lines:
+        repaired = repair_doubled_capitals(repair_section_signs(repair_table_rules(line)))
+        # a repair puts a sign back or drops a table rule; every digit stays, in order
+        assert [c for c in repaired if c.isdigit()] == [c for c in line if c.isdigit()] or "8" in line
+    glued = repair_glued_signs([lines], scanned={0})
+    assert len(glued[0]) == len(lines)
+    assert looks_misread(lines) in (True, False)
