@@ -383,10 +383,7 @@ def _signatories(closing: str) -> dict[str, list[str]]:
     for row in closing.split("\n"):
         m = rules.SIGNATORY.match(row.strip()) or rules.SIGNATORY_ROLE_FIRST.match(row.strip())
         if m:
-            role = m.group("role").lower()
-            out["justerare" if role.startswith("juster") else role].append(
-                clean_name(squash(m.group("name")))[0]
-            )
+            _add_signatory(m, out)
             continue
         inline = rules.SIGNED_INLINE.match(row.strip())
         if inline:
@@ -394,25 +391,32 @@ def _signatories(closing: str) -> dict[str, list[str]]:
             continue
         label = rules.SIGNED_UNDER.match(row.strip())
         if label:
-            under = "sekreterare" if label.group("label").lower().startswith("vid") else "justerare"
+            under = _label_role(label)
         elif under and row.strip():
             out[under] += [name for name, _ in _signature_names(re.sub(r"\s{2,}|\t", ", ", row.strip()))]
     return out
 
 
+def _add_signatory(m: re.Match[str], out: dict[str, list[str]]) -> None:
+    """A signatory with a role ("Name, ordförande", "Ordförande Name"), filed under the role."""
+    role = m.group("role").lower()
+    out["justerare" if role.startswith("juster") else role].append(clean_name(squash(m.group("name")))[0])
+
+
+def _label_role(m: re.Match[str]) -> str:
+    """Whom a "Vid protokollet" / "Justeras" label signs for: the secretary, or a justerare."""
+    return "sekreterare" if m.group("label").lower().startswith("vid") else "justerare"
+
+
 def _signed_inline(m: re.Match[str], out: dict[str, list[str]]) -> None:
     """ "Vid protokollet: Eva Ek, sekreterare" / "Justerat: Bo Al, ordförande   Ida Sjö, justerare":
     each name with its role, or the label's role (the secretary, or a justerare) without one."""
-    default = "sekreterare" if m.group("label").lower().startswith("vid") else "justerare"
     for part in rules.SIGNATURE_SPLIT.split(m.group("names").strip()):
         signed = rules.SIGNATORY.match(part.strip())
         if signed:
-            role = signed.group("role").lower()
-            out["justerare" if role.startswith("juster") else role].append(
-                clean_name(squash(signed.group("name")))[0]
-            )
+            _add_signatory(signed, out)
         elif part.strip():
-            out[default] += [name for name, _ in _signature_names(part.strip())]
+            out[_label_role(m)] += [name for name, _ in _signature_names(part.strip())]
 
 
 def read_header(text: str, closing: str = "") -> Header:

@@ -40,6 +40,9 @@ def repair_section_signs(line: str) -> str:
     return _LAW_SIGN.sub(r"\1§", line) if "kap" in line else line
 
 
+_NUMBER = re.compile(r"\d{1,4}")
+
+
 def looks_misread(lines: list[str]) -> bool:
     """True when a text's headings came out of OCR with a misread sign: at least three lines
     read as § headings once repaired, their numbers rising, two steps in three by one ("8 12
@@ -54,9 +57,6 @@ def looks_misread(lines: list[str]) -> bool:
                 numbers.append(int(n.group()))
     steps = [b - a for a, b in pairwise(numbers)]
     return len(numbers) >= 3 and min(steps) > 0 and 3 * steps.count(1) >= 2 * len(steps)
-
-
-_NUMBER = re.compile(r"\d{1,4}")
 
 
 # Tesseract's LSTM reads a capital standing alone in a table cell ("X", a party "V") as the
