@@ -157,6 +157,12 @@ HEADING_RULES: tuple[Rule, ...] = (
     ),
     Rule("number_then_sign", re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>(?:\s.*)?)$"), '"12 §"'),
     Rule(
+        "agenda_number_then_sign",
+        # "(?i:…)" and "(§" keep the § sign this rule's required word (segment._RULES_WITHOUT_SIGN)
+        re.compile(r"^(?i:ärende|punkt)\s+\d{1,3}\.?\s*\(§\s*(?P<num>\d{1,4})\s*\)(?P<rest>(?:\s.*)?)$"),
+        '"Ärende 5 (§ 77)": the agenda number first, the § in parentheses after it',
+    ),
+    Rule(
         "title_then_sign",
         re.compile(
             rf"^(?!(?:Paragraf|Paragrafer|Justerade|Sida|Sid|Blad)\b)(?P<rest>[{UP}][^§\t]{{2,150}}?)(?:\t+|[ ]{{2,}})"
