@@ -69,7 +69,7 @@ def _running_headers(ex: Extracted) -> set[str]:
     seen: Counter[str] = Counter()
     unpaged_keys: list[str] = []
     for page in ex.pages:
-        if len(ex.pages) >= 3:
+        if len(ex.pages) >= 2:
             # a running header sits at the top of its page; a footer at the foot must also look
             # like one, because the last lines of one-§-per-page layouts repeat too. Only these
             # four lines are keyed: collapsing the digits of every line was a tenth of clean()
@@ -80,7 +80,8 @@ def _running_headers(ex: Extracted) -> set[str]:
             keys = [_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if t]
             unpaged_keys += keys
             seen.update(k for k in keys if len(k) <= 100)
-    limit = max(3, int(len(ex.pages) * 0.6))
+    # two pages: a line at the top or foot of both that looks like a page header
+    limit = 2 if len(ex.pages) == 2 else max(3, int(len(ex.pages) * 0.6))
     found = {
         key
         for key, n in seen.items()
@@ -93,7 +94,7 @@ def _running_headers(ex: Extracted) -> set[str]:
     }
     if found and unpaged_keys:
         found |= _header_neighbours(unpaged_keys, seen, found, limit)
-    elif found and len(ex.pages) >= 3:
+    elif found and len(ex.pages) >= 2:
         found |= _header_below(ex, found, limit)
     return found
 
@@ -228,6 +229,7 @@ def clean(ex: Extracted) -> list[Line]:
             if "\u00ad" in text:
                 text = _soft_hyphens(text)
             text = text.strip()
+            whole = text  # as the running headers were keyed
             if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
                 text = _BLANKS.sub(" ", text).strip()
             if not text:
@@ -255,9 +257,9 @@ def clean(ex: Extracted) -> list[Line]:
                 text = title.group(1)
             elif furniture or (
                 headers
-                and ("#" if text[:1].isdigit() else text[:1]) in header_starts
-                and text.startswith(header_prefixes)
-                and _DIGITS.sub("#", text) in headers
+                and ("#" if whole[:1].isdigit() else whole[:1]) in header_starts
+                and whole.startswith(header_prefixes)
+                and _DIGITS.sub("#", whole) in headers
             ):
                 continue
             stripped = _strip_inline(text) if "sign" in text else text
