@@ -141,6 +141,11 @@ FURNITURE_INLINE: tuple[Rule, ...] = (
 
 # A § heading stands at the start of a line; what follows it must look like the start of a
 # section (nothing, a Dnr, a title), never like a reference ("§ 74, 2023-05-23").
+# the body written out before the number ("Kommunstyrelsen § 138", "Miljö- och byggnadsnämnden § 12")
+BODY_NAME = (
+    rf"(?:[{UP}][{LOW}]{{1,30}}-?[ ]och[ ][{LOW}]|[{UP}])[{LOW}]{{1,30}}"
+    r"(?:nämnden|styrelsen|fullmäktige|utskottet|beredningen|direktionen)"
+)
 HEADING_RULES: tuple[Rule, ...] = (
     Rule(
         "paragraph_range",
@@ -150,10 +155,10 @@ HEADING_RULES: tuple[Rule, ...] = (
     Rule(
         "section_sign",
         re.compile(
-            rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}})\s*)?§\s*(?P<num>\d{{1,4}})(?![\d§])"
+            rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}}|{BODY_NAME})\s*)?§\s*(?P<num>\d{{1,4}})(?![\d§])"
             r"(?:\s*/\s*(?P<yy>\d{2})(?!\d))?(?:[ \t]*\(\d{1,3}\)(?=\s|$))?(?P<rest>.*)$"
         ),
-        '"§ 12", "§12", "KF § 266", "BN § 172", "§ 63/20", "• § 105", "§ 3 (7)" (the count of §§ after the number)',
+        '"§ 12", "§12", "KF § 266", "BN § 172", "Kommunstyrelsen § 138", "§ 63/20", "• § 105", "§ 3 (7)" (the count of §§ after the number)',
     ),
     Rule("number_then_sign", re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>(?:\s.*)?)$"), '"12 §"'),
     Rule(

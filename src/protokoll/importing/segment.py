@@ -83,11 +83,13 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         if rule.name == "section_sign" and m.groupdict().get("org"):
             org = m.group("org")
             # "Bilaga § 3" or a word glued before § is prose, an organ prefix is short
-            if len(org) > 4 and not org.isupper():
+            if len(org) > 4 and not org.isupper() and not _BODY_NAME.fullmatch(org):
                 return None
         return int(m.group("num")), rest, rule.name
     return None
 
+
+_BODY_NAME = re.compile(rules.BODY_NAME)
 
 _GROUP_TITLE = re.compile(r"^.{1,80}(?<![.!?])$")
 # the lines a long agenda row may wrap onto before the next row: two more lines of its title
