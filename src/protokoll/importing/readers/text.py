@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from protokoll.document.model import Warning
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 from protokoll.importing.readers.ocr_misreads import looks_misread, repair_glued_signs, repair_section_signs
@@ -41,6 +43,41 @@ def looks_binary(data: bytes) -> bool:
     return control > 0.05 * len(sample)
 
 
+# Markdown, as meeting apps and wikis export a protocol: "## 77 § Title", "**Beslut**", pipe tables
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])")
+
+
+def _is_markdown(lines: list[str]) -> bool:
+    """Two Markdown headings, or one and a pipe table's rule row: "# " alone opens no line of
+    a printed protocol."""
+    headings = sum(1 for line in lines if _MD_HEADING.match(line))
+    return headings >= 2 or (headings == 1 and any(_MD_TABLE_RULE.match(line) for line in lines))
+
+
+def _from_markdown(lines: list[str]) -> list[str]:
+    """The text a reader of the rendered page sees: no heading marks, no bold or italic marks,
+    a pipe table's cells separated by tabs like any other table's, and no YAML front matter
+    (the export's metadata, with its export date, is not the protocol)."""
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+        if end is not None:
+            lines = lines[end + 1 :]
+    out = []
+    for line in lines:
+        if _MD_TABLE_RULE.match(line):
+            continue
+        line = _MD_HEADING.sub("", line)
+        if "*" in line or "__" in line:
+            line = _MD_EMPHASIS.sub(r"\1", _MD_STRONG.sub(r"\2", line))
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+            line = "\t".join(cell.strip() for cell in line.strip()[1:-1].split("|"))
+        out.append(line)
+    return out
+
+
 def read_text(data: bytes, *, file: str | None = None) -> Extracted:
     if looks_binary(data):
         raise UnreadableInput("the file is binary, not text or a document format protokoll reads")
@@ -48,6 +85,9 @@ def read_text(data: bytes, *, file: str | None = None) -> Extracted:
     if not text.strip():
         raise UnreadableInput("the file is empty")
     pages = [Page(number=i, lines=chunk.split("\n")) for i, chunk in enumerate(text.split("\f"), start=1)]
+    if "#" in text and _is_markdown(pages[0].lines):
+        for page in pages:
+            page.lines = _from_markdown(page.lines)
     warnings = []
     if looks_misread([line for page in pages for line in page.lines]):
         # a text someone saved from OCR: its § headings read "8 12 Val av justerare"
