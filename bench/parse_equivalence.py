@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--demo", type=Path, default=BENCH / "out" / "corpus", help="rendered demo protocols")
     ap.add_argument("--mutants", type=int, default=600, help="seeded mutations of the input texts")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", type=int, default=5, help="how many changed results to print a diff of")
     a = ap.parse_args(argv)
 
     started = time.perf_counter()
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = sorted(set(before) - set(now))
     added = sorted(set(now) - set(before))
     changed = sorted(k for k in set(before) & set(now) if before[k] != now[k])
-    for name in changed[:5]:
+    for name in changed[: a.show]:
         diff = difflib.unified_diff(
             before[name].splitlines(), now[name].splitlines(), "before", "now", lineterm="", n=2
         )
