@@ -31,7 +31,7 @@ from protokoll.importing.prefilter import (
     required_words,
 )
 from protokoll.importing.segment import Section, starts_block
-from protokoll.importing.values import due_date, join_wrapped, squash
+from protokoll.importing.values import due_date, join_wrapped, squash, title_end
 from protokoll.importing.votes import read_votes
 
 _DECISION_SENTENCE = re.compile(
@@ -511,6 +511,27 @@ def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | No
 # a title ends at its first full stop when a capitalised sentence follows (no abbreviation: the
 # word before the stop is not a single letter or "bl.a."-like)
 _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$", re.DOTALL)
+
+
+def _text_after_title(line: str) -> tuple[str, str] | None:
+    """A title with the § text run onto its line: the text is a sentence of three words or
+    more, with a lower-case word in it, and either ends in a full stop or makes the line longer
+    than a title."""
+    end = title_end(line)
+    if end is None:
+        return None
+    title, text = line[:end].rstrip(), line[end:].strip()
+    words = text.split()
+    if (
+        len(words) >= 3
+        and any(w.isalpha() and w.islower() and len(w) >= 3 for w in words[1:])
+        and (text.endswith((".", "!", "?")) or len(line) > 120)
+        and not title.endswith((".", ":"))
+    ):
+        return title, text
+    return None
+
+
 # a § heading in a narrow column wraps a long title over up to three more lines
 _TITLE_MAX_LINES = 3
 _TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom|vid|över|mot)|,|-|–)$")
@@ -640,6 +661,7 @@ def interpret(
             title = section.rest[: m.start()].strip(" \t.-–:")
         title = rules.AGENDA_ROW.sub("", title).strip() or None
     body_start = 0
+    wrapped = False
     for k in range(min(4, len(lines))):
         if dnr is None:
             d, after, used = _dnr_at(lines, k)
@@ -661,7 +683,7 @@ def interpret(
                 break
             if (dnr is None and rules.DNR_LABEL.match(text)) or _AGENDA_NUMBER.match(text):
                 continue
-            if len(text) <= 200:
+            if len(text) <= 200 or _text_after_title(text):
                 title, body_start = text.strip(), k + 1
             break
     if title and body_start < len(lines):
@@ -671,13 +693,7 @@ def interpret(
         if n := _title_continuation(whole, lines, body_start, agenda_title):
             rest_of_title = " ".join(ln.text.strip() for ln in lines[body_start : body_start + n])
             title, body_start = f"{whole} {rest_of_title}", body_start + n
-    if title and len(title) > 120:
-        # "Title. First sentence of the text …" on one line: the title ends at the first full stop
-        m = _RUN_ON_TITLE.match(title)
-        if m:
-            lines = [Line(head.page, head.no, m.group(2)), *lines]
-            body_start = 1 if body_start == 0 else body_start + 1
-            title = m.group(1)
+            wrapped = True
     if dnr is None:
         # "§ 12 / Title / Dnr KS 2024/123": the Dnr line may follow the title
         for k in range(body_start, min(body_start + 2, len(lines))):
@@ -688,6 +704,18 @@ def interpret(
         bare = rules.BARE_DNR_LINE.match(lines[body_start].text) if body_start < len(lines) else None
         if dnr is None and title and bare:
             dnr, body_start = bare.group("dnr"), body_start + 1
+    if title and (len(title) > 120 or title.endswith(".")):
+        # "Title. First sentence of the text …" on one line: the title ends at the first full
+        # stop; without one, where a capital opens the text ("Allmänhetens frågestund Inga
+        # frågor ställs.", a scrape that ran each paragraph into one line)
+        m = _RUN_ON_TITLE.match(title) if len(title) > 120 else None
+        # a title printed over several lines is a heading block: its capitals are its own
+        split = (m.group(1), m.group(2)) if m else None if wrapped else _text_after_title(title)
+        if split:
+            # the text goes on from where the title stood, as the body's first line
+            at = lines[body_start - 1] if body_start else head
+            lines = [*lines[:body_start], Line(at.page, at.no, split[1]), *lines[body_start:]]
+            title = split[0]
     if title and len(title) > 200:
         title = None
     if title is None and agenda_title:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from protokoll.importing import rules
 from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import required_words
+from protokoll.importing.values import title_end
 
 
 @dataclass
@@ -258,6 +259,10 @@ def numbered_agenda(text: str, *, after: int | None = None) -> dict[int, str]:
         dnr = _DNR_START.search(title)  # "N Title 2019/…": the row's Dnr ends its title
         closed = dnr is not None or k + 1 < len(hits)
         title = _DNR_TAIL.sub("", title[: dnr.start()] if dnr else title).strip(" .,-–")
+        # rows whose numbers were lost run on after this one's title: a capital ends it
+        end = title_end(title)
+        if end is not None:
+            title, closed = title[:end].rstrip(" .,-–"), True
         out[number] = title if closed and len(title) <= 150 else ""
     return out
 

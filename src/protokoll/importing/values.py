@@ -127,3 +127,75 @@ def join_wrapped(first: str, then: str) -> str:
     if then[:1].isupper() and _BROKEN_DOUBLE_NAME.search(first):
         return first + then
     return f"{first} {then}"
+
+
+# Words a title goes on after: a capital that follows one belongs to the title ("Detaljplan för
+# Sapphult", "Anhörigföreningen i Östhammars kommun"), never starts the next text.
+_TITLE_LINKS = frozenset(
+    [
+        "för",
+        "och",
+        "av",
+        "i",
+        "om",
+        "till",
+        "med",
+        "på",
+        "från",
+        "samt",
+        "inom",
+        "vid",
+        "över",
+        "mot",
+        "enligt",
+        "under",
+        "efter",
+        "hos",
+        "kring",
+        "inför",
+        "gällande",
+        "avseende",
+        "angående",
+        "mellan",
+        "ur",
+        "åt",
+        "per",
+        "eller",
+        "respektive",
+        "den",
+        "det",
+        "de",
+        "en",
+        "ett",
+        "ny",
+        "nytt",
+        "nya",
+    ]
+)
+
+
+def title_end(text: str) -> int | None:
+    """Where a title set flat against what follows it ends, or None when nothing shows it.
+
+    A Swedish title is written in sentence case, so after its first word a capital opens
+    something new: the next title of an agenda whose numbers were lost ("Fastställande av
+    dagordning Redovisning av delegationsbeslut …") or the text of the § run onto its title's
+    line ("Allmänhetens frågestund Inga frågor ställs."). The end is the first capitalised word
+    after a lower-case word that is not a link word; a capital after a name or a number goes on
+    with the title ("Montören 7 Tillbyggnad köpcentrum"). Returns the offset of the next part."""
+    words = text.split(" ")
+    at = len(words[0]) + 1
+    for i in range(1, len(words)):
+        word, prev = words[i], words[i - 1]
+        if (
+            i >= 2
+            and len(word) > 1
+            and word[0].isupper()
+            and word[1].islower()
+            and prev[:1].islower()
+            and prev[-1:].isalpha()
+            and prev not in _TITLE_LINKS
+        ):
+            return at
+        at += len(word) + 1
+    return None

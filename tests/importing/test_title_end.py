@@ -1,0 +1,41 @@
+"""Where a title set flat against what follows it ends (values.title_end)."""
+
+from __future__ import annotations
+
+import pytest
+
+from protokoll.importing.values import title_end
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Godkännande av dagordning Budgetuppföljning mars", "Godkännande av dagordning"),
+        ("Allmänhetens frågestund Inga frågor ställs.", "Allmänhetens frågestund"),
+        # a capital after a number or a name goes on with the title
+        ("Kvarnen 4 Tillbyggnad av butik Ekbacken 2:1 Rivning", "Kvarnen 4 Tillbyggnad av butik"),
+        (
+            "Bidrag till kultur- och fritidsföreningar Redovisning",
+            "Bidrag till kultur- och fritidsföreningar",
+        ),
+    ],
+)
+def test_the_title_ends_before_a_capital_after_a_lower_case_word(text: str, title: str) -> None:
+    end = title_end(text)
+    assert end is not None
+    assert text[:end].rstrip() == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Val av justerare",
+        "Detaljplan för Norrby 2:14",  # a name after a link word
+        "Avtal med Region Västerby om färdtjänst",
+        "Information Budget",  # one word is no title to end
+        "Remiss från Trafikverket",
+        "Yttrande avseende Länsstyrelsens beslut",
+    ],
+)
+def test_a_title_whose_capitals_follow_link_words_or_names_does_not_end(text: str) -> None:
+    assert title_end(text) is None
