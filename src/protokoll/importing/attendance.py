@@ -18,8 +18,10 @@ _ROLE0 = r"(?:\d:?[ea]\s+)?(?:vice\s+|v\.?\s*)?ordf(?:örande)?\.?"
 PAREN_ANCHOR = re.compile(
     rf"(?P<name>{rules.NAME})(?:\s*,\s*(?P<role0>{_ROLE0}))?\s*\(\s*(?P<party>{rules.PARTY_CODE})\s*\)"
 )
+# a party column or a comma list may write the party out ("Socialdemokraterna", "Miljöpartiet de gröna")
+_PARTY_WRITTEN = "|".join(sorted((name.capitalize() for name in rules.PARTY_NAMES), key=len, reverse=True))
 COMMA_ANCHOR = re.compile(
-    rf"(?P<name>{rules.NAME})\s*,\s*(?P<party>{rules.KNOWN_PARTY_RE})(?=\s*(?:,|$|\n|\s+[A-ZÅÄÖ§\d]|\s+via\b))"
+    rf"(?P<name>{rules.NAME})\s*,\s*(?P<party>{rules.KNOWN_PARTY_RE}|{_PARTY_WRITTEN})(?=\s*(?:,|;|$|\n|\s+[A-ZÅÄÖ§\d]|\s+via\b))"
 )
 LOWER_ANCHOR = re.compile(
     rf"^(?P<name>{rules.NAME})(?:\s*,\s*(?P<role0>(?:v\.?\s*)?ordf\.?|(?:vice\s+)?ordförande))?\s+"
@@ -96,7 +98,7 @@ _REPLACES_BEFORE = re.compile(
 def _norm_party(code: str | None) -> str | None:
     if not code:
         return None
-    code = code.strip().upper()
+    code = rules.PARTY_NAMES.get(code.strip().lower(), code.strip().upper())
     return code if _PARTY_CODE.fullmatch(code) else None
 
 
@@ -204,7 +206,7 @@ _COLUMN_GAP = re.compile(r"\t+\s*|\s{2,}")
 _REPLACES_HEAD = re.compile(r"^(?:tjänstgör\s+för|ersätter|ersatt)$", re.IGNORECASE)
 _EMPTY_CELL = re.compile(r"^[\s\-–—]*$")
 _TABLE_ROW = re.compile(
-    rf"^\s*(?P<name>{rules.NAME})(?:\t+\s*|\s{{2,}})(?P<party>{rules.KNOWN_PARTY_RE}|[a-zåäö]{{1,3}})"
+    rf"^\s*(?P<name>{rules.NAME})(?:\t+\s*|\s{{2,}})(?P<party>{rules.KNOWN_PARTY_RE}|[a-zåäö]{{1,3}}|{_PARTY_WRITTEN})"
     r"(?=\t|\s{2,}|\s*$)\s*(?P<tail>.*)$"
 )
 
@@ -234,7 +236,7 @@ def _table_rows(block: str) -> str:
             and not (j < len(after_party) and _PLACE_HEAD.match(after_party[j]))
         ]
         tail = squash(", ".join(cells))
-        out.append(f"{r.group('name')} ({r.group('party')})" + (f", {tail}" if tail else ""))
+        out.append(f"{r.group('name')} ({_party_code(r.group('party'))})" + (f", {tail}" if tail else ""))
     return "\n".join(out)
 
 
