@@ -538,12 +538,13 @@ TALLY_RULES: tuple[Rule, ...] = (
     Rule(
         "ja_nej_labels",
         re.compile(
-            r"\bja(?:-röster)?(?:\s*\([^()\n]{1,80}\))?\s*:\s*(?P<yes>\d{1,3})[\s,;.]+"
-            r"nej(?:-röster)?(?:\s*\([^()\n]{1,80}\))?\s*:\s*(?P<no>\d{1,3})"
+            r"\bja(?:-röst(?:er)?)?(?:\s*\([^()\n]{1,80}\))?\s*:\s*(?P<yes>\d{1,3})(?:\s*\([^()\n]{1,120}\))?[\s,;.]+"
+            r"nej(?:-röst(?:er)?)?(?:\s*\([^()\n]{1,80}\))?\s*:\s*(?P<no>\d{1,3})(?:\s*\([^()\n]{1,120}\))?"
             r"(?:[\s,;.]+(?:avstår|avstod|avstående|avstår från att rösta)\s*:\s*(?P<abstain>\d{1,3}))?",
             re.IGNORECASE,
         ),
-        '"Ja: 4 / Nej: 3 / Avstår: 0", "Ja (förslaget till beslut): 4", the count after each label',
+        '"Ja: 4 / Nej: 3 / Avstår: 0", "Ja (förslaget till beslut): 4", the count after each label; '
+        'who cast them after the count ("Ja-röster: 6 (Socialdemokraterna 3, Centerpartiet 1)")',
     ),
     Rule(
         "votes_against",
