@@ -652,6 +652,9 @@ def interpret(
     head = section.heading
     rest = section.rest.strip(" \t.-–:")
     lines = _expand(section.lines)
+    marked = next((k for k in range(min(3, len(lines))) if rules.SECRECY_MARK.match(lines[k].text)), None)
+    if marked is not None:
+        lines = lines[:marked] + lines[marked + 1 :]
     dnr, title = None, None
     if rest:
         dnr, after = _split_dnr(rest)
@@ -766,8 +769,8 @@ def interpret(
     masked = ("XXX" in all_text or "***" in all_text or "maskerat" in all_text) and bool(
         rules.MASKED.search(all_text)
     )
-    confidential = masked or bool(len(all_text) < 400 and _CONFIDENTIAL.search(f"{rest} {all_text[:300]}"))
-    if confidential and not masked:
+    confidential = marked is not None or masked or bool(len(all_text) < 400 and _CONFIDENTIAL.search(f"{rest} {all_text[:300]}"))
+    if confidential and not masked and marked is None:
         warnings.append(
             Warning(
                 code="confidential_guess",

@@ -446,6 +446,13 @@ CONFIDENTIAL = re.compile(
     r"\bX{3,}\b|\bsekretess(?:belagd|ärende|skyddad)?\b|\bomfattas av sekretess|\bOSL\b|offentlighets- och sekretesslagen",
     re.IGNORECASE,
 )
+# a sekretess mark printed under the § heading, as a stamp beside the title ("Sekretess enligt
+# 26 kap. 1 § OSL"): the whole § is secret, however long its public text, and the mark is no title
+SECRECY_MARK = re.compile(
+    r"^(?:sekretess(?:belagd|belagt)?|omfattas av sekretess)\b[^.]{0,60}?"
+    r"(?:\bOSL\b|offentlighets- och sekretesslagen|\d+\s*kap\.)[^.]{0,30}$",
+    re.IGNORECASE,
+)
 MASKED = re.compile(r"\bX{3,}\b|\[\s*maskerat\s*\]|\*{3,}")
 EXCLUDING_SECRET = re.compile(
     r"exklusive\s+(?:sekretess|§)|sekretessprotokoll|exkl\.?\s+sekretess", re.IGNORECASE
