@@ -769,7 +769,11 @@ def interpret(
     masked = ("XXX" in all_text or "***" in all_text or "maskerat" in all_text) and bool(
         rules.MASKED.search(all_text)
     )
-    confidential = marked is not None or masked or bool(len(all_text) < 400 and _CONFIDENTIAL.search(f"{rest} {all_text[:300]}"))
+    confidential = (
+        marked is not None
+        or masked
+        or bool(len(all_text) < 400 and _CONFIDENTIAL.search(f"{rest} {all_text[:300]}"))
+    )
     if confidential and not masked and marked is None:
         warnings.append(
             Warning(
