@@ -704,6 +704,8 @@ def interpret(
             if d and not after:
                 dnr, body_start = d, k + used
                 break
+            if label_of(lines[k].text):
+                break  # "Beslut: …" between the title and a Dnr is the text, not more title
         bare = rules.BARE_DNR_LINE.match(lines[body_start].text) if body_start < len(lines) else None
         if dnr is None and title and bare:
             dnr, body_start = bare.group("dnr"), body_start + 1
@@ -723,6 +725,12 @@ def interpret(
         title = None
     if title is None and agenda_title:
         title = agenda_title
+    if dnr is None and len(lines) > body_start + 1:
+        # a web summary prints the Dnr as the last line of its § ("*Diarienummer: KS 2025/0520*"):
+        # a labelled line with nothing else on it, after the text
+        d, after = _split_dnr(lines[-1].text)
+        if d and not after:
+            dnr, lines = d, lines[:-1]
     if dnr is None:
         dnr = agenda_dnr
 

@@ -67,11 +67,10 @@ SLASH_DATE = re.compile(r"(?<![\d/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\s+((
 # "19.2.2025": day.month.year, as Finnish and some Swedish protocols write a date
 DOTTED_DATE = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d]|\.\d)")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-# the date a web page was published or updated, which is not the meeting's
-PUBLISHED_DATE = re.compile(
-    r"\b(?:publicerad|publicerat|publiceringsdatum|uppdaterad|senast\s+(?:uppdaterad|ändrad))\b[^\n]{0,40}",
-    re.IGNORECASE,
-)
+# the date a web page was published or updated, which is not the meeting's; each label's text
+# stops at the next label, so "Publicerad 21 november 2025 · Uppdaterad 24 november 2025" is two
+_PUBLISHED_LABEL = r"\b(?:publicerad|publicerat|publiceringsdatum|uppdaterad|senast\s+(?:uppdaterad|ändrad))\b"
+PUBLISHED_DATE = re.compile(rf"{_PUBLISHED_LABEL}(?:(?!{_PUBLISHED_LABEL})[^\n]){{0,40}}", re.IGNORECASE)
 CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 )
@@ -166,6 +165,12 @@ HEADING_RULES: tuple[Rule, ...] = (
         # "(?i:…)" and "(§" keep the § sign this rule's required word (segment._RULES_WITHOUT_SIGN)
         re.compile(r"^(?i:ärende|punkt)\s+\d{1,3}\.?\s*\(§\s*(?P<num>\d{1,4})\s*\)(?P<rest>(?:\s.*)?)$"),
         '"Ärende 5 (§ 77)": the agenda number first, the § in parentheses after it',
+    ),
+    Rule(
+        "title_then_paren_sign",
+        re.compile(rf"^(?P<rest>[{UP}][^§\t]{{2,150}}?)[ ]\(§[ ]?(?P<num>\d{{1,4}})\)[ \t]*$"),
+        '"Ny sporthall i Västra Sjöholm (§ 146)": a news headline with its § after it; only '
+        "in a text with no other § headings (segment._headings), where a reference could not split a §",
     ),
     Rule(
         "title_then_sign",

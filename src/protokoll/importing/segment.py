@@ -147,6 +147,12 @@ def _headings(lines: list[Line]) -> list[Heading]:
         if agenda_like:
             last_agenda = number
         found.append(Heading(i, number, rest, rule, agenda_like, _range_end(line.text, number, rule)))
+    # a headline ending in its § ("Title (§ 146)") heads a section only in a text with no other
+    # § headings: in a protocol the same shape is a reference ("Arbetsutskottets protokoll (§ 45)")
+    if any(h.rule == "title_then_paren_sign" for h in found) and any(
+        h.rule != "title_then_paren_sign" and not h.agenda_like for h in found
+    ):
+        found = [h for h in found if h.rule != "title_then_paren_sign"]
     # a heading directly followed by another heading, with a title on its own line, is an agenda row
     for a, b in zip(found, found[1:], strict=False):
         if b.index == a.index + 1 and a.rest.strip() and b.rest.strip():
