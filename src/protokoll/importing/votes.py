@@ -41,11 +41,15 @@ def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
             continue  # every tally rule needs one of these words
         text = squash(ln.text)
         found = _tally_in(text)
-        if k + 1 < len(lines) and (found is None or found[1]):
-            joined = squash(f"{text} {lines[k + 1].text}")
+        # a tally may take three lines, one count a line ("Ja: 5" / "Nej: 3" / "Avstår: 1")
+        for nxt in lines[k + 1 : k + 3]:
+            if found is not None and not found[1]:
+                break
+            joined = squash(f"{text} {nxt.text}")
             wrapped = _tally_in(joined, before=len(text))
-            if wrapped and (found is None or wrapped[0][:2] == found[0][:2]):
-                found, text = wrapped, joined
+            if not wrapped or (found is not None and wrapped[0][:2] != found[0][:2]):
+                break
+            found, text = wrapped, joined
         if found:
             return found[0], text
     return None
