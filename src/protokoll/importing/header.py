@@ -473,9 +473,13 @@ def read_header(text: str, closing: str = "") -> Header:
             # only a range counts here: a lone "kl 10.00" may be the justering's time
             found = rules.CLOCK_RANGE.search(text[m.start() : m.start() + 40])
             start, end = clock_range(found.group(0)) if found else (None, None)
-    meeting_date = f.find("date", first_date) or first_date(place_time)
+    head = text.split("ANSLAG")[0][:1500]
+    # a line naming the protocol's own meeting outranks the first date of a place and time
+    # field, which on a page of meeting dates is a table of them
+    own = rules.PROTOCOL_OF_MEETING.search(head) if "rotokoll" in head or "ROTOKOLL" in head else None
+    meeting_date = f.find("date", first_date) or (first_date(own.group(0)) if own else None)
+    meeting_date = meeting_date or first_date(place_time)
     if meeting_date is None:
-        head = text.split("ANSLAG")[0][:1500]
         # the first date in the header may be the justering's or the anslag's: skip those
         later = {d for fld in _LATER_DATES for v in f.values.get(fld, []) for _, d in find_dates(v)}
         # a web page's own date ("Publicerad 24 juni 2025") is the day it was put up

@@ -73,6 +73,13 @@ _PUBLISHED_LABEL = (
     r"\b(?:publicerad|publicerat|publiceringsdatum|uppdaterad|senast\s+(?:uppdaterad|ändrad))\b"
 )
 PUBLISHED_DATE = re.compile(rf"{_PUBLISHED_LABEL}(?:(?!{_PUBLISHED_LABEL})[^\n]){{0,40}}", re.IGNORECASE)
+# a line naming the protocol's own meeting ("Protokoll från sammanträdet 24 september 2025",
+# "Protokoll fört vid sammanträde med kommunstyrelsen den 12 mars 1996"): on a page that lists
+# several meetings' dates, the date of the meeting whose protocol it is
+PROTOCOL_OF_MEETING = re.compile(
+    r"^(?:[a-zåäöA-ZÅÄÖ\-]{2,40}s\s+)?protokoll\s+(?:från|fört\s+vid|vid)\s+(?:det\s+|ett\s+)?sammanträde[^\n]{0,80}",
+    re.IGNORECASE | re.MULTILINE,
+)
 CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 )

@@ -347,6 +347,7 @@ def segment(lines: list[Line]) -> Segments:
         lines = [lines[j] for j in kept]
         for h in found:
             h.index = moved[h.index]
+    table_rows = _row_tables(lines, found)
     agenda: dict[int, str] = {}
     agenda_dnr: dict[int, str] = {}
     last: int | None = None
@@ -389,6 +390,13 @@ def segment(lines: list[Line]) -> Segments:
             sections.append(Section(number, lines[h.index], rest, list(body)))
     if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
         first = chosen[0].index - 1
+    if table_rows:
+        sections = [
+            _table_row_section(sec, table_rows[sec.heading.no, sec.heading.page])
+            if (sec.heading.no, sec.heading.page) in table_rows
+            else sec
+            for sec in sections
+        ]
     appendix = _attendance_appendix(sections[-1])
     trailing = _closing_block(sections[-1])
     return Segments(
@@ -399,6 +407,61 @@ def segment(lines: list[Line]) -> Segments:
         trailing=trailing,
         appendix=appendix,
     )
+
+
+# a table of §§, one row each: "Paragraf | Ärende | Diarienummer | Beslut" (a web list of a
+# meeting's decisions); the cells of each row become the title, a Dnr line and a Beslut block
+_ROW_HEAD_FIRST = re.compile(r"^(?:§|paragraf|par\.?|nr)$", re.IGNORECASE)
+_ROW_HEAD_KINDS = (
+    ("title", re.compile(r"^(?:ärende|ärenden|rubrik|ärendemening|ärenderubrik|ämne)$", re.IGNORECASE)),
+    ("dnr", re.compile(r"^(?:diarienummer|diarienr|dnr|ärendenummer|ärendenr)\.?$", re.IGNORECASE)),
+    ("decision", re.compile(r"^(?:beslut|beslutet)$", re.IGNORECASE)),
+)
+_NO_DNR = re.compile(r"^[\s\-–—]*$")
+
+
+def _row_table_head(text: str) -> list[str] | None:
+    """The column kinds after the § column of a § table's head row ("Paragraf\tÄrende\tBeslut"),
+    None when the line is no such row or a column is unknown."""
+    cells = [c.strip() for c in text.split("\t")]
+    if len(cells) < 2 or not _ROW_HEAD_FIRST.match(cells[0]):
+        return None
+    kinds = [next((k for k, pat in _ROW_HEAD_KINDS if pat.match(c)), None) for c in cells[1:]]
+    if "title" in kinds and None not in kinds and len(set(kinds)) == len(kinds):
+        return kinds
+    return None
+
+
+def _row_tables(lines: list[Line], found: list[Heading]) -> dict[tuple[int, int], list[str]]:
+    """The § headings that are rows of a § table under its head row, by (line number, page), with
+    the table's column kinds. Such rows are sections, not an agenda: the marks are cleared."""
+    at = {h.index: h for h in found}
+    rows: dict[tuple[int, int], list[str]] = {}
+    for i, ln in enumerate(lines):
+        if "\t" not in ln.text or i + 1 not in at:
+            continue
+        kinds = _row_table_head(ln.text)
+        j = i + 1
+        while kinds and j in at and lines[j].text.count("\t") == len(kinds):
+            at[j].agenda_like = False
+            rows[lines[j].no, lines[j].page] = kinds
+            j += 1
+    return rows
+
+
+def _table_row_section(sec: Section, head: list[str]) -> Section:
+    cells = [c.strip() for c in sec.rest.strip("\t ").split("\t")]
+    if len(cells) != len(head):
+        return sec
+    by_kind = dict(zip(head, cells, strict=True))
+    at = sec.heading
+    lines = []
+    if by_kind.get("dnr") and not _NO_DNR.match(by_kind["dnr"]):
+        lines.append(Line(at.page, at.no, f"Diarienummer: {by_kind['dnr']}"))
+    if by_kind.get("decision"):
+        lines += [Line(at.page, at.no, "Beslut"), Line(at.page, at.no, by_kind["decision"])]
+    # the row holds the whole §: what follows the last row is the page around the table
+    return Section(sec.number, sec.heading, by_kind["title"], lines)
 
 
 def _attendance_appendix(last: Section) -> list[Line]:
