@@ -6,9 +6,10 @@ Run by hand around every speed change to the importer (issue 3):
     .venv/bin/python bench/parse_equivalence.py check    # after it; exit 1 and a diff when different
 
 Inputs: the rendered demo protocols in bench/out/corpus (text and PDF, from bench/gen_corpus.py),
-the shared corpus in ../shared/corpus (read where it lies, never copied), the invented layouts in
-tests/fixtures/layouts and tests/fixtures/measurement, and ``--mutants`` seeded mutations of those
-texts (the mutation operators of bench/fuzz_parsers.py) that reach the parser's odd corners. Each
+the shared corpus in ../shared/corpus (read where it lies, never copied), the invented protocols
+in tests/fixtures/layouts, tests/fixtures/measurement and every tests/fixtures/heldoutN, and
+``--mutants`` seeded mutations of those texts (the mutation operators of bench/fuzz_parsers.py)
+that reach the parser's odd corners. Each
 input's result is what ``protokoll parse`` prints, or the error class and message it exits with.
 The snapshot lives in bench/out/ (git-ignored), so real protocol text never enters the repository.
 """
@@ -52,6 +53,7 @@ def input_files(demo: Path) -> list[tuple[str, Path]]:
         ("corpus", CORPUS),
         ("layouts", ROOT / "tests" / "fixtures" / "layouts"),
         ("measurement", ROOT / "tests" / "fixtures" / "measurement"),
+        *((p.name, p) for p in sorted((ROOT / "tests" / "fixtures").glob("heldout*"))),
     ]
     out = []
     for group, folder in groups:
