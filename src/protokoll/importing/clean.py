@@ -32,6 +32,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+_ORGAN_AT_END = re.compile(r"\s+[A-ZÅÄÖ]{1,4}$")
+
+
 _VIEWER_TITLE = re.compile(r'^Download\s+"(.{10,400})"$')
 # one pass instead of one per rule; the rules stay named in rules.py
 _FURNITURE = re.compile(
@@ -171,12 +174,12 @@ def _is_structure(key: str) -> bool:
     return bool(_STRUCTURE.match(probe) or rules.ANY_SECTION_LABEL.match(probe))
 
 
-def _split_flattened(text: str) -> list[str]:
+def _split_flattened(text: str, flattened: bool) -> list[str]:
     """A flattened page holds several § headings on one line; give each its own line. A viewer
     scrape also runs "Beslut Dagordningen fastställs." into the title before it: on such a long
     line a section label followed by a capitalised word starts a line too."""
     chunks = _split_headings(text)
-    if len(text) < _FLATTENED:
+    if not flattened:
         return chunks
     out: list[str] = []
     for chunk in chunks:
@@ -197,7 +200,10 @@ def _split_headings(text: str) -> list[str]:
     start = 0
     for m in _INLINE_HEADING.finditer(text):
         before = text[start : m.start()]
-        if _REFERENCE_BEFORE.search(before) or re.fullmatch(r"[A-ZÅÄÖ]{1,4}", before.strip()):
+        # a reference names the organ too ("Bilaga till AU § 28"): read what stands before it
+        if _REFERENCE_BEFORE.search(_ORGAN_AT_END.sub("", before)) or re.fullmatch(
+            r"[A-ZÅÄÖ]{1,4}", before.strip()
+        ):
             continue  # a reference, or the organ prefix of this very heading ("KS § 12")
         parts.append(text[start : m.start()])
         start = m.end()
@@ -212,8 +218,49 @@ def _edge_lines(lines: list[str]) -> set[int]:
     return set(top + _first_two(reversed(numbered), lambda pair: pair[0] if pair[1].strip() else None))
 
 
+# the deepest page prefix read: page number, letterhead, organ, document name, date, "Sid (3)"
+_MAX_PREFIX_WORDS = 12
+
+
+def _flattened_prefix(ex: Extracted) -> list[str] | None:
+    """The running header a viewer scrape runs into the text of every page. A scrape that lost
+    its line breaks prints each page as one long line, opening with the page's number and
+    header ("3 GRANBERGA KOMMUN PROTOKOLL (3) Kommunstyrelsens arbetsutskott 2024-03-05 AU §
+    24 …"), so no line recurs for _running_headers to find. The words (digits collapsed) that
+    most of those lines open with are that header; a § or a section label is never part of it."""
+    keys = [
+        _DIGITS.sub("#", text).split(" ")[:_MAX_PREFIX_WORDS]
+        for page in ex.pages
+        for raw in page.lines
+        if len(text := raw.strip()) >= _FLATTENED
+    ]
+    if len(keys) < 3:
+        return None
+    limit = max(3, int(len(keys) * 0.6))
+    for n in range(_MAX_PREFIX_WORDS, 2, -1):
+        (prefix, count), *_ = Counter(tuple(k[:n]) for k in keys if len(k) >= n).most_common(1) or [((), 0)]
+        if count >= limit:
+            words = list(prefix)
+            # the prefix ends before the first structure it swallowed: a § heading or a label
+            for i, word in enumerate(words):
+                if "§" in word or _is_structure(" ".join(words[i:])):
+                    words = words[:i]
+                    break
+            return words if len(words) >= 3 else None
+    return None
+
+
+def _drop_prefix(text: str, prefix: list[str]) -> str:
+    words = text.split(" ")
+    if len(words) > len(prefix) and [_DIGITS.sub("#", w) for w in words[: len(prefix)]] == prefix:
+        return " ".join(words[len(prefix) :])
+    return text
+
+
 def clean(ex: Extracted) -> list[Line]:
     headers = _running_headers(ex)
+    prefix = _flattened_prefix(ex)
+    prefixed = 0  # flattened lines with the prefix seen: the first keeps it, as the letterhead
     # cheap first tests before collapsing the digits of every line: a line that collapses to a
     # key starts with the key's first character and with its text up to the first digit run
     header_starts = {key[:1] for key in headers}
@@ -266,11 +313,16 @@ def clean(ex: Extracted) -> list[Line]:
             if stripped is not text and (not stripped or is_furniture(stripped)):
                 continue
             text = stripped
-            if len(text) < _FLATTENED and "§" not in text:
+            flattened = len(text) >= _FLATTENED
+            if prefix and flattened:
+                prefixed += 1
+                if prefixed > 1:
+                    text = _drop_prefix(text, prefix)
+            if not flattened and "§" not in text:
                 out.append(Line(page.number, no, text))  # the common line: nothing to split
                 broken = broken or text[-1] in _HYPHENS
                 continue
-            for part in _split_flattened(text):
+            for part in _split_flattened(text, flattened):
                 out.append(Line(page.number, no, part))
                 broken = broken or part[-1] in _HYPHENS
     # most protocols break no word at a line end: the second pass only for those that do

@@ -116,10 +116,14 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         return _degenitive(organ, text)
     counts: Counter[str] = Counter()
     for sec in seg.sections:
+        forwarded = False
         for ln in sec.lines[:12]:
             m = BODY_NAME.match(ln.text)
-            if m and m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
+            # under "Nämndens förslag till kommunfullmäktige" the decision is the receiver's
+            if m and not forwarded and m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
                 counts[_degenitive(m.group(1), text)] += 1
+            label = label_of(ln.text)
+            forwarded = label[0] == "forwarded" if label else forwarded
     if counts:
         return _letterhead_name(counts.most_common(1)[0][0], seg, raw_head)
     for ln in seg.header[:40] or []:

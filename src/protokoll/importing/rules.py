@@ -396,8 +396,10 @@ _FLAT_LABELS = (
     r"Reservationer|Reservation|Särskilt yttrande|Protokollsanteckning|Jäv|Kopia till|"
     r"Beslutet skickas till|Expedieras(?: till)?|Bilagor|Upplysningar"
 )
-FLATTENED_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{_FLAT_LABELS})\s+[{UP}\d])")
-FLATTENED_LABEL_HEAD = re.compile(rf"^({_FLAT_LABELS})\s+(?=[{UP}\d])")
+# and the body's own block labels: "Arbetsutskottets beslut", "Nämndens förslag till kommunfullmäktige"
+_FLAT_BODY_LABELS = rf"(?=[{UP}])(?i:[\w\-]*?{BODY_WORD})s\s+(?:beslut|förslag\s+till\s+(?!beslut\b)[\w\-]{{0,40}}{BODY_WORD})"
+FLATTENED_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{_FLAT_LABELS}|{_FLAT_BODY_LABELS})\s+[{UP}\d])")
+FLATTENED_LABEL_HEAD = re.compile(rf"^({_FLAT_LABELS}|{_FLAT_BODY_LABELS})\s+(?=[{UP}\d])")
 # a label followed by its text on the same line, e.g. "Kopia till: Kommunstyrelsen"
 INLINE_LABEL = re.compile(
     r"^(?P<label>Beslut|Kopia till|Beslutet skickas till|Expedieras(?: till)?|Bilagor?|Reservation|"
