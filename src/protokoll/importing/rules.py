@@ -579,6 +579,15 @@ TALLY_RULES: tuple[Rule, ...] = (
         '"med åtta röster mot sju", "… mot 3 att bifalla förslaget. 1 ledamot avstår" (the next sentence)',
     ),
     Rule(
+        "rostsiffror",
+        re.compile(
+            rf"\bröstsiffror(?:na)?\s+(?P<yes>\d{{1,3}})\s*[–\-]\s*(?P<no>\d{{1,3}})(?!\d)"
+            rf"(?:[^.]{{0,60}}?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|avstående))?",
+            re.IGNORECASE,
+        ),
+        '"med röstsiffrorna 26–23", "utfaller med röstsiffrorna 5–3, en ledamot avstår"',
+    ),
+    Rule(
         "summa_row",
         re.compile(
             r"^(?:summa|totalt|antal röster|summa röster)\b[\s:]*(?P<yes>\d{1,3})\s+(?P<no>\d{1,3})"

@@ -24,7 +24,7 @@ _CHOICE = {
     "frånvarande": VoteChoice.ABSENT,
 }
 _VOTE_CONTEXT = re.compile(
-    r"omröstning|votering|röster|ja-röst|nej-röst|\bja\b.{0,200}?\bnej\b", re.IGNORECASE
+    r"omröstning|votering|röster|röstsiffr|ja-röst|nej-röst|\bja\b.{0,200}?\bnej\b", re.IGNORECASE
 )
 
 
