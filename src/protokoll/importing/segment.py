@@ -376,6 +376,7 @@ def segment(lines: list[Line]) -> Segments:
     leading = {h.index: _title_above(lines, h) for h in chosen}
     leading.update(_numbered_titles_above(lines, chosen))
     taken = {h.index - 1 for h in chosen if leading[h.index]}
+    taken |= {h.index - 2 for h in chosen if leading[h.index] and _under_item_word(lines, h)}
     left_out = sorted(agenda_indexes | taken)
     sections: list[Section] = []
     for k, h in enumerate(chosen):
@@ -553,11 +554,25 @@ def _numbered_titles_above(lines: list[Line], chosen: list[Heading]) -> dict[int
     return {index: title for index, (_, title) in found.items()}
 
 
+# the agenda's number on a line of its own above the title ("Ärende 4" / "Tillsynsplan 2026" /
+# "§ 51"): a layout that heads each ärende by its agenda number and gives the § in the body
+_ITEM_WORD_LINE = re.compile(r"^(?:Ärende|ÄRENDE|Punkt|PUNKT)[ \t]+\d{1,3}\.?$")
+
+
+def _under_item_word(lines: list[Line], h: Heading) -> bool:
+    """The heading is a bare "§ 51" two lines under an "Ärende 4" line, the title between."""
+    if h.index < 2 or h.rest.strip() or h.rule != "section_sign":
+        return False
+    item = lines[h.index - 2]
+    return item.page == lines[h.index].page and bool(_ITEM_WORD_LINE.match(item.text.strip()))
+
+
 def _title_above(lines: list[Line], h: Heading) -> str | None:
     """W3D3-style layouts print the title first and the number after it ("Val av justerare" /
     "19 §"). The line above a "N §" heading is its title when it stands alone: directly above the
     heading, after a blank line or a page break, shaped like a title (no full stop, no label)."""
-    if h.rule != "number_then_sign" or h.index < 1:
+    under_item = _under_item_word(lines, h)
+    if (h.rule != "number_then_sign" and not under_item) or h.index < 1:
         return None
     rest = h.rest.strip()
     if rest and not rules.DNR_LABEL.match(rest):
@@ -565,7 +580,7 @@ def _title_above(lines: list[Line], h: Heading) -> str | None:
     above, head = lines[h.index - 1], lines[h.index]
     if above.page != head.page or above.no != head.no - 1:
         return None
-    if h.index >= 2:
+    if h.index >= 2 and not under_item:
         before = lines[h.index - 2]
         if before.page == above.page and before.no == above.no - 1:
             return None
