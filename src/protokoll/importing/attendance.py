@@ -247,6 +247,28 @@ def _party_code(word: str) -> str:
     return rules.PARTY_NAMES.get(word.lower(), word.upper())
 
 
+_BULLET = re.compile(r"^[-–•*·]\s+")
+_HEADED_ENTRY = re.compile(rf"^(?P<name>{rules.NAME})(?P<tail>\s*,.*)?$")
+
+
+def _party_headings(block: str) -> str:
+    """A list under party headings ("Socialdemokraterna (S)" / "- Camilla Hägg, ordförande" /
+    "- Tommy Reinholdsson"), one person a line without a party of their own, rewritten as one
+    "Name (S), role" line per person."""
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    out: list[str] = []
+    party: str | None = None
+    for ln in lines:
+        h = rules.PARTY_HEADING.match(ln)
+        if h:
+            party = (h.group("code") or _party_code(h.group("party"))).upper()
+            continue
+        entry = _BULLET.sub("", ln)
+        m = _HEADED_ENTRY.match(entry) if party else None
+        out.append(f"{m.group('name')} ({party}){m.group('tail') or ''}" if m else entry)
+    return "\n".join(out)
+
+
 def _party_groups(block: str) -> str:
     """A list grouped by party ("Moderaterna:  A (ordförande), B, C" and the lines that wrap it)
     rewritten as one "Name (M), role" line per person. A party code as the group name ("M: A, B")
@@ -303,6 +325,8 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
         return []
     if ":" in block:
         block = _party_groups(block)
+    if "\n" in block and any(rules.PARTY_HEADING.match(ln.strip()) for ln in block.split("\n")):
+        block = _party_headings(block)
     # columns apart by gaps, or (an HTML list) by single spaces
     block = _table_rows(block) if "\t" in block or "  " in block else _spaced_rows(block)
     lines = [ln for ln in block.split("\n") if ln.strip()]

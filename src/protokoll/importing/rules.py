@@ -44,6 +44,14 @@ PARTY_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+# a party's name alone on a line over the list of its members ("Socialdemokraterna (S)",
+# "Moderaterna:"), as a web page groups the attendance under party headings
+PARTY_HEADING = re.compile(
+    rf"^(?P<party>{'|'.join(sorted(PARTY_NAMES, key=len, reverse=True))})"
+    rf"(?:\s*\((?P<code>{KNOWN_PARTY_RE})\))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
     "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
