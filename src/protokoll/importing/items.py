@@ -560,6 +560,7 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
         if not (
             _TITLE_WRAP.search(last)
             or text[:1].islower()
+            or (last.isupper() and text.isupper())  # a title set in capitals over two lines
             or _agrees(longer, joined)
             or (_SURNAME_AND_PARTY.match(text) and _FIRST_NAME_END.search(last))
         ):
@@ -603,6 +604,27 @@ def _labelled_title(lines: list[Line], start: int) -> tuple[str | None, int]:
 _BODY_DECIDES = re.compile(r"\bbeslutar(?:\s+att)?\s*:?\s*$", re.IGNORECASE)
 
 
+_RESERVES = re.compile(r"\breserver(?:ar|ade)\s+sig\b", re.IGNORECASE)
+
+
+# a decision sentence that the att-clauses under it finish ("… föreslår kommunfullmäktige besluta")
+_OPENS_CLAUSES = re.compile(r"\b(?:besluta|beslutar)\s*:?$", re.IGNORECASE)
+
+
+def _att_clauses(lines: list[Line]) -> list[str]:
+    """The att-clauses at the start of ``lines``, each with the lines it wraps onto."""
+    out: list[str] = []
+    for ln in lines:
+        text = squash(ln.text)
+        if text.startswith("att "):
+            out.append(text)
+        elif out and text[:1].islower() and not out[-1].endswith("."):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            break
+    return out
+
+
 def _blocks(lines: list[Line]) -> Blocks:
     """The § text split at its labels. A block opened by a margin label ends at the next row of
     that label column, known label or not ("Avgift   24 310 kronor" after "Beslut   …")."""
@@ -610,8 +632,20 @@ def _blocks(lines: list[Line]) -> Blocks:
     current = blocks.preamble
     kind = None
     column = False
-    for ln in lines:
+    for i, ln in enumerate(lines):
         lab = label_of(ln.text)
+        if (
+            not lab
+            and kind == "decision"
+            and current
+            and _RESERVES.search(ln.text)
+            and starts_block(lines, i)
+        ):
+            # "Mot beslutet reserverar sig …" as a paragraph of its own after an unlabelled
+            # decision, as a typed protocol sets it: the decision has ended
+            kind, current = "reservation", blocks.add("reservation", "")
+            current.append(ln)
+            continue
         if lab and kind == "decision" and not current and not lab[1] and _BODY_DECIDES.search(ln.text):
             current.append(ln)  # "Beslut" / "Nämnden beslutar" / "att …": the decision's first words
             continue
@@ -742,9 +776,13 @@ def interpret(
     if decision and decision.startswith("att ") and re.search(r"\bbeslutar$", lead, re.IGNORECASE):
         decision = f"{lead} {decision}"  # "Kommunstyrelsen beslutar / att …" reads as one sentence
     if decision is None:
-        for ln in blocks.preamble + blocks.lines("background"):
+        unlabelled = blocks.preamble + blocks.lines("background")
+        for j, ln in enumerate(unlabelled):
             if _DECISION_SENTENCE.match(ln.text):
                 decision = squash(ln.text)
+                if _OPENS_CLAUSES.search(decision):
+                    # "Kommunstyrelsen föreslår kommunfullmäktige besluta" / "att …": its clauses
+                    decision = " ".join([decision, *_att_clauses(unlabelled[j + 1 :])]).strip()
                 break
     if decision is None and not blocks.by_kind:
         decision = _lone_passive_decision(blocks.preamble)

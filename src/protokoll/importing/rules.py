@@ -88,8 +88,9 @@ PROTOCOL_OF_MEETING = re.compile(
     r"^(?:[a-zåäöA-ZÅÄÖ\-]{2,40}s\s+)?protokoll\s+(?:från|fört\s+vid|vid)\s+(?:det\s+|ett\s+)?sammanträde[^\n]{0,80}",
     re.IGNORECASE | re.MULTILINE,
 )
+# a typewriter writes the dash as two hyphens ("kl. 09.00--12.15")
 CLOCK_RANGE = re.compile(
-    r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
+    r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:--?|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 )
 CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)")
 # a second time range right after a first one, joined by "och" or a comma: the meeting went on
@@ -466,8 +467,9 @@ REPORT_TITLE = re.compile(
     r"inkomna skrivelser|redovisning av delegation",
     re.IGNORECASE,
 )
+# "7 kap. 11 § sekretesslagen": the law before offentlighets- och sekretesslagen (2009:400)
 CONFIDENTIAL = re.compile(
-    r"\bX{3,}\b|\bsekretess(?:belagd|ärende|skyddad)?\b|\bomfattas av sekretess|\bOSL\b|offentlighets- och sekretesslagen",
+    r"\bX{3,}\b|\bsekretess(?:belagd|ärende|skyddad|lagen)?\b|\bomfattas av sekretess|\bOSL\b|offentlighets- och sekretesslagen",
     re.IGNORECASE,
 )
 # a sekretess mark printed under the § heading, as a stamp beside the title ("Sekretess enligt
