@@ -47,6 +47,12 @@ _NOT_NAME_START = {
     "förvaltningen", "nämndsekreterare", "socialchef", "tf", "tf.", "administrativ", "utredare",
 }  # fmt: skip
 _LEADING_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:vice\s+)?(?:ordförande|ordf\.?)\s+)", re.IGNORECASE)
+# a role abbreviated before the name, as a list with a role column of its own prints it:
+# "Ordf. Eva Ek (S)", "1:e v ordf. Bo Al (M)", "Tjg ers. Nils Berg (S) för …"
+_ROLE_ABBREVIATION = r"(?:\d:?[ea]\s+)?(?:v\.?\s*|vice\s+)?ordf(?:\.|örande)|tjg\.?\s*ers(?:\.|ättare)|ers\."
+_ROLE_BEFORE = re.compile(rf"^\s*({_ROLE_ABBREVIATION})\s*$", re.IGNORECASE)
+# such a line starts an entry of its own even in lower case ("v ordf. Bo Al (M)")
+_ROLE_LEADS = re.compile(rf"^(?:{_ROLE_ABBREVIATION})\s+[A-ZÅÄÖ]", re.IGNORECASE)
 _CONTINUES = re.compile(r"(?:\boch|\bför|\bav|\bi|-|,)\s*$")
 
 
@@ -151,6 +157,8 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
         if lead_role and people and people[-1].role is None:
             # "Name, M, Ordförande Next Name, C": the role belongs to the entry before
             people[-1].role, lead_role = lead_role, None
+        if k == 0 and lead_role is None and (lead := _ROLE_BEFORE.match(between)):
+            lead_role = lead.group(1)  # "Ordf. Eva Ek (S)", "1:e v ordf. Bo Al (M)", "Tjg ers. …"
         person = ParsedPerson(name=name, party=party, role=lead_role)
         groups = m.groupdict()
         if groups.get("role0"):
@@ -178,7 +186,7 @@ def _join_continuations(lines: list[str]) -> list[str]:
         # a line opening in lower case, with a § range or with a party in parentheses ("(S),
         # ordförande, …": the name wrapped before it) goes on with the entry above
         if out and (
-            line[:1].islower()
+            (line[:1].islower() and not _ROLE_LEADS.match(line))
             or line[:1] in "§("
             or _continues(out[-1])
             or (_OPEN_FIRST_NAME.search(out[-1]) and _SURNAME_FIRST.match(line))

@@ -59,6 +59,7 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 LABELS, LABEL_FIELDS = _label_regex()
 # labels that are also roles written after a name: "Name (S), Ordförande"
 _ROLE_LABELS = {"chair", "secretary", "adjusting", "adjusters", "substitutes"}
+_MEMBER_FIELDS = {"members", "serving_substitutes", "idle_members"}
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -139,10 +140,27 @@ def _rejoin_wrapped_label(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# an upper-case label opening a line: "BESLUTANDE:", "PLATS OCH TID:    …", "UTSES ATT JUSTERA:"
+_UPPER_LABEL = re.compile(
+    r"(?:^|(?<=\t)|(?<=  ))[A-ZÅÄÖ][A-ZÅÄÖ]+(?:[ \-][A-ZÅÄÖ]+)*(?=[ \t]*:|\t| {2,})", re.MULTILINE
+)
+
+
+def _lower_label(m: re.Match[str]) -> str:
+    """A label set in capitals, as older and typewritten protocols print them, read like one in
+    sentence case: only where the whole word run is a known label, so a letterhead ("TJÄRNVIKS
+    KOMMUN") or an organ in capitals stays as it is."""
+    label = m.group(0).capitalize()
+    whole = LABELS.match(label)
+    return label if whole and whole.end() == len(label) else m.group(0)
+
+
 def read_fields(text: str) -> HeaderFields:
     out = HeaderFields()
     if "\t" in text:
         text = _WRAPPED_LABEL.sub(_rejoin_wrapped_label, text)
+    if _UPPER_LABEL.search(text):
+        text = _UPPER_LABEL.sub(_lower_label, text)
     hits = []
     for m in LABELS.finditer(text):
         fld = LABEL_FIELDS[m.lastgroup or ""]
@@ -152,6 +170,13 @@ def read_fields(text: str) -> HeaderFields:
             continue
         if _party_column(before):
             continue  # a role cell of an attendance table: "Eva Ek   S   Ordförande"
+        if (
+            fld == "chair"
+            and hits
+            and hits[-1][2] in _MEMBER_FIELDS
+            and not text[hits[-1][1] : m.start()].strip(" \t:")
+        ):
+            continue  # the first member's role before the name: "Beslutande:   Ordf. Eva Ek (S)"
         hits.append((m.start(), m.end(), fld))
     for k, (start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
