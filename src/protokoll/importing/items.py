@@ -569,7 +569,12 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
         if end >= len(lines) or joined == listed:
             return end - k  # the ärendelista's whole title: whatever follows is the § text
         after = lines[end].text
-        if starts_block(lines, end) or rules.DNR_LABEL.match(after) or label_of(after):
+        if (
+            starts_block(lines, end)
+            or rules.DNR_LABEL.match(after)
+            or label_of(after)
+            or rules.BARE_DNR_LINE.match(after)
+        ):
             return end - k
     return 0
 

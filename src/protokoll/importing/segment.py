@@ -377,11 +377,19 @@ def segment(lines: list[Line]) -> Segments:
     leading.update(_numbered_titles_above(lines, chosen))
     taken = {h.index - 1 for h in chosen if leading[h.index]}
     taken |= {h.index - 2 for h in chosen if leading[h.index] and _under_item_word(lines, h)}
-    left_out = sorted(agenda_indexes | taken)
+    margin = {
+        h.index: _margin_above(lines, h, chosen[k - 1].index if k else -1) for k, h in enumerate(chosen)
+    }
+    margin = {i: m for i, m in margin.items() if m and not leading[i]}
+    left_out = sorted(agenda_indexes | taken | {j for m in margin.values() for j in m})
     sections: list[Section] = []
     for k, h in enumerate(chosen):
         end = chosen[k + 1].index if k + 1 < len(chosen) else len(lines)
         body = _lines_between(lines, h.index + 1, end, left_out)
+        if h.index in margin:
+            # after the heading's title where it wraps onto the next line ("… strandskyddat" / "område")
+            at = 1 if body and body[0].text[:1].islower() else 0
+            body = body[:at] + [lines[j] for j in margin[h.index]] + body[at:]
         rest = h.rest.strip()
         if leading[h.index]:
             rest = f"{rest} {leading[h.index]}".strip()  # "Dnr 2024/BUN 0031" then the title
@@ -391,6 +399,8 @@ def segment(lines: list[Line]) -> Segments:
             sections.append(Section(number, lines[h.index], rest, list(body)))
     if chosen and leading[chosen[0].index] and chosen[0].index - 1 < first:
         first = chosen[0].index - 1
+    if chosen and chosen[0].index in margin:
+        first = min(first, margin[chosen[0].index][0])
     if table_rows:
         sections = [
             _table_row_section(sec, table_rows[sec.heading.no, sec.heading.page])
@@ -480,6 +490,28 @@ def _attendance_appendix(last: Section) -> list[Line]:
 
 
 _LONE_NAME = re.compile(rf"^{rules.NAME}$")
+
+
+# what a margin column prints beside a § besides its Dnr: "Fastighet: Ekbacken 3:12",
+# "Expedieras:", a recipient a line; short, and no sentence
+_MARGIN_NOTE = re.compile(r"^[^.]{1,40}$")
+_MARGIN_LINES = 6
+
+
+def _margin_above(lines: list[Line], h: Heading, before: int) -> list[int]:
+    """The lines of a margin column that a PDF reads before the § heading beside it: a Dnr alone
+    on its line ("BN 2025-000456") and the short notes under it ("Fastighet: …", "Expedieras:",
+    "Sökanden"), right above a heading with no Dnr of its own. They belong to that §."""
+    if rules.HEADING_DNR.search(h.rest) or rules.DNR_ANYWHERE.search(h.rest):
+        return []
+    for j in range(h.index - 1, max(before, h.index - 1 - _MARGIN_LINES), -1):
+        text = lines[j].text
+        m = rules.BARE_DNR_LINE.match(text)
+        if m and m.group("dnr")[:1].isalpha():
+            return list(range(j, h.index))
+        if not _MARGIN_NOTE.match(text) or match_heading(text):
+            return []
+    return []
 
 
 def _lines_between(lines: list[Line], start: int, end: int, left_out: list[int]) -> list[Line]:
