@@ -249,6 +249,10 @@ _SUBSTITUTE_ROLE = re.compile(r"^(?:ej\s+tjänstgörande\s+)?ersättare\.?$", re
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
 
 
+_SERVES_ROLE = re.compile(r"^(?:tjänstgörande|tjänstgör|tjg\.?)$", re.IGNORECASE)
+_ABSENT_ROLE = re.compile(r"^(?:frånvarande|ej närvarande|anmält förhinder|förhinder)$", re.IGNORECASE)
+
+
 def _entries(
     people: list[ParsedPerson],
     group: AttendanceGroup,
@@ -262,11 +266,17 @@ def _entries(
             continue
         try:
             replaces = Person(name=p.replaces[0], party=p.replaces[1]) if p.replaces else None
-            own_group, own_serving = group, serving
-            if replaces and group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT:
+            own_group, own_serving, own_status = group, serving, status
+            if group == AttendanceGroup.MEMBER and p.role and _ABSENT_ROLE.match(p.role):
+                # a närvarolista's note column: "Per Olsson  M  frånvarande"
+                own_serving, own_status = False, AttendanceStatus.ABSENT
+            elif replaces and group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT:
                 own_group = AttendanceGroup.SUBSTITUTE  # "X (S) för Y (S)" in the members list serves for Y
             elif replaces and group == AttendanceGroup.SUBSTITUTE and status == AttendanceStatus.PRESENT:
                 own_serving = True  # "Ersättare: X (S), tjänstgör för Y (S)": this one takes a seat
+            elif group == AttendanceGroup.SUBSTITUTE and status == AttendanceStatus.PRESENT and p.paragraphs:
+                # "Ersättare: X (KD), tjänstgörande § 116": serving for the §§ named
+                own_serving = own_serving or bool(p.role and _SERVES_ROLE.match(p.role))
             elif group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT and p.role:
                 # a role column in a table of everyone present: "Ersättare" alone does not serve
                 if _SUBSTITUTE_ROLE.match(p.role):
@@ -279,7 +289,7 @@ def _entries(
                     party=p.party,
                     role=p.role,
                     group=own_group,
-                    status=status,
+                    status=own_status,
                     serving=own_serving,
                     replaces=replaces,
                     paragraphs=p.paragraphs,

@@ -487,11 +487,19 @@ EXCLUDING_SECRET = re.compile(
 # An attendance list printed after the last § ("Beslutande: se närvarolistan sist i
 # protokollet"): from this heading on, the text is header matter, not the last §'s.
 ATTENDANCE_APPENDIX = re.compile(
-    r"^(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista)\s*:?$",
+    # "Bilaga A. Närvarolista": the list printed as a bilaga after the last §
+    r"^(?:Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?)?"
+    r"(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista)\s*:?$",
     re.IGNORECASE,
 )
 # so is the notice box (ANSLAG/BEVIS) that some protocols print after the last §
 NOTICE_APPENDIX = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*bevis|Anslagsbevis|ANSLAGSBEVIS)\s*:?$")
+# the chair closing the meeting after the last § ("Ordföranden förklarar sammanträdet avslutat kl.
+# 17.05", "Sammanträdet avslutas"): no part of that §
+MEETING_CLOSED = re.compile(
+    r"^(?:Ordföranden\s+förklarar\s+(?:sammanträdet|mötet)\s+(?:för\s+)?avslutat|"
+    r"(?:Sammanträdet|Mötet)\s+(?:avslutas|avslutades|förklaras\s+avslutat))\b"
+)
 # a heading over the signatures after the last § that no § uses for its own text
 SIGNING_HEADING = re.compile(
     r"^(?:Signering|Signaturer|Underskrifter|Digital signering|Elektronisk signering)\s*:?$", re.IGNORECASE
@@ -559,14 +567,15 @@ TALLY_RULES: tuple[Rule, ...] = (
         "ja_nej_counts",
         re.compile(
             rf"\b(?P<yes>{COUNT})\s+ja(?:-?röst(?:er)?)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röst(?:er)?)?"
-            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|och|samt|\.)?\s*(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
+            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|och|samt|\.)?\s*(?:medan\s+)?(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
             r"(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
             r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
             re.IGNORECASE,
         ),
         '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår", "… och 2 som avstår", '
         '"5 ja-röster för förslaget och 3 nej-röster", "17 ja-röster mot 3 nej-röster. 1 ledamot avstår", '
-        '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår", "1 ja-röst mot 1 nej-röst"',
+        '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår", "1 ja-röst mot 1 nej-röst", '
+        '"13 ja-röster mot 7 nej-röster, medan 1 ledamot avstår från att rösta"',
     ),
     Rule(
         "ja_nej_labels",
@@ -722,8 +731,9 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "members",
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
-        r"Beslutande|Ledamöter|Deltagare|Närvarande",
-        "members who decide",
+        r"Beslutande|Ledamöter|Deltagare|Närvarande|"
+        r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning",
+        "members who decide; a närvarolista printed after the last § (segment._attendance_appendix)",
     ),
     FieldLabel(
         "idle_members",
@@ -737,7 +747,7 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     ),
     FieldLabel(
         "substitutes",
-        r"Ej\s+tjänstgörande\s+ersättare|Närvarande,?\s+ej\s+tjänstgörande\.?\s*(?:ersättare)?|"
+        r"Ej\s+tjänstgörande\s+ersättare|Ej\s+tjg\.?\s+ersättare|Närvarande,?\s+ej\s+tjänstgörande\.?\s*(?:ersättare)?|"
         r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare",
         "substitutes present, not serving",
     ),

@@ -528,6 +528,8 @@ def _opens_closing_block(text: str, below: list[str]) -> bool:
     """Whether a line with ``below`` under it starts the signatures after the last §."""
     if rules.SIGNING_HEADING.match(text):
         return bool(below)
+    if rules.MEETING_CLOSED.match(text):
+        return True
     if rules.SIGNATURE_ROLES_ROW.match(text):
         # "Sekreterare  Ordförande  Justerare" over the names: a row of roles, a name under it
         return bool(below) and bool(_LONE_NAME.match(below[0].split("\t")[0]))
