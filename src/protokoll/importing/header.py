@@ -60,6 +60,9 @@ LABELS, LABEL_FIELDS = _label_regex()
 # labels that are also roles written after a name: "Name (S), Ordförande"
 _ROLE_LABELS = {"chair", "secretary", "adjusting", "adjusters", "substitutes"}
 _MEMBER_FIELDS = {"members", "serving_substitutes", "idle_members"}
+_ACTING_CHAIR = re.compile(
+    r"\b(?:mötes|sammanträdes)ordförande\b|\btjänstgörande\s+ordförande\b", re.IGNORECASE
+)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -174,9 +177,12 @@ def read_fields(text: str) -> HeaderFields:
             fld == "chair"
             and hits
             and hits[-1][2] in _MEMBER_FIELDS
-            and not text[hits[-1][1] : m.start()].strip(" \t:")
+            and not text[hits[-1][1] : m.start()].strip(" \t:\n")
+            and text[m.end() : m.end() + 3].strip(" \t")[:1] not in (":", "\n", "")
         ):
-            continue  # the first member's role before the name: "Beslutande:   Ordf. Eva Ek (S)"
+            # the first member's role before the name, on the label's line or under it:
+            # "Beslutande:   Ordf. Eva Ek (S)"; "Ordförande: Eva Ek" is a field of its own
+            continue
         hits.append((m.start(), m.end(), fld))
     for k, (start, end, fld) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
@@ -533,7 +539,12 @@ def read_header(text: str, closing: str = "") -> Header:
     )
 
     known = [a.name for a in attendance]
-    chairs = [a for a in attendance if a.role and re.match(r"^(?:ordförande|ordf\.?)$", a.role.strip(), re.I)]
+    # who chaired this meeting ("vice ordförande (mötesordförande)") before who holds the post,
+    # and never a chair listed as away
+    present = [a for a in attendance if a.role and a.status != AttendanceStatus.ABSENT]
+    chairs = [a for a in present if _ACTING_CHAIR.search(a.role or "")] or [
+        a for a in present if re.match(r"^(?:ordförande|ordf\.?)$", (a.role or "").strip(), re.I)
+    ]
     # the attendance list names the chair explicitly; signature labels may sit under the wrong name
     chair_name = (
         chairs[0].name

@@ -779,7 +779,11 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel("paragraphs", r"Justerade\s+paragrafer|Paragrafer|Paragrafnummer|Paragraf", "the § range"),
     FieldLabel("signatures", r"Underskrifter|Underskrift|Signaturer", "signature block"),
     FieldLabel("secretary", r"Sekreterare|Vid\s+protokollet|Protokollförare|Sekr\.", "secretary's signature"),
-    FieldLabel("chair", r"Ordförande|Ordf\.", "chair's signature"),
+    FieldLabel(
+        "chair",
+        r"Ordförande|Ordf\.|Mötesordförande|Sammanträdesordförande|Tjänstgörande\s+ordförande",
+        "chair's signature; the acting chair's when the chair is away",
+    ),
     FieldLabel("adjusting", r"Justerande|Justeras", "justerare's signature"),
     FieldLabel(
         "notice",
