@@ -785,6 +785,15 @@ def interpret(
         for j, ln in enumerate(unlabelled):
             if _DECISION_SENTENCE.match(ln.text):
                 decision = squash(ln.text)
+                # the sentence wrapped onto the lines below ("… justera dagens" / "protokoll.")
+                for nxt in unlabelled[j + 1 : j + 6]:
+                    if (
+                        decision.endswith((".", ":"))
+                        or not nxt.text[:1].islower()
+                        or _OPENS_CLAUSES.search(decision)
+                    ):
+                        break
+                    decision = f"{decision} {squash(nxt.text)}"
                 if _OPENS_CLAUSES.search(decision):
                     # "Kommunstyrelsen föreslår kommunfullmäktige besluta" / "att …": its clauses
                     decision = " ".join([decision, *_att_clauses(unlabelled[j + 1 :])]).strip()
