@@ -324,6 +324,15 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
 
 _YRKAR = re.compile(r"\byrkar\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+# what goes on with a decision after a blank line: a clause, a numbered or bulleted point,
+# a lower-case continuation, or another sentence of the body deciding
+_GOES_ON = re.compile(r"^\s*(?:att\b|\d{1,2}[.)]|[-•–*]|[a-zåäö])")
+
+
+def _goes_on(text: str) -> bool:
+    return bool(_GOES_ON.match(text) or _DECISION_SENTENCE.match(text))
+
+
 _RESERVES = re.compile(r"\breserver(?:ar|ade|at)\s+sig\b", re.IGNORECASE)
 
 
@@ -637,8 +646,13 @@ def _blocks(lines: list[Line]) -> Blocks:
     current = blocks.preamble
     kind = None
     column = False
+    whole = False  # the decision stood whole on its label's line ("Beslut: Motionen bifalls.")
     for i, ln in enumerate(lines):
         lab = label_of(ln.text)
+        if whole and not lab and len(current) == 1 and starts_block(lines, i) and not _goes_on(ln.text):
+            # a paragraph of prose after it ("Beslutet fattades efter omröstning …", a news
+            # page's next heading) is no part of it; a clause, a point or another decision is
+            kind, current, whole = "other", blocks.add("other"), False
         if (
             not lab
             and kind == "decision"
@@ -657,6 +671,7 @@ def _blocks(lines: list[Line]) -> Blocks:
         if lab:
             kind = lab[0]
             current = blocks.add(lab[0], ln.text.strip().rstrip(":"))
+            whole = kind == "decision" and ":" in ln.text[:40] and lab[1].rstrip().endswith(".")
             if lab[1]:
                 current.append(Line(ln.page, ln.no, lab[1]))
             column = bool(lab[1]) and _column_label(ln.text) is not None
