@@ -100,6 +100,15 @@ def _degenitive(name: str, text: str) -> str:
 
 
 # "Nämnden beslutar": a body referring to itself names no body
+# what a body does in its own decision sentence ("Bygg- och miljönämnden beviljar …"), or a
+# label naming its decision ("Kommunstyrelsens beslut")
+_DECIDES = re.compile(
+    r"s?:?s?\s+(?:beslut\b|förslag\b|beslutar|beviljar|antar|godkänner|fastställer|utser|väljer|avslår|"
+    r"bifaller|tillstyrker|avstyrker|föreslår|lägger|noterar|återremitterar|bordlägger|uppdrar|ger|"
+    r"medger|överlämnar|tar|yttrar|hänvisar|avskriver|delegerar|besvarar|anser|ställer|tackar|"
+    r"förklarar|upphäver|avger|entledigar|återkallar|meddelar|förelägger|instämmer|redovisar)\b",
+    re.IGNORECASE,
+)
 _GENERIC_BODY = {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "beredningen", "direktionen"}
 
 
@@ -119,8 +128,14 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         forwarded = False
         for ln in sec.lines[:12]:
             m = BODY_NAME.match(ln.text)
-            # under "Nämndens förslag till kommunfullmäktige" the decision is the receiver's
-            if m and not forwarded and m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
+            # under "Nämndens förslag till kommunfullmäktige" the decision is the receiver's; a
+            # body that decides is this one, one that "har skickat …" or receives a copy is not
+            if (
+                m
+                and not forwarded
+                and m.group(1).lower().rstrip("s") not in _GENERIC_BODY
+                and _DECIDES.match(ln.text, m.end())
+            ):
                 counts[_degenitive(m.group(1), text)] += 1
             label = label_of(ln.text)
             forwarded = label[0] == "forwarded" if label else forwarded
