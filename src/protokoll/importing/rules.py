@@ -519,11 +519,14 @@ CLOSING_BLOCK = re.compile(
 )
 # the old signature form after the last §: "Vid protokollet" over the secretary's name, then
 # "Justeras" over the chair's and the justerare's names
-SIGNED_UNDER = re.compile(r"^(?P<label>Vid protokollet|Justeras|Justerat)\s*:?\s*$", re.IGNORECASE)
+SIGNED_UNDER = re.compile(
+    r"^(?P<label>Vid protokollet|Justeras|Justerat|(?:Protokollet\s+)?justeras\s+av)\s*:?\s*$", re.IGNORECASE
+)
 # the same labels with the names after them on the line: "Vid protokollet: Eva Ek, sekreterare",
 # "Justerat: Bo Al, ordförande   Ida Sjö, justerare"
 SIGNED_INLINE = re.compile(
-    r"^(?P<label>Vid protokollet|Justeras|Justerat)\s*:\s*(?P<names>\S.*)$", re.IGNORECASE
+    r"^(?P<label>Vid protokollet|Justeras|Justerat|(?:Protokollet\s+)?justeras\s+av)\s*:\s*(?P<names>\S.*)$",
+    re.IGNORECASE,
 )
 # between the signatures on one line: a column gap, a comma or "och" before the next name
 SIGNATURE_SPLIT = re.compile(r"\t|\s{2,}|,?\s+och\s+|;\s*")
