@@ -114,7 +114,7 @@ FURNITURE_LINES: tuple[Rule, ...] = (
             r"^(?:(?:ordförandes|ordförandens|ordf\.|justerandes|justerares|justerares?|just\.|sekreterarens?)"
             r"\s+(?:signatur|sign\.?)|"
             r"utdragsbestyrkande|justerarsignaturer|justerandes sign|sign\.?)"
-            r"(?:[\s|]+(?:(?:ordförandes|ordf\.|justerandes|justerares|just\.|sekreterarens?)\s+(?:signatur|sign\.?)|"
+            r"(?:(?:[ \t|]*:[ \t|]*|[\s|]+)(?:(?:ordförandes|ordf\.|justerandes|justerares|just\.|sekreterarens?)\s+(?:signatur|sign\.?)|"
             r"utdragsbestyrkande|justerarsignaturer))*\s*:?$",
             re.IGNORECASE,
         ),
@@ -494,6 +494,11 @@ ATTENDANCE_APPENDIX = re.compile(
 )
 # so is the notice box (ANSLAG/BEVIS) that some protocols print after the last §
 NOTICE_APPENDIX = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*bevis|Anslagsbevis|ANSLAGSBEVIS)\s*:?$")
+# the anslag written as one sentence after the last § ("Anslag: Protokollet har justerats
+# 2003-05-21 och anslagits 2003-05-22.")
+NOTICE_SENTENCE = re.compile(
+    r"^(?:Anslag|Anslagsbevis|Bevis om anslag|Tillkännagivande)\s*:\s*(?:Protokollet|Justeringen)\b"
+)
 # the chair closing the meeting after the last § ("Ordföranden förklarar sammanträdet avslutat kl.
 # 17.05", "Sammanträdet avslutas"): no part of that §
 MEETING_CLOSED = re.compile(

@@ -528,7 +528,7 @@ def _opens_closing_block(text: str, below: list[str]) -> bool:
     """Whether a line with ``below`` under it starts the signatures after the last §."""
     if rules.SIGNING_HEADING.match(text):
         return bool(below)
-    if rules.MEETING_CLOSED.match(text):
+    if rules.MEETING_CLOSED.match(text) or rules.NOTICE_SENTENCE.match(text):
         return True
     if rules.SIGNATURE_ROLES_ROW.match(text):
         # "Sekreterare  Ordförande  Justerare" over the names: a row of roles, a name under it
