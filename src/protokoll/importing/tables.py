@@ -48,13 +48,17 @@ _PERSON = re.compile(
 )
 # a presence column that says it in words: "Närvarande", "Närv.", "Deltar"; anything else
 # there ("Frånvarande", "Förhinder") is no mark
-_PRESENT_WORD = re.compile(r"^(?:närvarande|närv\.?|deltar|deltog|ja)$", re.IGNORECASE)
+_PRESENT_WORD = re.compile(r"^(?:närvarande|närv\.?|deltar|deltog|ja|ledamot)(?:\s*\(.*\))?$", re.IGNORECASE)
+# a presence column that gives the role of whoever is there: "Ordförande", "Vice ordförande"
+_PRESENT_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:förste\s+|andre\s+)?vice\s+)?ordförande$", re.IGNORECASE)
+# a table under a label of its own that says whose rows it holds: "Ersättare", "Ersättare:"
+_SUBSTITUTES_LABEL = re.compile(r"^\s*(?:ersättare|närvarande\s+ersättare)\s*:?\s*$", re.IGNORECASE)
 # Presence written in words instead of marks, in a presence, tjänstgör, note or role cell: "Ja",
 # "Ja, för Ove Dahl (M)", "Nej, frånvarande", "Ej tjänstgörande", "Tjänstgörande ersättare för
 # X", or the §§ the person was there for ("112–119", "§§ 61–63")
 _WORD_ABSENT = re.compile(r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-])$", re.IGNORECASE)
 _WORD_NOT_SERVING = re.compile(
-    r"^(?:nej|ej\s+tjänstgörande|inte\s+tjänstgörande|ej\s+tjg\.?)$", re.IGNORECASE
+    r"^(?:ersättare\s*,?\s*)?(?:nej|ej\s+tjänstgörande|inte\s+tjänstgörande|ej\s+tjg\.?)$", re.IGNORECASE
 )
 _WORD_SERVING = re.compile(
     r"^(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*(?:för\s+(?P<replaces>.+?)|§§?\s*\d.*)?$",
@@ -118,11 +122,17 @@ def _cells(line: str) -> list[tuple[int, str]]:
 # ---------------------------------------------------------------- pipes and runs of cells
 
 
+# the rule under a table's head row, as plain text and Markdown draw it: "-----+-----", "|---|:--:|"
+_RULE_ROW = re.compile(r"^[ \t|+:=-]*-{3}[ \t|+:=-]*$")
+
+
 def _pipes(text: str) -> str:
     if "|" not in text:
         return text
     out = []
     for line in text.split("\n"):
+        if _RULE_ROW.match(line) and ("+" in line or "|" in line):
+            continue  # no cells: it would end the table it underlines
         if line.count("|") >= 2 and not rules.FURNITURE_LINES[0].pattern.match(line.strip()):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         out.append(line)
@@ -249,15 +259,16 @@ def _paired_rows(cells: dict[str, str]) -> list[_Row]:
 
 
 def _marked_rows(
-    head: list[tuple[int, str]], kinds: list[str | None], body: list[str]
+    head: list[tuple[int, str]], kinds: list[str | None], body: list[str], *, substitutes: bool = False
 ) -> tuple[list[_Row], int]:
     """The rows under ``head`` and how many lines they take: the table ends at the first line
-    that is not a row of it."""
+    that is not a row of it. ``substitutes``: the table stands under an "Ersättare" label."""
     starts = [pos for pos, _ in head]
     split = _paired_split(kinds)
     rows: list[_Row] = []
     used = 0
-    substitutes = False  # under a grid's own "Ersättare  Parti" row
+    labelled = substitutes
+    # (or, in a grid, they come under the table's own "Ersättare  Parti" row)
     for line in body:
         if _LABEL_LINE.match(line):
             break  # "Ordförande: Ewa Hjort" under the table is a header field, not a row
@@ -281,19 +292,25 @@ def _marked_rows(
         mark = {k for k, v in cells.items() if _MARK.match(v)}
         if _PRESENT_WORD.match(cells.get("present", "")):
             mark.add("present")  # the presence written out ("Närvarande" / "Frånvarande")
+        seated_role = cells.get("present") if _PRESENT_ROLE.match(cells.get("present", "")) else None
+        if seated_role:
+            mark.add("present")  # "Ordförande" in the presence column: there, in that role
         if "name" in cells:
             who = _person(cells["name"])
             if who is None:
                 break
             name, party, role = who
+            role = role or seated_role
             party = party or (cells.get("party") or "").upper() or None
-            substitute = "substitute" in mark and "member" not in mark
+            substitute = labelled or ("substitute" in mark and "member" not in mark)
             present = "present" in mark or ("present" not in kinds and bool(mark - {"absent"}))
             present = present and "absent" not in mark
             replaces = cells.get("replaces") if not _MARK.match(cells.get("replaces", "X")) else None
             said_present, said_serving, said_replaces = _presence_words(cells)
             if _SUBSTITUTE_ROLE.search(cells.get("role", "")):
                 substitute, role = True, None
+            elif _SUBSTITUTE_ROLE.search(cells.get("present", "")):
+                substitute = True  # "Tjänstgörande ersättare", "Ersättare, ej tjänstgörande"
             elif cells.get("role") and not role and not _presence_words({"role": cells["role"]})[1]:
                 role = cells["role"]
             if said_present is not None and not mark:
@@ -400,7 +417,10 @@ def _marks(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        rows, used = _marked_rows(head, kinds, lines[i + 1 : i + 400])
+        above = next((ln for ln in reversed(out) if ln.strip()), "")
+        rows, used = _marked_rows(
+            head, kinds, lines[i + 1 : i + 400], substitutes=bool(_SUBSTITUTES_LABEL.match(above))
+        )
         if len(rows) < 2:
             out.append(lines[i])
             i += 1
