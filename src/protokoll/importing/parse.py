@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from protokoll.document.model import Document, Item, Source, Warning
+from protokoll.document.model import Document, Item, Source, Vote, Warning
 from protokoll.domain.dnr import parse_dnr
 from protokoll.domain.vocab import AttendanceStatus, DocumentKind
 from protokoll.importing import rules
@@ -21,6 +21,7 @@ from protokoll.importing.kinds import detect_kind
 from protokoll.importing.segment import Segments, match_heading, segment
 from protokoll.importing.summary import read_summary
 from protokoll.importing.values import first_date, squash
+from protokoll.importing.votes import appendix_tallies
 
 
 class NotAProtocol(UnreadableInput):
@@ -266,6 +267,15 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         )
         items.append(item)
         warnings += item_warnings
+    if seg.vote_appendix:
+        tallies = appendix_tallies(seg.vote_appendix)
+        for sec, item in zip(seg.sections, items, strict=True):
+            if item.votes or not tallies:
+                continue
+            ref = rules.VOTE_REFERENCE.search(" ".join(ln.text for ln in sec.lines))
+            if ref and int(ref.group("n")) in tallies:
+                yes, no, abstain = tallies[int(ref.group("n"))]
+                item.votes = [Vote(yes=yes, no=no, abstain=abstain)]
     found = {it.paragraph for it in items if it.paragraph is not None}
     listed = sorted(n for n in seg.agenda if n not in found)
     if listed and kind in (DocumentKind.PROTOCOL, DocumentKind.EXTRACT):

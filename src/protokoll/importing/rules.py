@@ -493,6 +493,15 @@ ATTENDANCE_APPENDIX = re.compile(
     re.IGNORECASE,
 )
 # so is the notice box (ANSLAG/BEVIS) that some protocols print after the last §
+# the ballots of several voteringar printed after the last §, one column each ("Ledamot | Parti |
+# Votering 1 | Votering 2"), the §§ saying only "Voteringslistan redovisas i bilaga, votering 1"
+VOTE_APPENDIX = re.compile(
+    r"^(?:Voteringsbilaga|Omröstningsbilaga|Voteringslistor?|Omröstningslistor?|"
+    r"Bilaga\s*\d*\s*[-–:]?\s*(?:voteringslistor?|omröstningslistor?|voteringar|omröstningar))\s*:?$",
+    re.IGNORECASE,
+)
+VOTE_COLUMN = re.compile(r"^(?:votering|omröstning)\s*(?:nr\.?\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE)
+VOTE_REFERENCE = re.compile(r"\b(?:votering|omröstning)\s+(?:nr\.?\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE)
 NOTICE_APPENDIX = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*bevis|Anslagsbevis|ANSLAGSBEVIS)\s*:?$")
 # the anslag written as one sentence after the last § ("Anslag: Protokollet har justerats
 # 2003-05-21 och anslagits 2003-05-22.")

@@ -46,6 +46,7 @@ class Segments:
     agenda_dnr: dict[int, str]
     trailing: list[Line] = field(default_factory=list)
     appendix: list[Line] = field(default_factory=list)  # an attendance list after the last §
+    vote_appendix: list[Line] = field(default_factory=list)  # voteringar in columns after the last §
 
 
 _TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–\-])", re.IGNORECASE)
@@ -408,6 +409,7 @@ def segment(lines: list[Line]) -> Segments:
             else sec
             for sec in sections
         ]
+    vote_appendix = _vote_appendix(sections[-1])
     appendix = _attendance_appendix(sections[-1])
     trailing = _closing_block(sections[-1])
     return Segments(
@@ -417,6 +419,7 @@ def segment(lines: list[Line]) -> Segments:
         agenda_dnr=agenda_dnr,
         trailing=trailing,
         appendix=appendix,
+        vote_appendix=vote_appendix,
     )
 
 
@@ -473,6 +476,17 @@ def _table_row_section(sec: Section, head: list[str]) -> Section:
         lines += [Line(at.page, at.no, "Beslut"), Line(at.page, at.no, by_kind["decision"])]
     # the row holds the whole §: what follows the last row is the page around the table
     return Section(sec.number, sec.heading, by_kind["title"], lines)
+
+
+def _vote_appendix(last: Section) -> list[Line]:
+    """Cut a voteringsbilaga printed after the last § off that §: its columns are read for the
+    §§ that refer to them."""
+    for j, ln in enumerate(last.lines):
+        if rules.VOTE_APPENDIX.match(ln.text.strip()) and len(last.lines) - j > 2:
+            appendix = last.lines[j:]
+            del last.lines[j:]
+            return appendix
+    return []
 
 
 def _attendance_appendix(last: Section) -> list[Line]:

@@ -183,3 +183,48 @@ def read_votes(
         lottery=bool(_LOTTERY.search(text)),
     )
     return [vote], warnings
+
+
+_SUM_ROW = re.compile(r"^summa\s+(?P<choice>ja|nej|avstår|avstod)\b", re.IGNORECASE)
+
+
+def appendix_tallies(lines: list[Line]) -> dict[int, tuple[int, int, int]]:
+    """The tally of each votering in a bilaga that gives one column per votering ("Ledamot |
+    Parti | Votering 1 | Votering 2"): its "Summa ja / nej / avstår" rows, else the Ja, Nej and
+    Avstår cells counted down each column."""
+    columns: dict[int, int] = {}
+    width = 0
+    counts: dict[int, list[int]] = {}
+    sums: dict[int, dict[str, int]] = {}
+    for ln in lines:
+        cells = [c.strip() for c in ln.text.split("\t")]
+        if not columns:
+            found = {
+                int(m.group("n")): c for c, cell in enumerate(cells) if (m := rules.VOTE_COLUMN.match(cell))
+            }
+            if len(found) >= 1 and len(cells) >= 2:
+                columns, width = found, len(cells)
+                counts = {n: [0, 0, 0] for n in columns}
+            continue
+        total = _SUM_ROW.match(cells[0])
+        if total:
+            figures = [int(c) for c in cells[1:] if c.isdigit()]
+            if len(figures) == len(columns):
+                choice = total.group("choice").lower().replace("avstod", "avstår")
+                for n, figure in zip(sorted(columns, key=columns.get), figures, strict=True):
+                    sums.setdefault(n, {})[choice] = figure
+            continue
+        if len(cells) != width:
+            continue
+        for n, c in columns.items():
+            choice = _CHOICE.get(cells[c].lower())
+            if choice in (VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN):
+                counts[n][(VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN).index(choice)] += 1
+    out: dict[int, tuple[int, int, int]] = {}
+    for n in columns:
+        given = sums.get(n, {})
+        if "ja" in given and "nej" in given:
+            out[n] = (given["ja"], given["nej"], given.get("avstår", 0))
+        elif sum(counts[n]):
+            out[n] = (counts[n][0], counts[n][1], counts[n][2])
+    return out
