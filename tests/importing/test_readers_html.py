@@ -92,6 +92,17 @@ def test_body_without_main_drops_site_chrome_but_keeps_content():
     assert read_bytes(html.encode(), file="k.html").pages[0].lines == ["Kommunstyrelsen", "", "§ 1 Ärende"]
 
 
+def test_screen_reader_only_text_is_dropped_and_the_text_around_it_kept():
+    html = (
+        "<html><body><main><details><summary><span class='visually-hidden'>Visa eller dölj paragraf </span>"
+        "§ 112 Val av justerare</summary><p>Beslut</p><p>Henrik Sjöberg utses att justera."
+        "<a href='/d/1'> Tjänsteskrivelse<span class='sr-only'> (pdf, öppnas i nytt fönster)</span></a></p>"
+        "</details></main></body></html>"
+    )
+    lines = [ln for ln in read_bytes(html.encode(), file="k.html").pages[0].lines if ln]
+    assert lines == ["§ 112 Val av justerare", "Beslut", "Henrik Sjöberg utses att justera. Tjänsteskrivelse"]
+
+
 def test_class_word_on_a_wrapper_holding_the_page_does_not_drop_it():
     html = "<html><body><div class='page menu-open'><p>§ 1 Val av ordförande och beslut i ärendet</p></div></body></html>"
     assert read_bytes(html.encode()).pages[0].lines == ["§ 1 Val av ordförande och beslut i ärendet"]

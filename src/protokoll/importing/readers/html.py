@@ -40,6 +40,12 @@ CHROME_PARTS = re.compile(
 CHROME_TOKENS = {"nav", "skip", "share", "social", "dela"}
 _TOKEN_SPLIT = re.compile(r"[^0-9A-Za-zÅÄÖåäö]+|(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# text only a screen reader is given ("Visa eller dölj paragraf", "(pdf, öppnas i nytt fönster)"):
+# the classes that common CSS frameworks and CMSs clip out of sight
+VISUALLY_HIDDEN = re.compile(
+    r"(?:^|\s)(?:visually-?hidden|sr-only|screen-?reader-?(?:text|only)|element-invisible|assistive-text)(?:\s|$)",
+    re.I,
+)
 
 BLOCK_TAGS = {
     "address", "article", "blockquote", "body", "center", "dd", "details", "div", "dl", "dt",
@@ -94,6 +100,7 @@ def _is_hidden(el) -> bool:
         el.get("hidden") is not None
         or el.get("aria-hidden", "").lower() == "true"
         or bool(HIDDEN_STYLE.search(el.get("style", "")))
+        or bool(VISUALLY_HIDDEN.search(el.get("class", "")))
     )
 
 
