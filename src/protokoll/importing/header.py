@@ -525,6 +525,7 @@ def read_header(text: str, closing: str = "") -> Header:
         later = {d for fld in _LATER_DATES for v in f.values.get(fld, []) for _, d in find_dates(v)}
         # a web page's own date ("Publicerad 24 juni 2025") is the day it was put up
         later |= {d for m in rules.PUBLISHED_DATE.finditer(head) for _, d in find_dates(m.group(0))}
+        later |= {d for m in rules.LATER_DATES_SENTENCE.finditer(head) for _, d in find_dates(m.group(0))}
         meeting_date = next((d for _, d in find_dates(head) if d not in later), None)
     adjournments = [
         Adjournment(start=clock(m.group(1), m.group(2)), end=clock(m.group(3), m.group(4)))

@@ -81,6 +81,16 @@ _PUBLISHED_LABEL = (
     r"\b(?:publicerad|publicerat|publiceringsdatum|uppdaterad|senast\s+(?:uppdaterad|ändrad))\b"
 )
 PUBLISHED_DATE = re.compile(rf"{_PUBLISHED_LABEL}(?:(?!{_PUBLISHED_LABEL})[^\n]){{0,40}}", re.IGNORECASE)
+# a sentence of the notice that tells when the protocol was justerat, posted or may be appealed
+# ("Protokollet har justerats 2024-04-22 och anslagits på kommunens anslagstavla 2024-04-23."):
+# its dates come after the meeting's
+LATER_DATES_SENTENCE = re.compile(
+    r"\b(?:justerats|justerades|anslagits|anslogs|tillkännagivits|överklagande)\b"
+    # up to where the sentence ends, or names the meeting ("… har sammanträtt den …") in a text
+    # that lost its full stops
+    r"(?:(?!sammanträ)[^.\n]){0,80}",
+    re.IGNORECASE,
+)
 # a line naming the protocol's own meeting ("Protokoll från sammanträdet 24 september 2025",
 # "Protokoll fört vid sammanträde med kommunstyrelsen den 12 mars 1996"): on a page that lists
 # several meetings' dates, the date of the meeting whose protocol it is
