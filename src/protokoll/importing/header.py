@@ -129,9 +129,11 @@ def _party_column(before: str) -> bool:
     )
 
 
-# a label cell wrapped in a table: "Ej tjänstgörande<TAB>Karl Ek (S)" / "ersättare"
+# a label cell wrapped in a table: "Ej tjänstgörande<TAB>Karl Ek (S)" / "ersättare", the next
+# value of the cell beside it on the wrapped line or not ("ersättare<TAB>Ylva Sten (M)")
 _WRAPPED_LABEL = re.compile(
-    r"^(?P<start>[^\t\n]{3,40})\t(?P<value>[^\n]*)\n(?P<rest>[a-zåäö][a-zåäö ]{1,30})$", re.M
+    r"^(?P<start>[^\t\n]{3,40})\t(?P<value>[^\n]*)\n(?P<rest>[a-zåäö][a-zåäö ]{1,30})(?:\t(?P<more>[^\n]*))?$",
+    re.M,
 )
 
 
@@ -139,7 +141,7 @@ def _rejoin_wrapped_label(m: re.Match[str]) -> str:
     label = f"{m['start'].rstrip()} {m['rest'].strip()}"
     whole = LABELS.match(label)
     if whole and whole.end() == len(label):
-        return f"{label}\t{m['value']}"
+        return f"{label}\t{m['value']}" + (f"\n{m['more']}" if m["more"] else "")
     return m.group(0)
 
 
