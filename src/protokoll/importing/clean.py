@@ -294,8 +294,15 @@ def clean(ex: Extracted) -> list[Line]:
                 continue
             if after_signature:
                 after_signature -= 1
-                # initials and scribbles in the signature boxes ("JH", "ku | *JA* |")
-                if len(text) <= 25 and not _LOWER_WORD.search(text) and "§" not in text:
+                # initials and scribbles in the signature boxes ("JH", "ku | *JA* |"); not the
+                # next page's first Dnr ("Dnr SN 2023/00212") when the boxes end a page
+                if (
+                    len(text) <= 25
+                    and not _LOWER_WORD.search(text)
+                    and "§" not in text
+                    and not _STRUCTURE.match(text)
+                    and not rules.BARE_DNR_LINE.match(text)
+                ):
                     continue
             title = _VIEWER_TITLE.match(text) if text.startswith("Download") else None
             if title:
