@@ -157,7 +157,15 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         for m in BODY_NAME.finditer(source):
             if m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
                 return _degenitive(m.group(1), text)
+    # a kommunalt bolag's board minutes name only "styrelsen"; the letterhead names the company
+    if "styrelse" in text[:3000].lower():
+        company = _COMPANY.search(raw_head)
+        if company:
+            return f"Styrelsen för {company.group(1)}"
     return None
+
+
+_COMPANY = re.compile(r"\b((?:[A-ZÅÄÖ][\w&-]*[ ]){1,4}AB)\b")
 
 
 def _letterhead_name(name: str, seg: Segments, raw_head: str) -> str:
