@@ -55,13 +55,13 @@ _PRESENT_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:förste\s+|andre\s+)?vice\s+
 _SUBSTITUTES_LABEL = re.compile(r"^\s*(?:ersättare|närvarande\s+ersättare)\s*:?\s*$", re.IGNORECASE)
 # Presence written in words instead of marks, in a presence, tjänstgör, note or role cell: "Ja",
 # "Ja, för Ove Dahl (M)", "Nej, frånvarande", "Ej tjänstgörande", "Tjänstgörande ersättare för
-# X", or the §§ the person was there for ("112–119", "§§ 61–63")
+# X", "Tjänstgör i § 95 för X", or the §§ the person was there for ("112–119", "§§ 61–63")
 _WORD_ABSENT = re.compile(r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-])$", re.IGNORECASE)
 _WORD_NOT_SERVING = re.compile(
     r"^(?:ersättare\s*,?\s*)?(?:nej|ej\s+tjänstgörande|inte\s+tjänstgörande|ej\s+tjg\.?)$", re.IGNORECASE
 )
 _WORD_SERVING = re.compile(
-    r"^(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*(?:för\s+(?P<replaces>.+?)|§§?\s*\d.*)?$",
+    r"^(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*(?:för\s+(?P<replaces>.+?)|(?:i\s+)?§§?\s*\d.*)?$",
     re.IGNORECASE,
 )
 _WORD_PARAGRAPHS = re.compile(
@@ -409,6 +409,11 @@ def _marks(text: str) -> str:
                 )
                 i += 1 + used
                 continue
+        substitutes_first = kinds[0] == "substitute" and bool({"serving", "present"} & known)
+        if substitutes_first:
+            # "Ersättare | Parti | Tjänstgör": a table (or the second part of one) of ersättare
+            kinds = ["name", *kinds[1:]]
+            known.add("name")
         if (
             len(head) < 3
             or not ({"name", "member"} & known)
@@ -419,7 +424,10 @@ def _marks(text: str) -> str:
             continue
         above = next((ln for ln in reversed(out) if ln.strip()), "")
         rows, used = _marked_rows(
-            head, kinds, lines[i + 1 : i + 400], substitutes=bool(_SUBSTITUTES_LABEL.match(above))
+            head,
+            kinds,
+            lines[i + 1 : i + 400],
+            substitutes=substitutes_first or bool(_SUBSTITUTES_LABEL.match(above)),
         )
         if len(rows) < 2:
             out.append(lines[i])
