@@ -168,6 +168,21 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
 _COMPANY = re.compile(r"\b((?:[A-ZÅÄÖ][\w&-]*[ ]){1,4}AB)\b")
 
 
+# what may follow a body's name on the letterhead and belongs to it: the part of a region or
+# kommun it serves ("Hälso- och sjukvårdsnämnden Norra") or the kommuner a gemensam nämnd serves
+# ("Gemensamma överförmyndarnämnden för Lönnby och Björkfors")
+_QUALIFIER = (
+    r"(?:[ \t]+(?:Norra|Södra|Östra|Västra|Mellersta|Nordöstra|Nordvästra|Sydöstra|Sydvästra)"
+    r"|[ \t]+för[ \t]+[A-ZÅÄÖ][\w\-]+(?:(?:,[ \t]*|[ \t]+och[ \t]+)[A-ZÅÄÖ][\w\-]+){0,4})"
+)
+
+
+def _qualified(name: str, raw_head: str) -> str:
+    """The body's name with its qualifier, where a line of the letterhead is that and no more."""
+    m = re.search(rf"^[ \t]*{re.escape(name)}({_QUALIFIER})[ \t]*$", raw_head, re.MULTILINE)
+    return name + " " + " ".join(m.group(1).split()) if m else name
+
+
 def _letterhead_name(name: str, seg: Segments, raw_head: str) -> str:
     """A body calls itself by the short form in its decisions ("Arbetsutskottet beslutar"); the
     letterhead names it in full ("Kommunstyrelsens arbetsutskott"), which is the name to keep.
@@ -326,6 +341,8 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
                 )
             )
     body = _body(header, seg, text, raw_head[:3000])
+    if body:
+        body = _qualified(body, raw_head[:3000])
     # an excerpt may lack them (a cut page, a listing); the document says so instead of guessing
     if header.meeting.date is None:
         warnings.append(Warning(code="no_meeting_date", message="no meeting date found in the text"))
