@@ -522,6 +522,12 @@ def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | No
 _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$", re.DOTALL)
 
 
+# a case number withheld in a sekretess § ("Dnr XXXX", "Dnr: ***", "Dnr [maskerat]")
+_MASKED_DNR = re.compile(
+    r"(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(?:X{3,}|\*{3,}|\[?maskerat\]?)", re.IGNORECASE
+)
+
+
 def _text_after_title(line: str) -> tuple[str, str] | None:
     """A title with the § text run onto its line: the text is a sentence of three words or
     more, with a lower-case word in it, and either ends in a full stop or makes the line longer
@@ -705,6 +711,8 @@ def interpret(
     number = section.number
     head = section.heading
     rest = section.rest.strip(" \t.-–:")
+    if _MASKED_DNR.fullmatch(rest):
+        rest = ""  # "§ 3    Dnr XXXX": a withheld case number, and the title is on the next line
     lines = _expand(section.lines)
     marked = next((k for k in range(min(3, len(lines))) if rules.SECRECY_MARK.match(lines[k].text)), None)
     if marked is not None:
