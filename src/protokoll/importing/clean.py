@@ -228,11 +228,12 @@ def _flattened_prefix(ex: Extracted) -> list[str] | None:
     header ("3 GRANBERGA KOMMUN PROTOKOLL (3) Kommunstyrelsens arbetsutskott 2024-03-05 AU §
     24 …"), so no line recurs for _running_headers to find. The words (digits collapsed) that
     most of those lines open with are that header; a § or a section label is never part of it."""
+    # a raw line shorter than the limit is never a flattened one: no need to strip every line
     keys = [
         _DIGITS.sub("#", text).split(" ")[:_MAX_PREFIX_WORDS]
         for page in ex.pages
         for raw in page.lines
-        if len(text := raw.strip()) >= _FLATTENED
+        if len(raw) >= _FLATTENED and len(text := raw.strip()) >= _FLATTENED
     ]
     if len(keys) < 3:
         return None
