@@ -50,7 +50,9 @@ _DECISION_NOTES = Prefiltered(
     re.compile(
         r"(?:Paragrafen|Beslutet)\s+(?:(?:förklaras|är)\s+omedelbart\s+justerad?|justeras\s+omedelbart)\.?"
         r"|(?<!\S)(?:Beslutet\s+(?:är|har)\s+|Beslut\s+)?(?:fattat|fattats|fattas)\s+med\s+stöd\s+av\s+"
-        r"delegation\b(?:[^.\n]|\.(?=\d))*\.?",
+        r"delegation\b(?:[^.\n]|\.(?=\d))*\.?"
+        # how it was reached: "Beslutet fattades efter omröstning (6–3)."
+        r"|(?<!\S)Beslutet\s+(?:fattades|fattas|togs)\s+efter\s+(?:omröstning|votering|sluten\s+omröstning)[^.\n]*\.?",
         re.IGNORECASE,
     )
 )
