@@ -758,6 +758,7 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "members",
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
+        r"Närvarande\s+styrelseledamöter|Styrelseledamöter|"
         r"Beslutande|Ledamöter|Deltagare|Närvarande|"
         r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning",
         "members who decide; a närvarolista printed after the last § (segment._attendance_appendix)",
@@ -775,8 +776,8 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "substitutes",
         r"Ej\s+tjänstgörande\s+ersättare|Ej\s+tjg\.?\s+ersättare|Närvarande,?\s+ej\s+tjänstgörande\.?\s*(?:ersättare)?|"
-        r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare",
-        "substitutes present, not serving",
+        r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare|Närvarande\s+suppleanter|Suppleanter",
+        "substitutes present, not serving (a company board's suppleanter too)",
     ),
     FieldLabel(
         "absent",
