@@ -502,16 +502,21 @@ ATTENDANCE_APPENDIX = re.compile(
     r"(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista)\s*:?$",
     re.IGNORECASE,
 )
-# so is the notice box (ANSLAG/BEVIS) that some protocols print after the last §
 # the ballots of several voteringar printed after the last §, one column each ("Ledamot | Parti |
 # Votering 1 | Votering 2"), the §§ saying only "Voteringslistan redovisas i bilaga, votering 1"
+# its number and the § it belongs to: "Omröstningsbilaga 1, KF § 64"
+_APPENDIX_OF = r"(?:\s*[,:–-]?\s*(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§\s*\d{1,4})"
 VOTE_APPENDIX = re.compile(
-    r"^(?:Voteringsbilaga|Omröstningsbilaga|Voteringslistor?|Omröstningslistor?|"
-    r"Bilaga\s*\d*\s*[-–:]?\s*(?:voteringslistor?|omröstningslistor?|voteringar|omröstningar))\s*:?$",
+    r"^(?:(?:Voteringsbilaga|Omröstningsbilaga|Voteringslistor|Omröstningslistor|"
+    r"Bilaga\s*\d*\s*[-–:]?\s*(?:voteringslist(?:a|or)|omröstningslist(?:a|or)|voteringar|omröstningar))"
+    rf"(?:\s*\d{{1,2}})?{_APPENDIX_OF}?"
+    # one list is the last §'s own unless it names the § it belongs to
+    rf"|(?:Voteringslista|Omröstningslista)(?:\s*\d{{1,2}})?{_APPENDIX_OF})\s*:?$",
     re.IGNORECASE,
 )
 VOTE_COLUMN = re.compile(r"^(?:votering|omröstning)\s*(?:nr\.?\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE)
 VOTE_REFERENCE = re.compile(r"\b(?:votering|omröstning)\s+(?:nr\.?\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE)
+# so is the notice box (ANSLAG/BEVIS) that some protocols print after the last §
 NOTICE_APPENDIX = re.compile(r"^(?:ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*bevis|Anslagsbevis|ANSLAGSBEVIS)\s*:?$")
 # the anslag written as one sentence after the last § ("Anslag: Protokollet har justerats
 # 2003-05-21 och anslagits 2003-05-22.")
