@@ -151,6 +151,14 @@ FURNITURE_LINES: tuple[Rule, ...] = (
         'document-viewer and web-site chrome around scraped protocols (incl. "Sidan uppdaterades 2025-02-05")',
     ),
     Rule("rule_line", re.compile(r"^[\s_\-=.~*|]{3,}$"), "drawn lines and empty table cells"),
+    Rule(
+        "address_footer",
+        re.compile(
+            r"^(?=.*\b(?:org\.?\s*nr|organisationsnummer)\.?\s*:?\s*\d{6}-\d{4}\b)"
+            r"(?=.*(?:\b(?:tel|telefon|växel)\b|\b0\d{1,3}-\d{2,3}(?:\s\d{2}){1,2}\b)).*$"
+        ),
+        "the kommun's address footer on every page: an organisationsnummer beside a telephone number",
+    ),
 )
 
 # furniture that a flattened page carries inline
@@ -531,7 +539,15 @@ MEETING_CLOSED = re.compile(
 )
 # a heading over the signatures after the last § that no § uses for its own text
 SIGNING_HEADING = re.compile(
-    r"^(?:Signering|Signaturer|Underskrifter|Digital signering|Elektronisk signering)\s*:?$", re.IGNORECASE
+    r"^(?:Signering|Signaturer|Underskrifter|Digital signering|Elektronisk signering|Signeringssida|"
+    r"Elektroniska (?:underskrifter|signaturer))\s*:?$",
+    re.IGNORECASE,
+)
+# a signing service's verification page after the last § ("Verifikat" over "Transaktion
+# 09222115557…", the signers with their e-mail addresses and times): no part of that §
+VERIFICATION_PAGE = re.compile(r"^verifikat\b", re.IGNORECASE)
+VERIFICATION_ID = re.compile(
+    r"^(?:transaktion|transaktions-?id|dokument-?id)\s*:?\s*[0-9A-F][0-9A-F-]{7,}", re.IGNORECASE
 )
 # the role row of a signature table after the last § ("Sekreterare<TAB>Ordförande<TAB>Justerare",
 # the names in the row or lines below): only role words, two or more

@@ -544,6 +544,8 @@ def _opens_closing_block(text: str, below: list[str]) -> bool:
         return bool(below)
     if rules.MEETING_CLOSED.match(text) or rules.NOTICE_SENTENCE.match(text):
         return True
+    if rules.VERIFICATION_PAGE.match(text):
+        return any(rules.VERIFICATION_ID.match(t) for t in below[:3])
     if rules.SIGNATURE_ROLES_ROW.match(text):
         # "Sekreterare  Ordförande  Justerare" over the names: a row of roles, a name under it
         return bool(below) and bool(_LONE_NAME.match(below[0].split("\t")[0]))
