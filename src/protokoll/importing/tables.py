@@ -392,7 +392,8 @@ def _marks(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        head = _cells(lines[i]) if len(lines[i]) >= 20 else []
+        # the shortest head row read is "Ledamöter<TAB>Ersättare" (19 characters)
+        head = _cells(lines[i]) if len(lines[i]) >= 12 else []
         if len(head) < 2:
             # both table shapes below need two cells or more: no need to name a single cell
             out.append(lines[i])
