@@ -26,7 +26,11 @@ class Line(NamedTuple):
 
 _LOWER_WORD = re.compile(r"[a-zåäö]{4,}")
 # splits a flattened line before a § heading that follows a finished sentence or title
-_INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:[A-ZÅÄÖ]{1,4}\s)?§\s*\d{1,4}(?:/\d\d)?\s+[A-ZÅÄÖ])")
+_INLINE_HEADING = re.compile(
+    r"(?<=\S)\s+(?=(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}\s)?§\s*\d{1,4}(?:/\d\d)?\s+[A-ZÅÄÖ])"
+)
+# the organ before a heading's sign: "KS", "Ks", "BUN", "Kfn"
+_ORGAN_PREFIX = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}")
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:enligt|i|se|och|samt|till|från|under|av|jfr|ärendet|beslut)|[,(])\s*$", re.IGNORECASE
 )
@@ -201,9 +205,7 @@ def _split_headings(text: str) -> list[str]:
     for m in _INLINE_HEADING.finditer(text):
         before = text[start : m.start()]
         # a reference names the organ too ("Bilaga till AU § 28"): read what stands before it
-        if _REFERENCE_BEFORE.search(_ORGAN_AT_END.sub("", before)) or re.fullmatch(
-            r"[A-ZÅÄÖ]{1,4}", before.strip()
-        ):
+        if _REFERENCE_BEFORE.search(_ORGAN_AT_END.sub("", before)) or _ORGAN_PREFIX.fullmatch(before.strip()):
             continue  # a reference, or the organ prefix of this very heading ("KS § 12")
         parts.append(text[start : m.start()])
         start = m.end()

@@ -502,9 +502,16 @@ _TABLED = Prefiltered(re.compile(r"\bbordlägg", re.IGNORECASE))
 _INFORMATION_TITLE = re.compile(r"^(?:information|informationsärende|lägesrapport|rapport)", re.IGNORECASE)
 
 
+# a decision on the agenda itself, which may drop another § from it
+_AGENDA_DECISION = re.compile(r"^(?:Dagordningen|Föredragningslistan|Ärendelistan)\b", re.IGNORECASE)
+
+
 def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | None:
     probe = decision or ""
-    if _WITHDRAWN.search(probe) or (not decision and _WITHDRAWN.search(text)):
+    withdrawn = _WITHDRAWN.search(probe)
+    if withdrawn and withdrawn.group(0)[:1] in "uU" and _AGENDA_DECISION.match(probe):
+        withdrawn = None  # "Dagordningen fastställs med ändringen att ärende 9 … utgår."
+    if withdrawn or (not decision and _WITHDRAWN.search(text)):
         return Outcome.WITHDRAWN
     if _REFERRAL.search(probe):
         return Outcome.REFERRAL

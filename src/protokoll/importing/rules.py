@@ -518,6 +518,8 @@ VOTE_APPENDIX = re.compile(
     r"^(?:(?:Voteringsbilaga|Omröstningsbilaga|Voteringslistor|Omröstningslistor|"
     r"Bilaga\s*\d*\s*[-–:]?\s*(?:voteringslist(?:a|or)|omröstningslist(?:a|or)|voteringar|omröstningar))"
     rf"(?:\s*\d{{1,2}})?{_APPENDIX_OF}?"
+    # "Bilaga 1 till Ks § 44, voteringslista"
+    rf"|Bilaga\s*\d*\s+till{_APPENDIX_OF}\s*[,:–-]?\s*(?:voteringslist(?:a|or)|omröstningslist(?:a|or)|votering|omröstning)"
     # one list is the last §'s own unless it names the § it belongs to
     rf"|(?:Voteringslista|Omröstningslista)(?:\s*\d{{1,2}})?{_APPENDIX_OF})\s*:?$",
     re.IGNORECASE,

@@ -482,7 +482,9 @@ def _vote_appendix(last: Section) -> list[Line]:
     """Cut a voteringsbilaga printed after the last § off that §: its columns are read for the
     §§ that refer to them."""
     for j, ln in enumerate(last.lines):
-        if rules.VOTE_APPENDIX.match(ln.text.strip()) and len(last.lines) - j > 2:
+        # the label and a line at least: "Bilaga 1 till Ks § 44, voteringslista" / "Beslutet
+        # fattades med 7 röster mot 4 …" may be all of it
+        if rules.VOTE_APPENDIX.match(ln.text.strip()) and len(last.lines) - j > 1:
             appendix = last.lines[j:]
             del last.lines[j:]
             return appendix
