@@ -156,7 +156,8 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
     for source in (text[:3000], raw_head):
         for m in BODY_NAME.finditer(source):
             if m.group(1).lower().rstrip("s") not in _GENERIC_BODY:
-                return _degenitive(m.group(1), text)
+                # "Arbetsutskottet beviljar …" in a decision: the letterhead names it in full
+                return _letterhead_name(_degenitive(m.group(1), text), seg, raw_head)
     # a kommunalt bolag's board minutes name only "styrelsen"; the letterhead names the company
     if "styrelse" in text[:3000].lower():
         company = _COMPANY.search(raw_head)
