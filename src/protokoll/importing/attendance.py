@@ -374,9 +374,19 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     if lower:
         return lower
     people = []
-    for line in _join_continuations(block.split("\n")):
+    for line in _semicolon_entries(block) or _join_continuations(block.split("\n")):
         people.extend(_officials(line))
     return people
+
+
+def _semicolon_entries(block: str) -> list[str]:
+    """ "Eva Ek, ordförande; Bo Al; Ida" / "Sjö; Per Ung": a list of people without parties, one
+    entry per semicolon, that wraps wherever the line is full; every line but the last holds a
+    semicolon, or the block is no such list."""
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    if not any(";" in ln for ln in lines) or any(";" not in ln for ln in lines[:-1]):
+        return []
+    return [entry for entry in re.split(r"\s*;\s*", " ".join(lines)) if entry]
 
 
 def _officials(line: str) -> list[ParsedPerson]:

@@ -554,6 +554,12 @@ def _opens_closing_block(text: str, below: list[str]) -> bool:
     inline = rules.SIGNED_INLINE.match(text)
     if inline and rules.SIGNATORY.match(rules.SIGNATURE_SPLIT.split(inline.group("names"), maxsplit=1)[0]):
         return True  # "Vid protokollet: Eva Ek, sekreterare"
+    if (
+        inline
+        and inline.group("label").lower().startswith("vid")
+        and _LONE_NAME.match(inline.group("names").strip())
+    ):
+        return True  # "Vid protokollet: Eva Ek": the secretary's name alone on the label's line
     if not rules.CLOSING_BLOCK.match(text):
         return False
     if any(
