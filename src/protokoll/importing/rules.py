@@ -261,9 +261,10 @@ AGENDA_LABEL = re.compile(
 DNR_LABEL = re.compile(
     r"^(?:dnr|diarienr|diarienummer|d\.nr|ärendenr|ärendenummer)\b\s*[.:]?\s*", re.IGNORECASE
 )
-# a diarienummer token: optional organ prefix, then digits with / - . : separators
+# a diarienummer token: optional organ prefix, then digits with / - . : separators; the prefix
+# in capitals ("KS", "SBN") or capitalised ("Ks 2025-000143", "Bun 2024/12")
 DNR_TOKEN = re.compile(
-    rf"^(?P<dnr>(?:[{UP}]{{1,6}}(?:[ .\-/:]|(?=\d)))?\d[\d./:\-]*(?:\s*-\s*\d+(?:\.\d+)*)?-?|"
+    rf"^(?P<dnr>(?:(?:[{UP}]{{1,6}}|[{UP}][{LOW}]{{1,2}})(?:[ .\-/:]|(?=\d)))?\d[\d./:\-]*(?:\s*-\s*\d+(?:\.\d+)*)?-?|"
     rf"(?:19|20)\d\d\s*/\s*[{UP}]{{1,6}}\s*\d*)(?=\s|$)"
 )
 # a Dnr at the right margin of a § heading ("§ 8      SBU 2025/14", "§ 89<TAB>Title<TAB>BN
