@@ -785,7 +785,8 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
         r"Närvarande\s+styrelseledamöter|Styrelseledamöter|"
         r"Beslutande|Ledamöter|Deltagare|Närvarande|"
-        r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning",
+        r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning|"
+        r"Närvaro-\s*och\s*(?:omröstnings|voterings)lista(?:,?\s+bilaga\s+[\dA-Z]{1,3})?",
         "members who decide; a närvarolista printed after the last § (segment._attendance_appendix)",
     ),
     FieldLabel(
