@@ -74,6 +74,8 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         rest = m.groupdict().get("rest") or ""
         if rest[:1] in ".:" and rest[1:2] in ("", " ", "\t"):
             rest = rest[1:]  # "§11." / "§ 11: Budget": the heading's own punctuation, not a reference
+        elif (dot := _MARK_SEPARATOR.match(rest)) is not None:
+            rest = rest[dot.end() :]  # "§ 187 · Dnr KS/2025:298": a dot between the number and the Dnr
         if rest and (rules.REFERENCE_REST.match(rest) or not _TITLE_START.match(rest)):
             return None
         if rule.name == "number_then_sign" and (rest.strip()[:1].islower() or rules.STATUTE.match(rest)):
@@ -336,8 +338,47 @@ def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Headin
     return heads, digits - {h.index for h in heads}
 
 
+# a middle dot or bar set between a § number and its Dnr ("§ 187 · Dnr KS/2025:298")
+_MARK_SEPARATOR = re.compile(r"\s*[·•|]\s+(?=dnr\b|diarie)", re.IGNORECASE)
+# a mark that is only the § number and its Dnr ("§ 187", "§ 187 · Dnr KS/2025:298")
+_BARE_MARK = re.compile(r"^\s*(?:(?:dnr|diarienr|diarienummer)\b.*)?$", re.IGNORECASE)
+_DECISION_LINE = re.compile(r"^Beslut\b\s*:?", re.IGNORECASE)
+
+
+def _marks_after(lines: list[Line], found: list[Heading]) -> list[Line] | None:
+    """A news page on a meeting's decisions ("beslut i korthet") closes each ärende with its §
+    and Dnr ("Title" / text / "Beslut: …" / "§ 187 · Dnr KS/2025:298"): when every § line is
+    such a bare mark, a "Beslut" line comes before the first and none after the last, each mark is
+    moved up to the start of its ärende, the line after the mark before it, or for the first the
+    headline (a line not ending a sentence) above its text. None when the § lines head their §§."""
+    if len(found) < 2 or any(h.agenda_like or not _BARE_MARK.match(h.rest) for h in found):
+        return None
+    first, last = found[0].index, found[-1].index
+    decided = [j for j in range(first) if _DECISION_LINE.match(lines[j].text)]
+    if not decided or any(_DECISION_LINE.match(ln.text) for ln in lines[last + 1 :]):
+        return None
+    start = next(
+        (
+            j
+            for j in range(decided[0] - 1, -1, -1)
+            if not lines[j].text.rstrip().endswith((".", ":", "!", "?"))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    out = lines[:start]
+    prev = start
+    for h in found:
+        out += [lines[h.index], *lines[prev : h.index]]
+        prev = h.index + 1
+    return out + lines[prev:]
+
+
 def segment(lines: list[Line]) -> Segments:
     found = _headings(lines)
+    if (marked := _marks_after(lines, found)) is not None:
+        lines, found = marked, _headings(marked)
     bare, stray = _bare_headings(lines, found)
     found = sorted(found + bare, key=lambda h: h.index) if bare else found
     if stray:
