@@ -642,12 +642,12 @@ TALLY_RULES: tuple[Rule, ...] = (
     Rule(
         "votes_against",
         re.compile(
-            rf"\bmed\s+(?P<yes>{COUNT})\s+röster(?:\s+för\s+[^.;\d]{{1,80}}?)?\s+mot\s+(?P<no>{COUNT})(?:\s+röster)?"
+            rf"\b(?:med|(?:omröstning|votering)\s*,)\s+(?P<yes>{COUNT})\s+röster(?:\s+för\s+[^.;\d]{{1,80}}?)?\s+mot\s+(?P<no>{COUNT})(?:\s+röster)?"
             rf"(?:[^.]{{0,80}}?(?:\.\s{{1,3}})?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående|avstår från att rösta))?",
             re.IGNORECASE,
         ),
         '"med åtta röster mot sju", "… mot 3 att bifalla förslaget. 1 ledamot avstår" (the next sentence), '
-        '"med sex röster för förvaltningens förslag mot fem röster för …"',
+        '"med sex röster för förvaltningens förslag mot fem röster för …", "Efter omröstning, 8 röster mot 3, …"',
     ),
     Rule(
         "rostsiffror",
