@@ -462,6 +462,11 @@ def _signed_inline(m: re.Match[str], out: dict[str, list[str]]) -> None:
             out[_label_role(m)] += [name for name, _ in _signature_names(part.strip())]
 
 
+def _lone_clock(value: str) -> str | None:
+    m = rules.CLOCK.search(value)
+    return clock(m.group(1), m.group(2)) if m else None
+
+
 def read_header(text: str, closing: str = "") -> Header:
     """The header fields of ``text``; ``closing`` is a signature block after the last §, read
     for the chair, secretary and justerare the header does not name."""
@@ -510,6 +515,10 @@ def read_header(text: str, closing: str = "") -> Header:
 
     place_time = f.first("place_time") or ""
     start, end = f.find("place_time", lambda v: clock_range(v) if clock_range(v)[0] else None) or (None, None)
+    if start is None:
+        # "Starttid 09:00" / "Sluttid 11:10": the two ends of the meeting on lines of their own
+        start = f.find("start_time", _lone_clock)
+        end = f.find("end_time", _lone_clock) if start else None
     if start is None:
         m = re.search(r"\b(?:kl\.?|klockan)\s*\d", text, re.IGNORECASE)
         if m:

@@ -775,6 +775,8 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "date", r"Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum för sammanträdet|Datum", "meeting date"
     ),
+    FieldLabel("start_time", r"Starttid", "the meeting's start on a line of its own"),
+    FieldLabel("end_time", r"Sluttid", "the meeting's end on a line of its own"),
     FieldLabel(
         "place_time",
         r"Plats och tid|Tid och plats|Plats och datum|Sammanträdestid|Plats|Tid|Lokal",
