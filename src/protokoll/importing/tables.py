@@ -30,7 +30,7 @@ _COLUMN_KINDS = (
     ("party", re.compile(r"^(?:parti|partibeteckning)$")),
     ("member", re.compile(r"^(?:ledamot|ledamöter|ordinarie(?:\s+ledamot)?)$")),
     ("substitute", re.compile(r"^(?:ersättare|tjänstgörande\s+ersättare)$")),
-    ("present", re.compile(r"^(?:närvarande|närv\.?|närvaro|närvarolista)(?:\s*§§?)?$")),
+    ("present", re.compile(r"^(?:närvarande|närv\.?|närvaro|närvarolista|deltagande)(?:\s*§§?)?$")),
     ("serving", re.compile(r"^(?:tjänstgör|tjänstgörande|tjg\.?)$")),
     ("absent", re.compile(r"^(?:frånvarande|frånv\.?)$")),
     ("role", re.compile(r"^(?:roll|funktion|uppdrag)$")),
@@ -48,7 +48,12 @@ _PERSON = re.compile(
 )
 # a presence column that says it in words: "Närvarande", "Närv.", "Deltar"; anything else
 # there ("Frånvarande", "Förhinder") is no mark
-_PRESENT_WORD = re.compile(r"^(?:närvarande|närv\.?|deltar|deltog|ja|ledamot)(?:\s*\(.*\))?$", re.IGNORECASE)
+# "På plats", "Distans (Teams)", "Deltar digitalt": in the room or on a link, present either way
+_PRESENT_WORD = re.compile(
+    r"^(?:närvarande|närv\.?|deltar|deltog|ja|ledamot|på\s+plats|(?:på\s+)?distans|(?:deltar\s+)?digitalt)"
+    r"(?:\s*\(.*\)|\s+via\s+\w+)?$",
+    re.IGNORECASE,
+)
 # a presence column that gives the role of whoever is there: "Ordförande", "Vice ordförande"
 _PRESENT_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:förste\s+|andre\s+)?vice\s+)?ordförande$", re.IGNORECASE)
 # a table under a label of its own that says whose rows it holds: "Ersättare", "Ersättare:"
@@ -56,12 +61,17 @@ _SUBSTITUTES_LABEL = re.compile(r"^\s*(?:ersättare|närvarande\s+ersättare)\s*
 # Presence written in words instead of marks, in a presence, tjänstgör, note or role cell: "Ja",
 # "Ja, för Ove Dahl (M)", "Nej, frånvarande", "Ej tjänstgörande", "Tjänstgörande ersättare för
 # X", "Tjänstgör i § 95 för X", or the §§ the person was there for ("112–119", "§§ 61–63")
-_WORD_ABSENT = re.compile(r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-])$", re.IGNORECASE)
+_WORD_ABSENT = re.compile(
+    r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-]|anmält\s+förhinder|förhinder)$", re.IGNORECASE
+)
+# "Ej tjänstgörande", or after how the ersättare took part: "Distans via Teams, ej tjänstgörande"
 _WORD_NOT_SERVING = re.compile(
-    r"^(?:ersättare\s*,?\s*)?(?:nej|ej\s+tjänstgörande|inte\s+tjänstgörande|ej\s+tjg\.?)$", re.IGNORECASE
+    r"^(?:ersättare\s*,?\s*|[^,]{1,40},\s*)?(?:nej|ej\s+tjänstgörande|inte\s+tjänstgörande|ej\s+tjg\.?)$",
+    re.IGNORECASE,
 )
 _WORD_SERVING = re.compile(
-    r"^(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*(?:för\s+(?P<replaces>.+?)|(?:i\s+)?§§?\s*\d.*)?$",
+    r"^(?:ersättare\s*,\s*)?(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*"
+    r"(?:för\s+(?P<replaces>.+?)|(?:i\s+)?§§?\s*\d.*)?$",
     re.IGNORECASE,
 )
 _WORD_PARAGRAPHS = re.compile(
