@@ -82,10 +82,11 @@ _PUBLISHED_LABEL = (
 )
 PUBLISHED_DATE = re.compile(rf"{_PUBLISHED_LABEL}(?:(?!{_PUBLISHED_LABEL})[^\n]){{0,40}}", re.IGNORECASE)
 # a sentence of the notice that tells when the protocol was justerat, posted or may be appealed
-# ("Protokollet har justerats 2024-04-22 och anslagits på kommunens anslagstavla 2024-04-23."):
+# ("Protokollet har justerats 2024-04-22 och anslagits på kommunens anslagstavla 2024-04-23.",
+# "Anslaget 2025-11-18 – 2025-12-10."):
 # its dates come after the meeting's
 LATER_DATES_SENTENCE = re.compile(
-    r"\b(?:justerats|justerades|anslagits|anslogs|tillkännagivits|överklagande)\b"
+    r"\b(?:justerats|justerades|anslagits|anslogs|anslaget|tillkännagivits|överklagande)\b"
     # up to where the sentence ends, or names the meeting ("… har sammanträtt den …") in a text
     # that lost its full stops
     r"(?:(?!sammanträ)[^.\n]){0,80}",
