@@ -496,7 +496,9 @@ CONFIDENTIAL = re.compile(
 # 26 kap. 1 § OSL"): the whole § is secret, however long its public text, and the mark is no title
 SECRECY_MARK = re.compile(
     r"^(?:sekretess(?:belagd|belagt)?|omfattas av sekretess)\b[^.]{0,60}?"
-    r"(?:\bOSL\b|offentlighets- och sekretesslagen|\d+\s*kap\.)[^.]{0,30}$",
+    # the law's name may follow the chapter and end the sentence: "… 26 kap. 1 § offentlighets- och
+    # sekretesslagen."
+    r"(?:\bOSL\b|offentlighets- och sekretesslagen|\d+\s*kap\.)[^.]{0,45}\.?$",
     re.IGNORECASE,
 )
 MASKED = re.compile(r"\bX{3,}\b|\[\s*maskerat\s*\]|\*{3,}")
