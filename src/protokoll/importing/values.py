@@ -132,6 +132,7 @@ def join_wrapped(first: str, then: str) -> str:
 # Words a title goes on after: a capital that follows one belongs to the title ("Detaljplan för
 # Sapphult", "Anhörigföreningen i Östhammars kommun"), never starts the next text.
 _TITLE_LINKS = frozenset(
+    # fmt: off
     [
         "för",
         "och",
@@ -170,7 +171,37 @@ _TITLE_LINKS = frozenset(
         "ny",
         "nytt",
         "nya",
+        # and the nouns that introduce a name: "betänkandet Ökad kvalitet i äldreomsorgen",
+        # "kvarteret Smedjan", "föreningen Gnistan", "projektet Framtid"
+        "betänkandet",
+        "rapporten",
+        "promemorian",
+        "utredningen",
+        "projektet",
+        "programmet",
+        "strategin",
+        "avtalet",
+        "föreningen",
+        "bolaget",
+        "stiftelsen",
+        "kvarteret",
+        "fastigheten",
+        "fastigheterna",
+        "området",
+        "motionen",
+        "skolan",
+        "förskolan",
+        "gatan",
+        "vägen",
+        "parken",
+        "huset",
+        "torget",
+        "stadsdelen",
+        "tätorten",
+        "orten",
+        "byn",
     ]
+    # fmt: on
 )
 
 
