@@ -409,9 +409,15 @@ def _officials(line: str) -> list[ParsedPerson]:
     return []
 
 
+# a sentence after the names ("Hugo Berglind. Protokollet justeras digitalt …"): a full stop after
+# a word of two letters or more (not an initial) and a capitalised word with a lower-case one after it
+_SENTENCE_AFTER = re.compile(rf"(?<=[{rules.LOW}]{{2}})\.\s+(?=[{rules.UP}][{rules.LOW}]+\s+[{rules.LOW}])")
+
+
 def split_names(text: str) -> list[tuple[str, str | None]]:
     """Adjuster lists: "A (M) och B (S)", "A, B", one per line; parties optional."""
     text = squash(text.replace("\n", ", "))
+    text = _SENTENCE_AFTER.split(text, maxsplit=1)[0]
     text = re.sub(r"\b(?:med\s+.+?\s+som\s+ersättare|som\s+ersättare)\b.*$", "", text)
     parts = re.split(r"\s*(?:,|\boch\b|\bsamt\b|;|&)\s*", text)
     out: list[tuple[str, str | None]] = []
