@@ -163,6 +163,9 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         company = _COMPANY.search(raw_head)
         if company:
             return f"Styrelsen för {company.group(1)}"
+    # a kommunalförbund's board is its "Direktionen", a name of its own, alone under the letterhead
+    if any(ln.text.strip() == "Direktionen" for ln in seg.header[:40]):
+        return "Direktionen"
     return None
 
 
