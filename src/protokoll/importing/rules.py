@@ -511,7 +511,9 @@ EXCLUDING_SECRET = re.compile(
 ATTENDANCE_APPENDIX = re.compile(
     # "Bilaga A. Närvarolista": the list printed as a bilaga after the last §
     r"^(?:Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?)?"
-    r"(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista)\s*:?$",
+    r"(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista"
+    # the list of the meeting's ärenden printed after the last § ("Närvaro- och ärendeförteckning")
+    r"|(?:Närvaro-\s*och\s*)?ärendeförteckning)\s*:?$",
     re.IGNORECASE,
 )
 # the ballots of several voteringar printed after the last §, one column each ("Ledamot | Parti |

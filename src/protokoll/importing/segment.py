@@ -532,6 +532,11 @@ def _vote_appendix(last: Section) -> list[Line]:
     return []
 
 
+_PAGE_NUMBER_LINE = re.compile(
+    r"(?:^|\s)(?:\d{1,3}\s*\(\d{1,3}\)|Sida\s+\d{1,3}(?:\s*(?:av|\()\s*\d{1,3}\)?)?)\s*$"
+)
+
+
 def _attendance_appendix(last: Section) -> list[Line]:
     """Cut a närvarolista or an ANSLAG/BEVIS box printed after the last § off that §: it is
     read with the header."""
@@ -540,6 +545,13 @@ def _attendance_appendix(last: Section) -> list[Line]:
         if (rules.ATTENDANCE_APPENDIX.match(text) or rules.NOTICE_APPENDIX.match(text)) and len(
             last.lines
         ) - j > 2:
+            # the page number line of the appendix's page that clean left ("KOMMUN   4(4)") goes with it
+            while (
+                j > 0
+                and last.lines[j - 1].page == ln.page
+                and _PAGE_NUMBER_LINE.search(last.lines[j - 1].text)
+            ):
+                j -= 1
             appendix = last.lines[j:]
             del last.lines[j:]
             return appendix
