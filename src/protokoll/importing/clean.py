@@ -307,6 +307,9 @@ def clean(ex: Extracted) -> list[Line]:
                     and not rules.BARE_DNR_LINE.match(text)
                 ):
                     continue
+                # the scribbles stand right under the boxes: a line of text ends them, and a
+                # short heading after the next page's header ("NÄRVAROLISTA") is kept
+                after_signature = 0
             title = _VIEWER_TITLE.match(text) if text.startswith("Download") else None
             if title:
                 # a document viewer's title is the document's first words, sometimes more
