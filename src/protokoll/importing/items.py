@@ -58,6 +58,8 @@ _DECISION_NOTES = Prefiltered(
 )
 # Lex/Platina print the agenda number under the § heading ("Ärende 5"); it is not the title
 _AGENDA_NUMBER = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}\s*$", re.IGNORECASE)
+# the same number before the title on its line: "Ärende 2 Bygglov för nybyggnad …"
+_AGENDA_PREFIX = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}[.:]?\s+(?=[A-ZÅÄÖ])", re.IGNORECASE)
 _POINT = re.compile(r"^(?:\d{1,2}|[a-h])[.)]\s")
 
 
@@ -744,6 +746,12 @@ def interpret(
                 if after and not title and not label_of(after):
                     title = after
                 continue
+            # a Dnr with its prefix and no label, alone under a bare heading ("§ 101" /
+            # "SBN 2025/0214"), as a margin column prints it above the title
+            bare = rules.BARE_DNR_LINE.match(lines[k].text) if not title else None
+            if bare and bare.group("dnr")[:1].isalpha():
+                dnr, body_start = bare.group("dnr"), k + 1
+                continue
         break
     if title is None:
         title, body_start = _labelled_title(lines, body_start)
@@ -794,6 +802,8 @@ def interpret(
             title = split[0]
     if title and len(title) > 200:
         title = None
+    if title and title[:1] in "ÄäPp":
+        title = _AGENDA_PREFIX.sub("", title)  # "Ärende 2 Bygglov för …": the agenda's number
     if title is None and agenda_title:
         title = agenda_title
     if dnr is None and len(lines) > body_start + 1:
