@@ -175,7 +175,13 @@ _STRUCTURE = re.compile(
 def _is_structure(key: str) -> bool:
     """§ headings, Dnr lines and section labels recur on every page of a one-§-per-page layout."""
     probe = key.replace("#", "1")
-    return bool(_STRUCTURE.match(probe) or rules.ANY_SECTION_LABEL.match(probe))
+    if _STRUCTURE.match(probe) or rules.ANY_SECTION_LABEL.match(probe):
+        return True
+    # a § table's head row, repeated in every § ("Beslut<TAB>Diarienummer")
+    cells = [c.strip() for c in probe.split("\t") if c.strip()] if "\t" in probe else []
+    return len(cells) > 1 and all(
+        rules.ANY_SECTION_LABEL.match(c) or rules.DNR_LABEL.fullmatch(c) for c in cells
+    )
 
 
 def _split_flattened(text: str, flattened: bool) -> list[str]:

@@ -246,6 +246,23 @@ def _split_dnr(text: str) -> tuple[str | None, str]:
     return t.group("dnr").strip().rstrip(","), tail[t.end() :].strip(" \t,.-–")
 
 
+def _label_row(lines: list[Line]) -> list[Line]:
+    """A § laid out as a table whose head row holds the labels ("Beslut<TAB>Diarienummer") and
+    whose next row the values ("Nämnden fördelar …<TAB>KFN 2025/0090"): each label over its
+    value, the Dnr first, as a § without the table would print them."""
+    for i in range(min(3, len(lines) - 1)):
+        head, row = lines[i].text.split("\t"), lines[i + 1].text.split("\t")
+        if len(head) != 2 or len(row) != 2 or not all(cell.strip() for cell in row):
+            continue
+        dnr_cell = next((k for k, cell in enumerate(head) if rules.DNR_LABEL.fullmatch(cell.strip())), None)
+        if dnr_cell is None or not label_of(head[1 - dnr_cell].strip()):
+            continue
+        other, at = 1 - dnr_cell, lines[i]
+        cells = [f"{head[dnr_cell].strip()} {row[dnr_cell].strip()}", head[other].strip(), row[other].strip()]
+        return [*lines[:i], *(Line(at.page, at.no, c) for c in cells), *lines[i + 2 :]]
+    return lines
+
+
 def _dnr_at(lines: list[Line], k: int) -> tuple[str | None, str, int]:
     """(dnr, rest, lines used) for a Dnr at line ``k``: on the label's line, or, when the label
     stands alone (a definition list, a label cell), on the line under it."""
@@ -724,7 +741,7 @@ def interpret(
     rest = section.rest.strip(" \t.-–:")
     if _MASKED_DNR.fullmatch(rest):
         rest = ""  # "§ 3    Dnr XXXX": a withheld case number, and the title is on the next line
-    lines = _expand(section.lines)
+    lines = _label_row(_expand(section.lines))
     marked = next((k for k in range(min(3, len(lines))) if rules.SECRECY_MARK.match(lines[k].text)), None)
     if marked is not None:
         lines = lines[:marked] + lines[marked + 1 :]
