@@ -655,6 +655,15 @@ TALLY_RULES: tuple[Rule, ...] = (
         '"med sex röster för förvaltningens förslag mot fem röster för …", "Efter omröstning, 8 röster mot 3, …"',
     ),
     Rule(
+        "voted_for_each",
+        re.compile(
+            rf"\bFör\s+[^.;\d]{{1,80}}?\s+röstade\s+(?P<yes>{COUNT})\s+(?:ledamöter|ledamot)\s*,?\s+"
+            rf"(?:och\s+)?för\s+[^.;\d]{{1,80}}?\s+(?:röstade\s+)?(?P<no>{COUNT})\s+(?:ledamöter|ledamot)\b",
+            re.IGNORECASE,
+        ),
+        '"För VD:s förslag röstade 4 ledamöter, för Bengt Morins förslag 1 ledamot": the first side yes',
+    ),
+    Rule(
         "rostsiffror",
         re.compile(
             rf"\bröstsiffror(?:na)?\s+(?P<yes>\d{{1,3}})\s*[–\-]\s*(?P<no>\d{{1,3}})(?!\d)"
