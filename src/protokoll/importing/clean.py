@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from protokoll.importing import rules
+from protokoll.importing import prefilter, rules
 from protokoll.importing.extracted import Extracted
 
 
@@ -40,16 +40,37 @@ _ORGAN_AT_END = re.compile(r"\s+[A-ZÅÄÖ]{1,4}$")
 
 
 _VIEWER_TITLE = re.compile(r'^Download\s+"(.{10,400})"$')
-# one pass instead of one per rule; the rules stay named in rules.py
-_FURNITURE = re.compile(
-    "|".join(f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules.FURNITURE_LINES)), re.IGNORECASE
+# A rule that looks through the whole line for a word ("org.nr" anywhere in an address footer)
+# is tried only on the lines that hold one of its words, read off its pattern; one pass of a
+# joined pattern for the rest instead of one per rule. The rules stay named in rules.py.
+_WORDED = [
+    (prefilter.word_test(compiled), compiled)
+    for compiled in (re.compile(r.pattern.pattern, re.IGNORECASE) for r in rules.FURNITURE_LINES[1:])
+]
+_JOINED = [rules.FURNITURE_LINES[0]] + [
+    r for r, (test, _) in zip(rules.FURNITURE_LINES[1:], _WORDED, strict=True) if test is None
+]
+_FURNITURE_JOINED = re.compile(
+    "|".join(f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(_JOINED)), re.IGNORECASE
 )
+_FURNITURE_WORDED = tuple((test, compiled) for test, compiled in _WORDED if test is not None)
 # the signature-box rule is the first alternative, so its match means exactly that rule matched
 assert rules.FURNITURE_LINES[0].name == "signature_boxes"
 
 
+def _furniture(text: str) -> re.Match[str] | None:
+    """The first page-furniture rule's match at the start of ``text``; ``lastgroup`` is "r0"
+    only for the signature boxes."""
+    m = _FURNITURE_JOINED.match(text)
+    if m is None:
+        for test, compiled in _FURNITURE_WORDED:
+            if test(text) and (m := compiled.match(text)) is not None:
+                break
+    return m
+
+
 def is_furniture(text: str) -> bool:
-    return _FURNITURE.match(text) is not None
+    return _furniture(text) is not None
 
 
 def _strip_inline(text: str) -> str:
@@ -290,7 +311,7 @@ def clean(ex: Extracted) -> list[Line]:
                 text = _BLANKS.sub(" ", text).strip()
             if not text:
                 continue
-            furniture = _FURNITURE.match(text)
+            furniture = _furniture(text)
             if furniture and text.isdigit() and len(text) <= 4:
                 if edges is None:
                     edges = _edge_lines(page.lines)

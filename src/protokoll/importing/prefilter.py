@@ -43,6 +43,10 @@ def _required(items, min_word: int = MIN_WORD) -> set[str] | None:
                 found = _required(body, min_word)
         elif op is sre.ATOMIC_GROUP:
             found = _required(av, min_word)
+        elif op is sre.ASSERT:
+            # what a look-ahead or look-behind must see stands in the text, though the match
+            # does not take it in ("(?=.*org\.nr)" needs "org" somewhere after the start)
+            found = _required(av[1], min_word)
         elif op in _REPEATS and av[0] >= 1:
             body = list(av[2])
             if len(body) == 1 and body[0][0] is sre.LITERAL:
