@@ -1,4 +1,5 @@
-"""DOCX reader: body order, tables as rows, headers/footers dropped; zip bombs and damage refused."""
+"""DOCX reader: body order, tables as rows, the first page's header once and footers dropped; zip
+bombs and damage refused."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ def test_paragraphs_and_tables_in_body_order(tmp_path):
     assert got.file == "bn.docx"
     assert [p.number for p in got.pages] == [1]
     assert got.pages[0].lines == [
+        "SIDHUVUD Byggnadsnämnden",
         "Protokoll Byggnadsnämnden",
         "Sammanträdesdatum 2024-05-02",
         "Plats och tid\tRådhuset, kl 18.00–20.15",
@@ -65,7 +67,7 @@ def test_paragraphs_and_tables_in_body_order(tmp_path):
         "Olle Ås (V)\t\t\tX",
         "Justerandes signatur stycke i brödtext",
     ]
-    assert "SIDHUVUD" not in got.text and "SIDFOT" not in got.text
+    assert got.text.count("SIDHUVUD") == 1 and "SIDFOT" not in got.text
 
 
 def test_docx_with_a_pdf_name_is_read_as_docx(tmp_path):
@@ -248,3 +250,37 @@ def test_without_rendered_breaks_everything_is_page_one():
     d.add_paragraph("§ 2 Efter")
     got = read_bytes(_docx_bytes(d))
     assert [(p.number, p.lines) for p in got.pages] == [(1, ["§ 1 Före", "", "§ 2 Efter"])]
+
+
+def _date_only_in_the_header(first_page_header: bool) -> bytes:
+    d = docx.Document()
+    section = d.sections[0]
+    if first_page_header:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[
+            0
+        ].text = "HAGBY KOMMUN\tMiljönämnden\tSammanträdesdatum 2019-03-14"
+        section.header.paragraphs[0].text = "Miljönämnden\t2019-03-14\tSida 2"
+    else:
+        section.header.paragraphs[0].text = "HAGBY KOMMUN\tMiljönämnden\tSammanträdesdatum 2019-03-14"
+    section.footer.paragraphs[0].text = "Justerandes signatur\tUtdragsbestyrkande"
+    d.add_heading("SAMMANTRÄDESPROTOKOLL", 1)
+    d.add_paragraph("Plats och tid\tStadshuset, kl. 13.00–15.30")
+    d.add_paragraph("Beslutande\tLinnea Åkerman (S), ordförande")
+    d.add_paragraph("\tMats Hedin (M)")
+    d.add_paragraph("§ 21 Tillsynsplan 2019")
+    d.add_paragraph("Beslut")
+    d.add_paragraph("Miljönämnden fastställer tillsynsplanen.")
+    return _docx_bytes(d)
+
+
+@pytest.mark.parametrize("first_page_header", [False, True], ids=["header", "first-page header"])
+def test_the_first_pages_header_is_read_once_as_the_letterhead(first_page_header):
+    from protokoll.importing.parse import parse_extracted
+
+    got = read_bytes(_date_only_in_the_header(first_page_header))
+    assert got.pages[0].lines[0] == "HAGBY KOMMUN\tMiljönämnden\tSammanträdesdatum 2019-03-14"
+    assert "Sida 2" not in got.text and "Justerandes signatur" not in got.text
+    doc = parse_extracted(got)
+    assert doc.meeting.date.isoformat() == "2019-03-14"
+    assert [i.paragraph for i in doc.items] == [21]

@@ -1,4 +1,5 @@
-"""DOCX with python-docx: paragraphs and tables in body order; headers and footers dropped.
+"""DOCX with python-docx: paragraphs and tables in body order, the first page's running header
+above them; footers dropped.
 
 The zip is inspected before anything is unpacked (entry count, total size, compression ratio),
 so a small upload cannot expand into gigabytes. python-docx parses the XML with entity
@@ -226,6 +227,20 @@ def _pages(items: list) -> list[Page]:
     return pages
 
 
+def _letterhead(document) -> list[str]:
+    """The running header of the first page, once: a Word protocol often states its kommun,
+    organ and meeting date only there, as the letterhead a printed copy shows. Later pages
+    repeat it and the footer holds the signature boxes and the address, so neither is read."""
+    try:
+        section = document.sections[0]
+        header = section.first_page_header if section.different_first_page_header_footer else section.header
+        if header.is_linked_to_previous:  # the first section defines no header of its own
+            return []
+        return [line for line in _block_lines(header._element) if line.strip()]
+    except Exception:  # a damaged header part loses the letterhead, never the protocol
+        return []
+
+
 def read_docx(data: bytes, *, file: str | None = None) -> Extracted:
     check_zip(data)
     import docx
@@ -240,6 +255,7 @@ def read_docx(data: bytes, *, file: str | None = None) -> Extracted:
     # pages wrongly wherever text flowed over a page end by itself.
     paging = body.find(f".//{W}lastRenderedPageBreak") is not None
     pages = _pages(_block_lines(body, paging=paging))
+    pages[0].lines[:0] = _letterhead(document)
     if not any(line.strip() for page in pages for line in page.lines):
         raise UnreadableInput("the DOCX contains no text")
     return Extracted(pages=pages, format="docx", file=file)
