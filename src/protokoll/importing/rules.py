@@ -191,10 +191,11 @@ HEADING_RULES: tuple[Rule, ...] = (
     Rule(
         "section_sign",
         re.compile(
-            rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}}|{BODY_NAME})\s*)?§\s*(?P<num>\d{{1,4}})(?![\d§])"
+            rf"^(?:[•·\-*]\s*)?(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}}|{BODY_NAME})\s*)?§\s*(?:(?:19|20)\d\d:(?=\d))?(?P<num>\d{{1,4}})(?![\d§])"
             r"(?:\s*/\s*(?P<yy>\d{2})(?!\d))?(?:[ \t]*\(\d{1,3}\)(?=\s|$))?(?P<rest>.*)$"
         ),
-        '"§ 12", "§12", "KF § 266", "BN § 172", "Kommunstyrelsen § 138", "§ 63/20", "• § 105", "§ 3 (7)" (the count of §§ after the number)',
+        '"§ 12", "§12", "KF § 266", "BN § 172", "Kommunstyrelsen § 138", "§ 63/20", "• § 105", "§ 3 (7)" (the count of §§ after the number), '
+        '"§ 2025:41" (numbered within the year: the § is the number after the year)',
     ),
     Rule("number_then_sign", re.compile(r"^(?P<num>\d{1,4})\s*§(?P<rest>(?:\s.*)?)$"), '"12 §"'),
     Rule(
