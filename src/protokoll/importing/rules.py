@@ -278,11 +278,12 @@ _HEADING_DNR_BODY = r"(?:19|20)\d\d[/.:\-]\d{1,6}(?:[-.]\d{1,4})*"
 # 2024.512)", "Internkontrollplan GVN 2024/199") the Dnr needs its organ prefix, so that a title
 # ending in "läsåret 2026/2027" keeps its years. With its label inside the parentheses ("§ 141
 # (Dnr KS 2025/244)", alone after the number or after the title) the label marks it instead.
+# Square brackets serve as parentheses ("Title [JN 2024-000031]", "Title [Dnr GIT 2024/001]").
 HEADING_DNR = re.compile(
     rf"(?:(?:^|\t|[ ]{{2,}})(?:(?i:dnr|diarienr|diarienummer)\.?:?[ ]?)?"
     rf"(?P<dnr>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})|"
-    rf"[ ]\((?P<paren>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})\)|"
-    rf"(?:^|[ ])\((?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})\)|"
+    rf"[ ][(\[](?P<paren>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})[)\]]|"
+    rf"(?:^|[ ])[(\[](?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})[)\]]|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
 )
 # a Dnr alone on the line under the title, without its label ("Title" / "      KS 2024/512"):
