@@ -36,9 +36,6 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
-_ORGAN_AT_END = re.compile(r"\s+[A-ZÅÄÖ]{1,4}$")
-
-
 _VIEWER_TITLE = re.compile(r'^Download\s+"(.{10,400})"$')
 # A rule that looks through the whole line for a word ("org.nr" anywhere in an address footer)
 # is tried only on the lines that hold one of its words, read off its pattern; one pass of a
@@ -229,10 +226,16 @@ def _split_headings(text: str) -> list[str]:
         return [text.strip()] if text.strip() else []
     parts: list[str] = []
     start = 0
+    decided = -1  # the sign of the last heading split at or read as a reference
     for m in _INLINE_HEADING.finditer(text):
+        # "till Ks § 28" offers two places to split, before the organ and before the sign: the
+        # first one decides for both, so an organ of any case never hides a reference
+        sign = text.find("§", m.end())
+        if sign == decided:
+            continue
+        decided = sign
         before = text[start : m.start()]
-        # a reference names the organ too ("Bilaga till AU § 28"): read what stands before it
-        if _REFERENCE_BEFORE.search(_ORGAN_AT_END.sub("", before)) or _ORGAN_PREFIX.fullmatch(before.strip()):
+        if _REFERENCE_BEFORE.search(before) or _ORGAN_PREFIX.fullmatch(before.strip()):
             continue  # a reference, or the organ prefix of this very heading ("KS § 12")
         parts.append(text[start : m.start()])
         start = m.end()
