@@ -46,10 +46,10 @@ _NOT_NAME_START = {
     "tjg", "tjänstgör", "för", "ersätter", "närvaro", "insynsplats", "partiföreträdare", "adjungerad",
     "förvaltningen", "nämndsekreterare", "socialchef", "tf", "tf.", "administrativ", "utredare",
 }  # fmt: skip
-_LEADING_ROLE = re.compile(r"^(?:(?:\d:?[ea]\s+)?(?:vice\s+)?(?:ordförande|ordf\.?)\s+)", re.IGNORECASE)
+_LEADING_ROLE = re.compile(rf"^(?:{rules.CHAIR_ROLE})\s+", re.IGNORECASE)
 # a role abbreviated before the name, as a list with a role column of its own prints it:
 # "Ordf. Eva Ek (S)", "1:e v ordf. Bo Al (M)", "Tjg ers. Nils Berg (S) för …"
-_ROLE_ABBREVIATION = r"(?:\d:?[ea]\s+)?(?:v\.?\s*|vice\s+)?ordf(?:\.|örande)|tjg\.?\s*ers(?:\.|ättare)|ers\."
+_ROLE_ABBREVIATION = rf"{rules.CHAIR_ROLE}|tjg\.?\s*ers(?:\.|ättare)|ers\."
 _ROLE_BEFORE = re.compile(rf"^\s*({_ROLE_ABBREVIATION})\s*$", re.IGNORECASE)
 # such a line starts an entry of its own even in lower case ("v ordf. Bo Al (M)")
 _ROLE_LEADS = re.compile(rf"^(?:{_ROLE_ABBREVIATION})\s+[A-ZÅÄÖ]", re.IGNORECASE)

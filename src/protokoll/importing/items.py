@@ -36,9 +36,7 @@ from protokoll.importing.votes import read_votes
 
 _DECISION_SENTENCE = re.compile(
     r"^[^.]{0,100}?\b(?:\w*nämnden|\w*styrelsen|\w*fullmäktige|\w*utskottet|beredningen)\w*\s+"
-    r"(?:beslutar|beslöt|beslutade|godkänner|fastställer|antar|noterar|tar del|tackar|utser|lägger|överlämnar|"
-    r"föreslår|bifaller|avslår|återremitterar|bordlägger|väljer|ger|uppdrar|beviljar|besvarar|översänder|"
-    r"avger|ställer sig|förklarar|anser|yttrar|avskriver|lämnar)\b",
+    rf"(?:{rules.DECISION_VERBS})\b",
     re.IGNORECASE,
 )
 
@@ -551,8 +549,9 @@ _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$"
 
 
 # a case number withheld in a sekretess § ("Dnr XXXX", "Dnr: ***", "Dnr [maskerat]")
+# the masked value as rules.MASKED reads it anywhere (upper-case X's stay upper-case)
 _MASKED_DNR = re.compile(
-    r"(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(?:X{3,}|\*{3,}|\[?maskerat\]?)", re.IGNORECASE
+    rf"(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(?-i:{rules.MASKED.pattern})", re.IGNORECASE
 )
 
 

@@ -103,13 +103,7 @@ def _degenitive(name: str, text: str) -> str:
 # "Nämnden beslutar": a body referring to itself names no body
 # what a body does in its own decision sentence ("Bygg- och miljönämnden beviljar …"), or a
 # label naming its decision ("Kommunstyrelsens beslut")
-_DECIDES = re.compile(
-    r"s?:?s?\s+(?:beslut\b|förslag\b|beslutar|beviljar|antar|godkänner|fastställer|utser|väljer|avslår|"
-    r"bifaller|tillstyrker|avstyrker|föreslår|lägger|noterar|återremitterar|bordlägger|uppdrar|ger|"
-    r"medger|överlämnar|tar|yttrar|hänvisar|avskriver|delegerar|besvarar|anser|ställer|tackar|"
-    r"förklarar|upphäver|avger|entledigar|återkallar|meddelar|förelägger|instämmer|redovisar)\b",
-    re.IGNORECASE,
-)
+_DECIDES = re.compile(rf"s?:?s?\s+(?:beslut\b|förslag\b|{rules.DECISION_VERBS})\b", re.IGNORECASE)
 _GENERIC_BODY = {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "beredningen", "direktionen"}
 
 

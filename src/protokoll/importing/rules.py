@@ -295,6 +295,18 @@ DNR_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 
+# ---------------------------------------------------------------- what a body does when it decides
+
+# The verbs of a body's own decision sentence ("Bygg- och miljönämnden beviljar …", "Nämnden tar
+# del av …"): one list for every rule that recognises such a sentence.
+DECISION_VERBS = (
+    r"beslutar|beslöt|beslutade|beviljar|antar|godkänner|fastställer|utser|väljer|avslår|bifaller|"
+    r"tillstyrker|avstyrker|föreslår|lägger|noterar|återremitterar|bordlägger|uppdrar|ger|medger|"
+    r"överlämnar|översänder|lämnar|tar del|yttrar|hänvisar|avskriver|delegerar|besvarar|anser|"
+    r"ställer sig|tackar|förklarar|upphäver|avger|entledigar|återkallar|meddelar|"
+    r"förelägger|instämmer|redovisar"
+)
+
 # ---------------------------------------------------------------- section labels inside a §
 
 BODY_WORD = r"(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|beredning|beredningen|kommittén|direktionen)"
@@ -894,9 +906,12 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         "agenda",
     ),
 )
+# the chair's role as a list writes it before or after a name, in full or abbreviated: "Ordförande",
+# "Ordf.", "vice ordf.", "v ordf", "1:e vice ordförande", "förste vice ordförande"
+CHAIR_ROLE = r"(?:(?:\d:?[ea]|förste|andre)\s+)?(?:v\.?\s*|vice\s+)?ordf(?:\.|örande\b|\b)"
 ROLE_WORDS = re.compile(
-    r"^(?:(?:\d:?[ea]\s+)?(?:förste\s+|andre\s+)?vice\s+ordförande|v\.?\s*ordf\.?|ordförande|ordf\.?|"
-    r"ordförande\s+§.*|vice\s+ordf\.?|sekreterare|sekr\.?|justerare|ledamot|ersättare|via\s+länk|på\s+distans|"
+    rf"^(?:{CHAIR_ROLE}|"
+    r"ordförande\s+§.*|sekreterare|sekr\.?|justerare|ledamot|ersättare|via\s+länk|på\s+distans|"
     r"deltar\s+(?:på\s+distans|digitalt|via\s+länk))\b",
     re.IGNORECASE,
 )

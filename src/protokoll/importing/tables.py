@@ -102,9 +102,7 @@ def _presence_words(cells: dict[str, str]) -> tuple[bool | None, bool | None, st
 
 # the mark of an ersättare who serves, in a table whose "X" means present only
 _SERVING_MARK = re.compile(r"^(?:tjg|tj|t)\.?$", re.IGNORECASE)
-_LEADING_ROLE = re.compile(
-    r"^(?P<role>(?:\d:?[ea]\s+)?(?:v\.?|vice)\s*ordf\.?|ordf\.?|ordförande)\s+", re.IGNORECASE
-)
+_LEADING_ROLE = re.compile(rf"^(?P<role>{rules.CHAIR_ROLE})\s+", re.IGNORECASE)
 
 
 # one pass instead of one per kind; the alternatives keep the table's order, so the first kind
