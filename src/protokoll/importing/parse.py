@@ -288,6 +288,13 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         )
         items.append(item)
         warnings += item_warnings
+    if seg.lettered:
+        warnings.append(
+            Warning(
+                code="lettered_paragraph_left_out",
+                message=f"{'; '.join(seg.lettered)[:300]}: a § numbered with a letter has no integer § of its own",
+            )
+        )
     if seg.vote_appendix:
         tallies = appendix_tallies(seg.vote_appendix)
         for sec, item in zip(seg.sections, items, strict=True):

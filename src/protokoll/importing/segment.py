@@ -28,6 +28,7 @@ class Heading:
     rule: str
     agenda_like: bool
     last: int | None = None  # the last § a "§§ 1–3" heading covers
+    letter: str = ""  # "§ 87 a": an ärende added after § 87, numbered with a letter
 
 
 @dataclass
@@ -47,7 +48,12 @@ class Segments:
     trailing: list[Line] = field(default_factory=list)
     appendix: list[Line] = field(default_factory=list)  # an attendance list after the last §
     vote_appendix: list[Line] = field(default_factory=list)  # voteringar in columns after the last §
+    lettered: list[str] = field(default_factory=list)  # "§ 87 a" sections that no integer § can hold
 
+
+# a letter after the § number ("§ 87 a Title", "§ 87a"): an ärende added between § 87 and § 88.
+# Only a–h, before a capital or the line end, so that a word ("§ 5 i …") is never taken for one.
+_LETTER = re.compile(r"^[ ]?(?P<letter>[a-h])(?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)")
 
 _TITLE_START = re.compile(r"^\s*(?:[\t ]|dnr\b|diarie|[A-ZÅÄÖ0-9\"”'«(*–\-])", re.IGNORECASE)
 
@@ -144,12 +150,17 @@ def _headings(lines: list[Line]) -> list[Heading]:
                     found[-1].agenda_like = bool(rules.AGENDA_ROW.search(lines[i - 1].text))
             continue
         number, rest, rule = hit
+        letter = _LETTER.match(rest) if rule == "section_sign" else None
+        if letter:
+            rest = rest[letter.end() :]
         if in_agenda and (not rest.strip() or (last_agenda is not None and number <= last_agenda)):
             in_agenda = False  # the sections begin: a bare heading, or the numbering starts over
         agenda_like = bool(rules.AGENDA_ROW.search(line.text)) or in_agenda
         if agenda_like:
             last_agenda = number
-        found.append(Heading(i, number, rest, rule, agenda_like, _range_end(line.text, number, rule)))
+        heading = Heading(i, number, rest, rule, agenda_like, _range_end(line.text, number, rule))
+        heading.letter = letter.group("letter") if letter else ""
+        found.append(heading)
     # a headline ending in its § ("Title (§ 146)") heads a section only in a text with no other
     # § headings: in a protocol the same shape is a reference ("Arbetsutskottets protokoll (§ 45)")
     if any(h.rule == "title_then_paren_sign" for h in found) and any(
@@ -183,10 +194,11 @@ def _is_agenda_run(found: list[Heading], start: Heading) -> bool:
 
 def _choose(found: list[Heading]) -> list[Heading]:
     """Keep one heading per number (the last non-agenda one), in a rising sequence."""
+    base = {h.number for h in found if not h.agenda_like and not h.letter}
     last: dict[int, Heading] = {}
     for h in found:
-        if h.agenda_like:
-            continue
+        if h.agenda_like or (h.letter and h.number in base):
+            continue  # "§ 87 a" after a "§ 87" of its own is no § 87 (see _lettered)
         last[h.number] = h
     chosen = sorted(last.values(), key=lambda h: h.index)
     # a "§§ 45–48" line is a shared heading only when no later heading falls inside or below its
@@ -205,6 +217,22 @@ def _choose(found: list[Heading]) -> list[Heading]:
         if out and h.number - out[-1].number > 200:
             continue
         out.append(h)
+    return out
+
+
+def _lettered(found: list[Heading], chosen: list[Heading]) -> list[Heading]:
+    """The "§ 87 a" headings that follow the § of their number: each ends that § where it
+    begins. An item's § is one integer, unique in the protocol, so such a section can only be
+    reported, never numbered (a lettered heading without a § of its own number is that §)."""
+    out = []
+    for k, base in enumerate(chosen):
+        end = chosen[k + 1].index if k + 1 < len(chosen) else None
+        out += [
+            h
+            for h in found
+            if h.letter and h.number == base.number and not h.agenda_like and base.index < h.index
+            if end is None or h.index < end
+        ]
     return out
 
 
@@ -411,6 +439,7 @@ def segment(lines: list[Line]) -> Segments:
             if dnr and h.number not in agenda_dnr:
                 agenda_dnr[h.number] = dnr
     chosen = _choose(found)
+    lettered = _lettered(found, chosen) if any(h.letter for h in found) else []
     if not chosen:
         return Segments(header=lines, sections=[], agenda=agenda, agenda_dnr=agenda_dnr)
     agenda_indexes = {h.index for h in found if h.agenda_like}
@@ -425,8 +454,10 @@ def segment(lines: list[Line]) -> Segments:
     margin = {i: m for i, m in margin.items() if m and not leading[i]}
     left_out = sorted(agenda_indexes | taken | {j for m in margin.values() for j in m})
     sections: list[Section] = []
-    for k, h in enumerate(chosen):
-        end = chosen[k + 1].index if k + 1 < len(chosen) else len(lines)
+    ends = sorted(h.index for h in [*chosen, *lettered])
+    for h in chosen:
+        k = bisect.bisect_right(ends, h.index)
+        end = ends[k] if k < len(ends) else len(lines)
         body = _lines_between(lines, h.index + 1, end, left_out)
         if h.index in margin:
             # after the heading's title where it wraps onto the next line ("… strandskyddat" / "område")
@@ -461,6 +492,7 @@ def segment(lines: list[Line]) -> Segments:
         trailing=trailing,
         appendix=appendix,
         vote_appendix=vote_appendix,
+        lettered=[f"§ {h.number} {h.letter} {h.rest.strip()}".strip() for h in lettered],
     )
 
 
