@@ -81,7 +81,7 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         if rest[:1] in ".:" and rest[1:2] in ("", " ", "\t"):
             rest = rest[1:]  # "§11." / "§ 11: Budget": the heading's own punctuation, not a reference
         elif (dot := _MARK_SEPARATOR.match(rest)) is not None:
-            rest = rest[dot.end() :]  # "§ 187 · Dnr KS/2025:298": a dot between the number and the Dnr
+            rest = rest[dot.end() :]  # "§ 187 · Dnr KS/2025:298", "§ 61 | Title": a separator, no text
         if rest and (rules.REFERENCE_REST.match(rest) or not _TITLE_START.match(rest)):
             return None
         if rule.name == "number_then_sign" and (rest.strip()[:1].islower() or rules.STATUTE.match(rest)):
@@ -366,8 +366,9 @@ def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Headin
     return heads, digits - {h.index for h in heads}
 
 
-# a middle dot or bar set between a § number and its Dnr ("§ 187 · Dnr KS/2025:298")
-_MARK_SEPARATOR = re.compile(r"\s*[·•|]\s+(?=dnr\b|diarie)", re.IGNORECASE)
+# a mark set between a § number and its Dnr or title, with blanks on both sides: "§ 187 · Dnr
+# KS/2025:298", "§ 61 | Tillsynsplan" (a portal's separator), "§ 62 : Budget", "§ 63 — Val"
+_MARK_SEPARATOR = re.compile(r"(?:\s*[·•|]|\s+[:/—–-])\s+(?=(?i:dnr\b|diarie)|[A-ZÅÄÖ\"«(])")
 # a mark that is only the § number and its Dnr ("§ 187", "§ 187 · Dnr KS/2025:298")
 _BARE_MARK = re.compile(r"^\s*(?:(?:dnr|diarienr|diarienummer)\b.*)?$", re.IGNORECASE)
 _DECISION_LINE = re.compile(r"^Beslut\b\s*:?", re.IGNORECASE)
