@@ -287,14 +287,27 @@ def _party_groups(block: str) -> str:
     if not written_out and sum(1 for g in groups if g) < 2:
         return block
     out: list[str] = []
-    party: str | None = None
+    runs: list[tuple[str, list[str]]] = []  # each group with the lines that wrap it
     for ln, g in zip(lines, groups, strict=True):
         if g:
-            party, ln = _party_code(g.group("party")), g.group("names")
-        elif party is None:
+            runs.append(((g.group("code") or _party_code(g.group("party"))).upper(), [g.group("names")]))
+        elif runs:
+            runs[-1][1].append(ln)
+        else:
             out.append(ln)
-            continue
-        for entry in re.split(r"\s*,\s*|\s+och\s+", ln.strip(" ,")):
+    for party, parts in runs:
+        if any(";" in part for part in parts):
+            # entries apart by semicolons keep their roles after a comma ("A, ordförande; B"),
+            # and a line end may cut a name ("Per-" / "Olof Dahl", "Magnus" / "Ohlsson")
+            text = parts[0]
+            for part in parts[1:]:
+                text += ("" if text.endswith("-") and part[:1].isupper() else " ") + part
+            entries = re.split(r"\s*;\s*", text)
+        else:
+            entries = [e for part in parts for e in re.split(r"\s*,\s*|\s+och\s+", part.strip(" ,"))]
+        for entry in entries:
+            if not entry.strip(" ,;"):
+                continue
             m = _GROUP_ENTRY.match(entry)
             if m is None:
                 out.append(entry)

@@ -39,8 +39,10 @@ PARTY_NAMES = {
     "vänsterpartiet": "V", "miljöpartiet": "MP", "miljöpartiet de gröna": "MP",
     "kristdemokraterna": "KD", "sverigedemokraterna": "SD",
 }  # fmt: skip
+# the name may carry its code ("Socialdemokraterna (S): A, ordförande; B; C")
 PARTY_GROUP = re.compile(
-    rf"^(?P<party>{'|'.join(sorted(PARTY_NAMES, key=len, reverse=True))}|{KNOWN_PARTY_RE})\s*:\s*(?P<names>\S.*)$",
+    rf"^(?P<party>{'|'.join(sorted(PARTY_NAMES, key=len, reverse=True))}|{KNOWN_PARTY_RE})"
+    rf"(?:\s*\((?P<code>{KNOWN_PARTY_RE})\))?\s*:\s*(?P<names>\S.*)$",
     re.IGNORECASE,
 )
 
