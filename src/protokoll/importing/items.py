@@ -189,6 +189,8 @@ def _label_of(text: str) -> tuple[str, str] | None:
         for rule in rules.SECTION_LABELS:
             if rule.pattern.match(label):
                 return rule.kind, m.group("value")
+    elif "beslut" in text and ":" in text and (m := rules.INLINE_BODY_DECISION.match(text)):
+        return "decision", m.group("value")
     return _column_label(text)
 
 

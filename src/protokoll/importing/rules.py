@@ -451,6 +451,12 @@ INLINE_LABEL = re.compile(
     r"Särskilt yttrande|Protokollsanteckning|Jäv|Förslag till beslut|Beslutsunderlag|Yrkanden?)\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
+# the body's own decision as a lead-in with its text after the colon, as a news page prints it:
+# "Nämnden beslutade: Miljö- och byggnadsnämnden avslår …", "Kommunstyrelsens beslut: …"
+INLINE_BODY_DECISION = re.compile(
+    rf"^(?=[{UP}])(?P<label>(?i:[\w\-]*?(?:[ ]och[ ][\w\-]*?)?{BODY_WORD})(?:s\s+beslut|\s+(?:beslutade|beslöt)))"
+    r"\s*:\s*(?P<value>\S.*)$"
+)
 # a label in a left margin column with its text after the column gap, as `pdftotext -layout`
 # and label/value tables print it: "Beslut            Nämnden antar …" (the text goes on below)
 COLUMN_LABEL = re.compile(r"^(?P<label>[^\t]{2,60}?)(?:\t+|[ ]{2,})(?P<value>\S.*)$")

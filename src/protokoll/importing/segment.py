@@ -371,7 +371,7 @@ def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Headin
 _MARK_SEPARATOR = re.compile(r"(?:\s*[·•|]|\s+[:/—–-])\s+(?=(?i:dnr\b|diarie)|[A-ZÅÄÖ\"«(])")
 # a mark that is only the § number and its Dnr ("§ 187", "§ 187 · Dnr KS/2025:298")
 _BARE_MARK = re.compile(r"^\s*(?:(?:dnr|diarienr|diarienummer)\b.*)?$", re.IGNORECASE)
-_DECISION_LINE = re.compile(r"^Beslut\b\s*:?", re.IGNORECASE)
+_DECISION_LINE = re.compile(r"^Beslut\b\s*(?::|$)", re.IGNORECASE)
 
 
 def _marks_after(lines: list[Line], found: list[Heading]) -> list[Line] | None:
@@ -447,6 +447,8 @@ def segment(lines: list[Line]) -> Segments:
     first = min([chosen[0].index, *agenda_indexes]) if agenda_indexes else chosen[0].index
     leading = {h.index: _title_above(lines, h) for h in chosen}
     leading.update(_numbered_titles_above(lines, chosen))
+    if not any(leading.values()):
+        leading.update(_headlines_above(lines, chosen))
     taken = {h.index - 1 for h in chosen if leading[h.index]}
     taken |= {h.index - 2 for h in chosen if leading[h.index] and _under_item_word(lines, h)}
     margin = {
@@ -696,6 +698,37 @@ def _numbered_titles_above(lines: list[Line], chosen: list[Heading]) -> dict[int
     if len(numbers) < 2 or numbers != sorted(set(numbers)):
         return {}
     return {index: title for index, (_, title) in found.items()}
+
+
+def _headlines_above(lines: list[Line], chosen: list[Heading]) -> dict[int, str]:
+    """A news page on a meeting's decisions heads each ärende with a headline and prints the §
+    under it, with its Dnr, before the text ("Ny taxa för …" / "Paragraf 21 · Diarienummer MBN
+    2026-000031" / "Avgiften har inte …"). When every § line carries no title of its own and
+    stands between a headline-shaped line and a sentence, two §§ at least, the headlines are the
+    titles. One § with that shape may be a protocol's untitled § under a header line."""
+    found: dict[int, str] = {}
+    for h in chosen:
+        rest = h.rest.strip()
+        if (rest and not rules.DNR_LABEL.match(rest)) or not 0 < h.index < len(lines) - 1:
+            return {}
+        above, head, below = lines[h.index - 1], lines[h.index], lines[h.index + 1]
+        # a web page's paragraphs are a blank line apart
+        if above.page != head.page or below.page != head.page or head.no - above.no > 2:
+            return {}
+        text, after = above.text.strip(), below.text.strip()
+        if not (3 <= len(text) <= 150) or not text[:1].isupper() or text.endswith((".", ":", ",", ";")):
+            return {}
+        if (
+            "§" in text
+            or match_heading(text)
+            or rules.ANY_SECTION_LABEL.match(text)
+            or rules.DNR_LABEL.match(text)
+        ):
+            return {}
+        if not after.endswith(".") or len(after.split()) < 6 or rules.ANY_SECTION_LABEL.match(after):
+            return {}
+        found[h.index] = text
+    return found if len(found) >= 2 else {}
 
 
 # the agenda's number on a line of its own above the title ("Ärende 4" / "Tillsynsplan 2026" /
