@@ -42,15 +42,20 @@ _DECISION_SENTENCE = re.compile(
 
 
 # Notes on how a decision was made, not what it decides: its immediate justering ("Paragrafen
-# förklaras omedelbart justerad", "Beslutet justeras omedelbart") and a delegate's mandate
-# ("Beslut fattat med stöd av delegation, delegationsordningen punkt 2.1.")
+# förklaras omedelbart justerad", "Beslutet justeras omedelbart"), a member's jäv and a
+# delegate's mandate ("Beslut fattat med stöd av delegation, delegationsordningen punkt 2.1.")
 _DECISION_NOTES = Prefiltered(
     re.compile(
         r"(?:Paragrafen|Beslutet)\s+(?:(?:förklaras|är)\s+omedelbart\s+justerad?|justeras\s+omedelbart)\.?"
         r"|(?<!\S)(?:Beslutet\s+(?:är|har)\s+|Beslut\s+)?(?:fattat|fattats|fattas)\s+med\s+stöd\s+av\s+"
         r"delegation\b(?:[^.\n]|\.(?=\d))*\.?"
         # how it was reached: "Beslutet fattades efter omröstning (6–3)."
-        r"|(?<!\S)Beslutet\s+(?:fattades|fattas|togs)\s+efter\s+(?:omröstning|votering|sluten\s+omröstning)[^.\n]*\.?",
+        r"|(?<!\S)Beslutet\s+(?:fattades|fattas|togs)\s+efter\s+(?:omröstning|votering|sluten\s+omröstning)[^.\n]*\.?"
+        # a member's jäv, which the § records apart ("Erik Tidholm (KD) anmäler jäv och deltar
+        # inte i handläggningen."): no part of what was decided
+        r"|(?<!\S)(?-i:[A-ZÅÄÖ])[^.\n]{0,80}?\b(?:anmäler|anmälde|anmälte)\s+jäv\b[^.\n]*\.?"
+        r"|(?<!\S)(?-i:[A-ZÅÄÖ])[^.\n]{0,80}?\bdeltar\s+(?:inte|ej)\s+i\s+(?:handläggningen|beslutet|behandlingen)"
+        r"[^.\n]*?\bjäv\b[^.\n]*\.?",
         re.IGNORECASE,
     )
 )
@@ -260,6 +265,26 @@ def _label_row(lines: list[Line]) -> list[Line]:
         other, at = 1 - dnr_cell, lines[i]
         cells = [f"{head[dnr_cell].strip()} {row[dnr_cell].strip()}", head[other].strip(), row[other].strip()]
         return [*lines[:i], *(Line(at.page, at.no, c) for c in cells), *lines[i + 2 :]]
+    return lines
+
+
+def _margin_dnr(lines: list[Line]) -> list[Line]:
+    """A § whose left margin holds its number and, under it, its Dnr beside the text column
+    ("§ 102<TAB>Title" / "SBN 2025/0199<TAB>Kajen 2:8"): the Dnr cell is a line of its own. A
+    label beside it ("SBN 2025/0087<TAB>Beslut") comes after the Dnr, as in a § without the
+    margin; other text of the column goes on from the line above, so it comes first."""
+    for i in range(min(3, len(lines))):
+        text = lines[i].text
+        if "\t" not in text:
+            continue
+        cell, _, rest = text.partition("\t")
+        rest = rest.strip()
+        if not rest or "\t" in rest or not rules.BARE_DNR_LINE.match(cell):
+            continue
+        at = lines[i]
+        dnr, other = Line(at.page, at.no, cell.strip()), Line(at.page, at.no, rest)
+        pair = [dnr, other] if label_of(rest) or rules.DNR_LABEL.match(rest) else [other, dnr]
+        return [*lines[:i], *pair, *lines[i + 1 :]]
     return lines
 
 
@@ -581,6 +606,9 @@ _TITLE_MAX_LINES = 3
 _TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom|vid|över|mot)|,|-|–)$")
 # a val's title wrapped inside the name it ends with: "Val av ledamot efter Tove" / "Rask (S)"
 _FIRST_NAME_END = re.compile(r"\s[A-ZÅÄÖ][^\W\d_]+$")
+# a line that is only a fastighetsbeteckning ("Kajen 2:8", "Norra Åsen 1:42"): a bygglov title
+# wrapped before the property it is about, never a sentence of the § text
+_PROPERTY = re.compile(r"^(?:[A-ZÅÄÖ][^\W\d_]*[ -]){0,2}[A-ZÅÄÖ][^\W\d_]*\s\d{1,4}:\d{1,4}$")
 _SURNAME_AND_PARTY = re.compile(r"^[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*\([A-ZÅÄÖ]{1,4}\)$")
 
 
@@ -607,6 +635,7 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
             or (last.isupper() and text.isupper())  # a title set in capitals over two lines
             or _agrees(longer, joined)
             or (_SURNAME_AND_PARTY.match(text) and _FIRST_NAME_END.search(last))
+            or _PROPERTY.match(text)
         ):
             break
         last, end = text, end + 1
@@ -742,7 +771,7 @@ def interpret(
     rest = section.rest.strip(" \t.-–:")
     if _MASKED_DNR.fullmatch(rest):
         rest = ""  # "§ 3    Dnr XXXX": a withheld case number, and the title is on the next line
-    lines = _label_row(_expand(section.lines))
+    lines = _margin_dnr(_label_row(_expand(section.lines)))
     marked = next((k for k in range(min(3, len(lines))) if rules.SECRECY_MARK.match(lines[k].text)), None)
     if marked is not None:
         lines = lines[:marked] + lines[marked + 1 :]
