@@ -258,7 +258,10 @@ _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\
 
 
 _SERVES_ROLE = re.compile(r"^(?:tjänstgörande|tjänstgör|tjg\.?)$", re.IGNORECASE)
-_ABSENT_ROLE = re.compile(r"^(?:frånvarande|ej närvarande|anmält förhinder|förhinder)$", re.IGNORECASE)
+# also told as a sentence after the list: "Olof Björk (C) är frånvarande."
+_ABSENT_ROLE = re.compile(
+    r"^(?:(?:är|var)\s+)?(?:frånvarande|ej närvarande|anmält förhinder|förhinder)\.?$", re.IGNORECASE
+)
 
 
 def _entries(

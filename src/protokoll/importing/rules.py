@@ -822,10 +822,11 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         "members",
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
         r"Närvarande\s+styrelseledamöter|Styrelseledamöter|"
-        r"Beslutande|Ledamöter|Deltagare|Närvarande|"
+        r"Beslutande|Ledamöter|Deltagare|Närvarande|Ledamot(?=(?:\t|[ ]{2,})Parti\b)|"
         r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning|"
         r"Närvaro-\s*och\s*(?:omröstnings|voterings)lista(?:,?\s+bilaga\s+[\dA-Z]{1,3})?",
-        "members who decide; a närvarolista printed after the last § (segment._attendance_appendix)",
+        "members who decide; a närvarolista printed after the last § (segment._attendance_appendix); "
+        '"Ledamot" as the first column head of a table with a party column ("Ledamot | Parti | Funktion")',
     ),
     FieldLabel(
         "idle_members",
