@@ -123,16 +123,20 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         forwarded = False
         for ln in sec.lines[:12]:
             m = BODY_NAME.match(ln.text)
+            label = label_of(ln.text) if m else None
             # under "Nämndens förslag till kommunfullmäktige" the decision is the receiver's; a
-            # body that decides is this one, one that "har skickat …" or receives a copy is not
+            # body that decides is this one, one that "har skickat …" or receives a copy is not;
+            # nor is the one whose proposal is labelled bare ("Kommunstyrelsens förslag" in
+            # fullmäktige's protocol): it prepared the ärende for this one
             if (
                 m
                 and not forwarded
                 and m.group(1).lower().rstrip("s") not in _GENERIC_BODY
                 and _DECIDES.match(ln.text, m.end())
+                and not (label and label[0] == "proposed" and ln.text.rstrip(" :").endswith("förslag"))
             ):
                 counts[_degenitive(m.group(1), text)] += 1
-            label = label_of(ln.text)
+            label = label if m else label_of(ln.text)
             forwarded = label[0] == "forwarded" if label else forwarded
     if counts:
         return _letterhead_name(counts.most_common(1)[0][0], seg, raw_head)

@@ -447,6 +447,47 @@ def _marks(text: str) -> str:
     return "\n".join(out)
 
 
+# a cell that is nothing but the label of a field with one value ("Sammanträdesdag", "Plats",
+# "Ordförande", "Justerare"); the lists of members, ersättare and officials are tables of their own
+_ONE_VALUE_FIELDS = {
+    "organ", "date", "start_time", "end_time", "place_time", "adjusters", "adjustment", "paragraphs",
+    "secretary", "chair", "adjusting",
+}  # fmt: skip
+_FIELD_LABEL_CELL = re.compile(
+    "|".join(f"(?:{f.words})" for f in rules.HEADER_FIELDS if f.field in _ONE_VALUE_FIELDS)
+)
+
+
+def _label_rows(text: str) -> str:
+    """A table of header fields laid across the page, a row of labels over a row of their values
+    ("Ordförande<TAB>Sekreterare<TAB>Justerare" / "Gunnel Örn<TAB>Henrik Blom<TAB>Maria
+    Håkansson, Oscar Leander", "Sammanträdesdag<TAB>Tid<TAB>Plats" / …): each label is written
+    with its value on a line of its own, as the header reader reads a field. Only when every
+    cell of the first row is a label and the row below has a value with a letter or digit in each
+    of as many cells, so an attendance table ("Namn<TAB>Parti") is left alone."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].split("\t")
+        if 2 <= len(cells) <= 5 and i + 1 < len(lines):
+            values = lines[i + 1].split("\t")
+            if (
+                len(values) == len(cells)
+                and all(_FIELD_LABEL_CELL.fullmatch(c.strip()) for c in cells)
+                and all(any(ch.isalnum() for ch in v) for v in values)
+                and not any(_FIELD_LABEL_CELL.fullmatch(v.strip()) for v in values)
+            ):
+                out += [f"{c.strip()}: {v.strip()}" for c, v in zip(cells, values, strict=True)]
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
 def normalise_tables(text: str) -> str:
     """The header text with its attendance tables in the shapes the header reader reads."""
+    if "\t" in text:
+        text = _label_rows(text)
     return _marks(_cell_runs(_pipes(text)))
