@@ -409,7 +409,7 @@ def _officials(line: str) -> list[ParsedPerson]:
         out = []
         for m in found:
             name, _ = clean_name(squash(m.group("name")))
-            person = ParsedPerson(name=name, role=m.group("role").strip(" ,") or None)
+            person = ParsedPerson(name=name, role=m.group("role").strip(" ,;") or None)
             if m.group("par"):
                 _tail_info(person, m.group("par"))
             out.append(person)

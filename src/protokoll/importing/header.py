@@ -257,6 +257,13 @@ _SUBSTITUTE_ROLE = re.compile(r"^(?:ej\s+tjänstgörande\s+)?ersättare\.?$", re
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
 
 
+# the title of a post in the administration, as it follows an official's name
+_OFFICIAL_TITLE = re.compile(
+    r"(?:direktör|chef|sekreterare|samordnare|handläggare|strateg|ekonom|controller|jurist|inspektör|"
+    r"utredare|tjänsteman|tjänsteperson|ansvarig|arkitekt|ingenjör|assistent|rådgivare|specialist|"
+    r"planerare|kommunikatör|administratör|registrator|kanslist|notarie|koordinator|analytiker)\b",
+    re.IGNORECASE,
+)
 _SERVES_ROLE = re.compile(r"^(?:tjänstgörande|tjänstgör|tjg\.?)$", re.IGNORECASE)
 # also told as a sentence after the list: "Olof Björk (C) är frånvarande."
 _ABSENT_ROLE = re.compile(
@@ -290,7 +297,11 @@ def _entries(
                 own_serving = own_serving or bool(p.role and _SERVES_ROLE.match(p.role))
             elif group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT and p.role:
                 # a role column in a table of everyone present: "Ersättare" alone does not serve
-                if _SUBSTITUTE_ROLE.match(p.role):
+                if not p.party and _OFFICIAL_TITLE.search(p.role):
+                    # "Närvarande: …; Martin Fernlund, kommundirektör": a member has a party or
+                    # a member's role, a tjänsteperson a title of her post
+                    own_group, own_serving = _official_group(p), False
+                elif _SUBSTITUTE_ROLE.match(p.role):
                     own_group, own_serving = AttendanceGroup.SUBSTITUTE, False
                 elif _SERVING_SUBSTITUTE_ROLE.match(p.role):
                     own_group = AttendanceGroup.SUBSTITUTE

@@ -686,6 +686,17 @@ TALLY_RULES: tuple[Rule, ...] = (
         '"För VD:s förslag röstade 4 ledamöter, för Bengt Morins förslag 1 ledamot": the first side yes',
     ),
     Rule(
+        "count_for_each",
+        re.compile(
+            rf"\b(?P<yes>{COUNT})\s+(?:röster\s+|röst\s+|ledamöter\s+|ledamot\s+)?för\s+[^.;\d]{{1,80}}?"
+            rf"\s*(?:,|och|mot|samt)\s+(?P<no>{COUNT})\s+(?:röster\s+|röst\s+|ledamöter\s+|ledamot\s+)?för\b"
+            rf"(?:[^.]{{0,80}}?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|avstående))?",
+            re.IGNORECASE,
+        ),
+        '"Röstsiffrorna blev 4 för förslaget och 1 för Ronja Falks yrkande", "6 röster för A mot 3 röster för B": '
+        "a count for each side, the first side yes",
+    ),
+    Rule(
         "rostsiffror",
         re.compile(
             rf"\bröstsiffror(?:na)?\s+(?P<yes>\d{{1,3}})\s*[–\-]\s*(?P<no>\d{{1,3}})(?!\d)"
