@@ -447,9 +447,9 @@ def segment(lines: list[Line]) -> Segments:
     first = min([chosen[0].index, *agenda_indexes]) if agenda_indexes else chosen[0].index
     leading = {h.index: _title_above(lines, h) for h in chosen}
     leading.update(_numbered_titles_above(lines, chosen))
-    if not any(leading.values()):
-        leading.update(_headlines_above(lines, chosen))
-    taken = {h.index - 1 for h in chosen if leading[h.index]}
+    over: dict[int, list[int]] = {} if any(leading.values()) else _headlines_above(lines, chosen)
+    leading.update({i: " ".join(lines[j].text.strip() for j in at) for i, at in over.items()})
+    taken = {h.index - 1 for h in chosen if leading[h.index]} | {j for at in over.values() for j in at}
     taken |= {h.index - 2 for h in chosen if leading[h.index] and _under_item_word(lines, h)}
     margin = {
         h.index: _margin_above(lines, h, chosen[k - 1].index if k else -1) for k, h in enumerate(chosen)
@@ -467,7 +467,9 @@ def segment(lines: list[Line]) -> Segments:
             at = 1 if body and body[0].text[:1].islower() else 0
             body = body[:at] + [lines[j] for j in margin[h.index]] + body[at:]
         rest = h.rest.strip()
-        if leading[h.index]:
+        if leading[h.index] and rest[:1] in "([":
+            rest = f"{leading[h.index]} {rest}"  # the title, then its Dnr in parentheses
+        elif leading[h.index]:
             rest = f"{rest} {leading[h.index]}".strip()  # "Dnr 2024/BUN 0031" then the title
         sections.append(Section(h.number, lines[h.index], rest, body))
         # each § of a shared heading is an item of its own with the shared text
@@ -700,22 +702,30 @@ def _numbered_titles_above(lines: list[Line], chosen: list[Heading]) -> dict[int
     return {index: title for index, (_, title) in found.items()}
 
 
-def _headlines_above(lines: list[Line], chosen: list[Heading]) -> dict[int, str]:
+def _headlines_above(lines: list[Line], chosen: list[Heading]) -> dict[int, list[int]]:
     """A news page on a meeting's decisions heads each ärende with a headline and prints the §
     under it, with its Dnr, before the text ("Ny taxa för …" / "Paragraf 21 · Diarienummer MBN
-    2026-000031" / "Avgiften har inte …"). When every § line carries no title of its own and
-    stands between a headline-shaped line and a sentence, two §§ at least, the headlines are the
-    titles. One § with that shape may be a protocol's untitled § under a header line."""
-    found: dict[int, str] = {}
+    2026-000031" / "Avgiften har inte …"); some protocol templates print the title over the §
+    line and the Dnr in parentheses beside it ("Budget 2027" / "KF § 62 (KS 2026/0045)" /
+    "Kommunfullmäktiges beslut"). When every § line carries no title of its own and stands
+    between a headline-shaped line (wrapped onto lines in lower case at most twice) and a
+    sentence or a section label, two §§ at least, the headlines are the titles: in the usual
+    layout a title, not a label or a sentence, stands under the § line. One § with that shape
+    may be a protocol's untitled § under a header line. Gives each heading's headline lines."""
+    found: dict[int, list[int]] = {}
     for h in chosen:
         rest = h.rest.strip()
-        if (rest and not rules.DNR_LABEL.match(rest)) or not 0 < h.index < len(lines) - 1:
+        in_brackets = rest[:1] in "([" and rules.HEADING_DNR.match(f" {rest}")
+        if (rest and not rules.DNR_LABEL.match(rest) and not in_brackets) or not 0 < h.index < len(lines) - 1:
             return {}
-        above, head, below = lines[h.index - 1], lines[h.index], lines[h.index + 1]
+        at = [h.index - 1]
+        while lines[at[0]].text[:1].islower() and len(at) < 3 and at[0] > 0:
+            at.insert(0, at[0] - 1)  # "… – fråga om" / "ansvarsfrihet"
+        head, below = lines[h.index], lines[h.index + 1]  # the page may turn under the § line
         # a web page's paragraphs are a blank line apart
-        if above.page != head.page or below.page != head.page or head.no - above.no > 2:
+        if any(lines[j].page != head.page or lines[j + 1].no - lines[j].no > 2 for j in at):
             return {}
-        text, after = above.text.strip(), below.text.strip()
+        text, after = " ".join(lines[j].text.strip() for j in at), below.text.strip()
         if not (3 <= len(text) <= 150) or not text[:1].isupper() or text.endswith((".", ":", ",", ";")):
             return {}
         if (
@@ -725,9 +735,13 @@ def _headlines_above(lines: list[Line], chosen: list[Heading]) -> dict[int, str]
             or rules.DNR_LABEL.match(text)
         ):
             return {}
-        if not after.endswith(".") or len(after.split()) < 6 or rules.ANY_SECTION_LABEL.match(after):
+        label_under = len(after.split()) <= 4 and rules.ANY_SECTION_LABEL.match(after)
+        sentence_under = (
+            after.endswith(".") and len(after.split()) >= 6 and not rules.ANY_SECTION_LABEL.match(after)
+        )
+        if not (label_under or sentence_under):
             return {}
-        found[h.index] = text
+        found[h.index] = at
     return found if len(found) >= 2 else {}
 
 
