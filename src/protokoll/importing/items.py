@@ -821,7 +821,7 @@ def interpret(
         whole = raw if raw.startswith(title) and not raw[len(title) :].strip(" \t.-–:") else title
         if n := _title_continuation(whole, lines, body_start, agenda_title):
             rest_of_title = " ".join(ln.text.strip() for ln in lines[body_start : body_start + n])
-            title, body_start = f"{whole} {rest_of_title}", body_start + n
+            title, body_start = join_wrapped(whole, rest_of_title), body_start + n
             wrapped = True
     if dnr is None:
         # "§ 12 / Title / Dnr KS 2024/123": the Dnr line may follow the title

@@ -567,6 +567,15 @@ MEETING_CLOSED = re.compile(
     r"^(?:Ordföranden\s+förklarar\s+(?:sammanträdet|mötet)\s+(?:för\s+)?avslutat|"
     r"(?:Sammanträdet|Mötet)\s+(?:avslutas|avslutades|förklaras\s+avslutat))\b"
 )
+# the certification under a protokollsutdrag, after its § ("Rätt utdraget betygar", "Utdragets
+# riktighet bestyrks", "Utdragets överensstämmelse med originalprotokollet bestyrks", "Bestyrkande"
+# over it): no part of that §
+EXTRACT_CERTIFIED = re.compile(
+    r"^(?:Rätt\s+utdraget\s+(?:betygar|intygar|bestyrker|bestyrks|intygas|betygas)|"
+    r"Utdragets\s+(?:riktighet|överensstämmelse(?:\s+med\s+\S+)?)\s+(?:bestyrks|intygas|betygas)|"
+    r"Utdraget\s+(?:bestyrks|intygas|betygas)\b|Bestyrkande\s*:?$)",
+    re.IGNORECASE,
+)
 # a heading over the signatures after the last § that no § uses for its own text
 SIGNING_HEADING = re.compile(
     r"^(?:Signering|Signaturer|Underskrifter|Digital signering|Elektronisk signering|Signeringssida|"

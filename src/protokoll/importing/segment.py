@@ -634,7 +634,11 @@ def _opens_closing_block(text: str, below: list[str]) -> bool:
     """Whether a line with ``below`` under it starts the signatures after the last §."""
     if rules.SIGNING_HEADING.match(text):
         return bool(below)
-    if rules.MEETING_CLOSED.match(text) or rules.NOTICE_SENTENCE.match(text):
+    if (
+        rules.MEETING_CLOSED.match(text)
+        or rules.NOTICE_SENTENCE.match(text)
+        or rules.EXTRACT_CERTIFIED.match(text)
+    ):
         return True
     if rules.VERIFICATION_PAGE.match(text):
         return any(rules.VERIFICATION_ID.match(t) for t in below[:3])

@@ -117,13 +117,14 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-_BROKEN_DOUBLE_NAME = re.compile(r"[^\W\d]-$")
+_BROKEN_DOUBLE_NAME = re.compile(r"[^\W\d][-–]$")
 
 
 def join_wrapped(first: str, then: str) -> str:
     """Two lines of one wrapped sentence. A line that breaks after the hyphen of a double name
-    ("Anna-" / "Karin af Ugglas (S)") is joined without a space; a hyphen before a lower-case
-    word is Swedish's shared ending ("kultur- och fritidsnämnden") and keeps it."""
+    ("Anna-" / "Karin af Ugglas (S)") or the dash between two places ("delen Sälgmora–" /
+    "Backsjön") is joined without a space; a hyphen before a lower-case word is Swedish's shared
+    ending ("kultur- och fritidsnämnden") and keeps it."""
     if then[:1].isupper() and _BROKEN_DOUBLE_NAME.search(first):
         return first + then
     return f"{first} {then}"
