@@ -62,7 +62,8 @@ _SUBSTITUTES_LABEL = re.compile(r"^\s*(?:ersättare|närvarande\s+ersättare)\s*
 # "Ja, för Ove Dahl (M)", "Nej, frånvarande", "Ej tjänstgörande", "Tjänstgörande ersättare för
 # X", "Tjänstgör i § 95 för X", or the §§ the person was there for ("112–119", "§§ 61–63")
 _WORD_ABSENT = re.compile(
-    r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-]|anmält\s+förhinder|förhinder)$", re.IGNORECASE
+    r"^(?:nej\s*,?\s*)?(?:frånvarande|frånv\.?|[–-]|anmält\s+förhinder|förhinder|(?:ej|inte)\s+närvarande)$",
+    re.IGNORECASE,
 )
 # "Ej tjänstgörande", or after how the ersättare took part: "Distans via Teams, ej tjänstgörande"
 _WORD_NOT_SERVING = re.compile(
@@ -98,6 +99,23 @@ def _presence_words(cells: dict[str, str]) -> tuple[bool | None, bool | None, st
         elif kind != "role" and _WORD_PARAGRAPHS.match(text):
             present = True
     return present, serving, replaces
+
+
+def _said_in_cell(role: str | None) -> tuple[bool | None, bool | None]:
+    """(present, serving) as the words after a name in its cell say them ("Tomas Frisk (M),
+    närvarande", "Mirja Laine (S), tjänstgör", "Pontus Rehn (S), frånvarande"); None where they
+    say neither (a role such as "ordförande", or nothing)."""
+    if not role:
+        return None, None
+    if _WORD_ABSENT.match(role):
+        return False, False
+    if _WORD_SERVING.match(role):
+        return True, True
+    if _WORD_NOT_SERVING.match(role):
+        return True, False
+    if _PRESENT_WORD.match(role):
+        return True, None
+    return None, None
 
 
 # the mark of an ersättare who serves, in a table whose "X" means present only
@@ -338,8 +356,26 @@ def _marked_rows(
             name, party, role = who
             party = party or (cells.get("party") or "").upper() or None
             present = "present" in mark
-            role = _with_paragraphs(role, cells.get("present"))
             sub = _person(cells.get("substitute", "")) if cells.get("substitute") else None
+            if not mark and not grid and not ({"present", "span"} & set(kinds)):
+                # no presence column and no mark: each cell says it after the name ("Karin Åberg
+                # (S), ordförande" is there, "…, frånvarande" is not), and an ersättare is there
+                # only when hers says so ("…, närvarande"; "…, tjänstgör" in the row's seat)
+                said, _ = _said_in_cell(role)
+                role = role if said is None else None
+                rows.append(_Row(name, party, role, said is not False, said is not False, False, None))
+                sub_present, sub_serving = _said_in_cell(sub[2]) if sub else (None, None)
+                if sub and sub_present:
+                    rows.append(
+                        _Row(
+                            sub[0], sub[1], None, bool(sub_serving), True, True, name if sub_serving else None
+                        )
+                    )
+                if len(rows) == before:
+                    break
+                used += 1
+                continue
+            role = _with_paragraphs(role, cells.get("present"))
             if sub:
                 rows.append(_Row(name, party, role, False, False, False, None))
                 rows.append(_Row(sub[0], sub[1], None, present, present, True, name))
