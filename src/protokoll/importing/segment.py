@@ -489,8 +489,15 @@ def segment(lines: list[Line]) -> Segments:
     vote_appendix = _vote_appendix(sections[-1])
     appendix = _attendance_appendix(sections[-1])
     trailing = _closing_block(sections[-1])
+    header = lines[:first]
+    # a table of contents before the meeting's facts (Word's TOC field, an ärendelista with page
+    # numbers on the front page): what stands between its last row and the first § is header too
+    before = [i for i in agenda_indexes if i < chosen[0].index and rules.AGENDA_ROW.search(lines[i].text)]
+    if before:
+        skip = set(left_out)
+        header = header + [lines[j] for j in range(max(before) + 1, chosen[0].index) if j not in skip]
     return Segments(
-        header=lines[:first],
+        header=header,
         sections=sections,
         agenda=agenda,
         agenda_dnr=agenda_dnr,
