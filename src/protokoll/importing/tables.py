@@ -377,8 +377,12 @@ def _marked_rows(
                 continue
             role = _with_paragraphs(role, cells.get("present"))
             if sub:
+                # the presence cell is the seat's ("X"), or the ledamot's in words: "Nej" or
+                # "Frånvarande" beside an ersättare's name is the seat taken by the ersättare
+                said = " ".join(cells.get("present", "").split())
+                seat = present or bool(_WORD_ABSENT.match(said)) or said.lower() == "nej"
                 rows.append(_Row(name, party, role, False, False, False, None))
-                rows.append(_Row(sub[0], sub[1], None, present, present, True, name))
+                rows.append(_Row(sub[0], sub[1], None, seat, seat, True, name))
             elif grid:
                 rows.append(_Row(name, party, role, grid[1], grid[0], substitutes, None))
             else:
