@@ -654,7 +654,7 @@ TALLY_RULES: tuple[Rule, ...] = (
         "ja_nej_counts",
         re.compile(
             rf"\b(?P<yes>{COUNT})\s+ja(?:-?röst(?:er)?)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röst(?:er)?)?"
-            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|och|samt|\.)?\s*(?:medan\s+)?(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
+            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|;|och|samt|\.)?\s*(?:medan\s+)?(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
             r"(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
             r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
             re.IGNORECASE,
@@ -662,7 +662,8 @@ TALLY_RULES: tuple[Rule, ...] = (
         '"8 ja-röster, 7 nej-röster", "8 ja och 7 nej, 1 avstår", "… och 2 som avstår", '
         '"5 ja-röster för förslaget och 3 nej-röster", "17 ja-röster mot 3 nej-röster. 1 ledamot avstår", '
         '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår", "1 ja-röst mot 1 nej-röst", '
-        '"13 ja-röster mot 7 nej-röster, medan 1 ledamot avstår från att rösta"',
+        '"13 ja-röster mot 7 nej-röster, medan 1 ledamot avstår från att rösta", '
+        '"20 ja-röster mot 9 nej-röster; 2 avstår"',
     ),
     Rule(
         "ja_nej_labels",
