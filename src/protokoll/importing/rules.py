@@ -862,8 +862,10 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "substitutes",
         r"Ej\s+tjänstgörande\s+ersättare|Ej\s+tjg\.?\s+ersättare|Närvarande,?\s+ej\s+tjänstgörande\.?\s*(?:ersättare)?|"
+        r"Ersättare,\s*ej\s+tjänstgörande|Ersättare\s+som\s+inte\s+tjänstgör|"
         r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare|Närvarande\s+suppleanter|Suppleanter",
-        "substitutes present, not serving (a company board's suppleanter too)",
+        "substitutes present, not serving (a company board's suppleanter too); the label may put "
+        '"ej tjänstgörande" after a comma ("Ersättare, ej tjänstgörande")',
     ),
     FieldLabel(
         "absent",
