@@ -612,6 +612,11 @@ _PROPERTY = re.compile(r"^(?:[A-ZÅÄÖ][^\W\d_]*[ -]){0,2}[A-ZÅÄÖ][^\W\d_]*\
 _SURNAME_AND_PARTY = re.compile(r"^[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*\([A-ZÅÄÖ]{1,4}\)$")
 
 
+# the type and size of a linked file after a title in a web list ("(pdf, 210 kB)", "(PDF 1,2 MB)"),
+# and whatever the list says after it ("…, omedelbart justerad")
+_FILE_NOTE = re.compile(r"\s*\((?:pdf|docx?|xlsx?|odt)\b[,:]?\s*\d[\d\s,.]*\s*[kKMG]B\).*$", re.IGNORECASE)
+
+
 def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str | None = None) -> int:
     """How many lines from ``k`` continue a wrapped title (0 when none). Each line must join
     the one above it: that one ends in a word that cannot end a title ("plan för"), this one
@@ -847,6 +852,8 @@ def interpret(
             at = lines[body_start - 1] if body_start else head
             lines = [*lines[:body_start], Line(at.page, at.no, split[1]), *lines[body_start:]]
             title = split[0]
+    if title and "B)" in title and (link := _FILE_NOTE.search(title)):
+        title = title[: link.start()].rstrip(" ,")  # "Title (pdf, 210 kB)": a web list's link to the file
     if title and len(title) > 200:
         title = None
     if title and title[:1] in "ÄäPp":
