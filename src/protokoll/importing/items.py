@@ -34,9 +34,14 @@ from protokoll.importing.segment import Section, starts_block
 from protokoll.importing.values import due_date, join_wrapped, squash, title_end
 from protokoll.importing.votes import read_votes
 
+# the förtroendevalda revisorerna decide as an organ too ("Revisorerna beslutar att …"), but
+# what they otherwise do ("Revisorerna tillstyrker att ansvarsfrihet beviljas") is a fullmäktige's
+# ground; the chair's finding on a proposition ("Ordföranden finner att revisorerna bifaller
+# yrkandet") is how the decision was reached, not what it says
 _DECISION_SENTENCE = re.compile(
-    r"^[^.]{0,100}?\b(?:\w*nämnden|\w*styrelsen|\w*fullmäktige|\w*utskottet|beredningen)\w*\s+"
-    rf"(?:{rules.DECISION_VERBS})\b",
+    r"^(?![^.]{0,60}?\bfinner\s+att\b)[^.]{0,100}?\b(?:"
+    r"(?:\w*nämnden|\w*styrelsen|\w*fullmäktige|\w*utskottet|beredningen)\w*\s+"
+    rf"(?:{rules.DECISION_VERBS})|revisorerna\s+(?:beslutar|beslutade|beslöt))\b",
     re.IGNORECASE,
 )
 
