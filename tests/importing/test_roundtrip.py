@@ -26,6 +26,10 @@ def _people(entries) -> set[tuple]:
     }
 
 
+# the justerare that an example's "Val av justerare" § elects where the record names none
+ELECTED = {"minimal": ["Tove Lindqvist"]}
+
+
 @pytest.mark.parametrize("name", ["minimal", "full"])
 def test_render_then_parse_keeps_the_facts(name: str) -> None:
     src = example(name)
@@ -34,7 +38,8 @@ def test_render_then_parse_keeps_the_facts(name: str) -> None:
     assert doc.meeting == src.meeting
     assert (doc.chair and doc.chair.name) == (src.chair and src.chair.name)
     assert (doc.secretary and doc.secretary.name) == (src.secretary and src.secretary.name)
-    assert [p.name for p in doc.adjusters] == [p.name for p in src.adjusters]
+    # a record without justerare whose first § elects one reads back with her: the text says so
+    assert [p.name for p in doc.adjusters] == ([p.name for p in src.adjusters] or ELECTED.get(name, []))
     assert _people(doc.attendance) == _people(src.attendance)
     assert doc.notice == src.notice
     assert [i.paragraph for i in doc.items] == [i.paragraph for i in src.items]

@@ -677,6 +677,30 @@ def _chair_from_signature_row(f: HeaderFields) -> str | None:
     return None
 
 
+def chosen_adjusters(header: Header, decisions: list[str]) -> list[Person]:
+    """The justerare a § elects ("Nämnden utser Eva Ek (S) att justera protokollet"), for a
+    protocol whose header does not name them: the first of ``decisions`` that elects any."""
+    known = [a.name for a in header.attendance]
+    for decision in decisions:
+        m = rules.ADJUSTERS_CHOSEN.search(decision) or rules.ADJUSTERS_SENTENCE.search(decision)
+        if not m:
+            continue
+        out = []
+        for name, party in split_names(m.group("names")):
+            name = _match_known(name, known) or name
+            if header.chair and name.lower() == header.chair.name.lower():
+                continue
+            if len(name) < 4 or name.isupper() or not name[:1].isupper():
+                continue
+            try:
+                out.append(Person(name=name, party=party))
+            except ValueError:
+                continue
+        if out:
+            return out
+    return []
+
+
 def _match_known(name: str | None, known: list[str]) -> str | None:
     """A signature may write "Surname Firstname"; prefer the attendance list's spelling."""
     if not name:

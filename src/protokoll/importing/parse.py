@@ -15,7 +15,7 @@ from protokoll.domain.vocab import AttendanceStatus, DocumentKind
 from protokoll.importing import rules
 from protokoll.importing.clean import MAX_HEADER_LINES, Line, clean
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
-from protokoll.importing.header import Header, read_header
+from protokoll.importing.header import Header, chosen_adjusters, read_header
 from protokoll.importing.items import interpret, label_of
 from protokoll.importing.kinds import detect_kind
 from protokoll.importing.segment import Segments, match_heading, segment
@@ -349,6 +349,9 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
                     message=f"§§ {outside[:10]} fall outside the header's range {lo}-{hi}",
                 )
             )
+    if not header.adjusters:
+        # the header names no justerare, but the § that elects them does
+        header.adjusters = chosen_adjusters(header, [it.decision for it in items[:3] if it.decision])
     body = _body(header, seg, text, raw_head[:3000])
     if body:
         body = _qualified(body, raw_head[:3000])

@@ -618,6 +618,14 @@ SIGNATURE_SPLIT = re.compile(r"\t|\s{2,}|,?\s+och\s+|;\s*")
 SIGNATORY_ROLE_FIRST = re.compile(
     rf"^(?P<role>ordförande|justerare|justerande|sekreterare)\s*:?\s+(?P<name>{NAME})\s*$", re.IGNORECASE
 )
+# the justerare a § elects: "Nämnden utser Eva Ek (S) att jämte ordföranden justera protokollet",
+# "Arbetsutskottet väljer A (C) och B (M) till justerare", "… utsåg A som justerare"
+ADJUSTERS_CHOSEN = re.compile(
+    r"\b(?:utser|utsåg|utse|väljer|valde|välja)\s+(?P<names>[^.\n]{3,160}?)\s+(?:"
+    r"(?:att|till\s+att)\s+(?:jämte\s+ordföranden\s+|tillsammans\s+med\s+ordföranden\s+)?justera"
+    r"|(?:till|som)\s+justerare?)\b",
+    re.IGNORECASE,
+)
 # the justerare named in a sentence: "Att jämte ordföranden justera dagens protokoll utses A (S)",
 # "Till justerare utses A"
 ADJUSTERS_SENTENCE = re.compile(
