@@ -3,6 +3,8 @@ meeting's items, or a news-style summary (vocab.DocumentKind)."""
 
 from __future__ import annotations
 
+import re
+
 from protokoll.domain.vocab import DocumentKind
 from protokoll.importing import rules
 from protokoll.importing.clean import Line
@@ -35,6 +37,24 @@ _BULLET_CHARS = frozenset("•·●▪◦ ")
 _EXTRACT_MARK = Prefiltered(rules.EXTRACT_MARK)
 
 
+# A body's page of its meetings, one table row each opening with the date and naming its
+# documents ("2025-01-22<TAB>13:00<TAB>Kommunhuset<TAB>Kallelse (pdf) · Protokoll (pdf)"): a
+# listing, whatever else the page names (a place, the chair, the §§ of one meeting), unless it
+# says who attended or justerade. A protocol's delegation table opens its rows with dates too,
+# but names decisions there, not kallelse and protokoll.
+_MEETING_ROW = re.compile(
+    r"^((?:19|20)\d\d-\d\d-\d\d)(?:\t|[ ]{2,}).*\b(?:kallelse|protokoll|föredragningslista|handlingar)",
+    re.IGNORECASE,
+)
+_PROTOCOL_ONLY = frozenset({"members", "serving_substitutes", "adjusters", "adjustment", "signatures"})
+
+
+def _meeting_rows(lines: list[Line]) -> int:
+    """How many different meeting dates open a row that names the meeting's documents."""
+    found = {m.group(1) for ln in lines if ln.text[:2] in ("19", "20") and (m := _MEETING_ROW.match(ln.text))}
+    return len(found)
+
+
 def _bullets(lines: list[Line]) -> int:
     return sum(1 for ln in lines if ln.text[:1] in _BULLET_CHARS and rules.BULLET.match(ln.text))
 
@@ -43,6 +63,8 @@ def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKin
     """None when nothing in the text looks like proceedings of a meeting."""
     head_text = " ".join(ln.text for ln in lines[:25])
     strong = strong_fields(header)
+    if not strong & _PROTOCOL_ONLY and _meeting_rows(lines) >= 3:
+        return DocumentKind.LISTING
     if _EXTRACT_MARK.search(head_text) and (seg.sections or strong):
         return DocumentKind.EXTRACT
     if (seg.sections or seg.agenda) and len(strong) >= 1:
