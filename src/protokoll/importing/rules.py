@@ -685,6 +685,18 @@ TALLY_RULES: tuple[Rule, ...] = (
         'who cast them after the count ("Ja-röster: 6 (Socialdemokraterna 3, Centerpartiet 1)")',
     ),
     Rule(
+        "named_lists",
+        re.compile(
+            r"\bja(?:-?röst(?:er)?)?(?:\s*\([^()\n]{1,80}\))?\s*:[^:\n]{0,400}?\s[–=-]\s*(?P<yes>\d{1,3})\b[\s.;,]*"
+            r"nej(?:-?röst(?:er)?)?(?:\s*\([^()\n]{1,80}\))?\s*:[^:\n]{0,400}?\s[–=-]\s*(?P<no>\d{1,3})\b"
+            r"(?:[\s.;,]*(?:avstår|avstod|avstående|nedlagda)(?:\s*\([^()\n]{1,80}\))?\s*:[^:\n]{0,400}?"
+            r"\s[–=-]\s*(?P<abstain>\d{1,3})\b)?",
+            re.IGNORECASE,
+        ),
+        '"Ja-röster (förvaltningens förslag): A (S), B (S) – 2 / Nej-röster (…): C (M) – 1": each choice\'s '
+        "voters named, the count after them",
+    ),
+    Rule(
         "votes_against",
         re.compile(
             rf"\b(?:med|(?:omröstning|votering)\s*,)\s+(?P<yes>{COUNT})\s+röster(?:\s+för\s+[^.;\d]{{1,80}}?)?\s+mot\s+(?P<no>{COUNT})(?:\s+röster)?"

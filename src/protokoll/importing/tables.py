@@ -31,7 +31,7 @@ _COLUMN_KINDS = (
     ("member", re.compile(r"^(?:ledamot|ledamöter|ordinarie(?:\s+ledamot)?)$")),
     ("substitute", re.compile(r"^(?:ersättare|tjänstgörande\s+ersättare)$")),
     ("present", re.compile(r"^(?:närvarande|närv\.?|närvaro|närvarolista|deltagande)(?:\s*§§?)?$")),
-    ("serving", re.compile(r"^(?:tjänstgör|tjänstgörande|tjg\.?)$")),
+    ("serving", re.compile(r"^(?:tjänstgör|tjänstgörande|tjg\.?)(?:\s*§§?)?$")),
     ("absent", re.compile(r"^(?:frånvarande|frånv\.?)$")),
     ("role", re.compile(r"^(?:roll|funktion|uppdrag)$")),
     ("vote", re.compile(r"^(?:ja|nej|avstår|avstod)$")),
@@ -71,8 +71,8 @@ _WORD_NOT_SERVING = re.compile(
     re.IGNORECASE,
 )
 _WORD_SERVING = re.compile(
-    r"^(?:ersättare\s*,\s*)?(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*"
-    r"(?:för\s+(?P<replaces>.+?)|(?:i\s+)?§§?\s*\d.*)?$",
+    r"^(?:ersättare\s*,\s*)?(?:(?:ja|tjänstgör|tjänstgörande)(?:\s+ersättare)?\s*,?\s*"
+    r"(?:för\s+(?P<replaces>.+?)|(?:i\s+)?§§?\s*\d.*)?|ersätter\s+(?P<instead>.+?))$",
     re.IGNORECASE,
 )
 _WORD_PARAGRAPHS = re.compile(
@@ -95,9 +95,11 @@ def _presence_words(cells: dict[str, str]) -> tuple[bool | None, bool | None, st
             present, serving = True, False
         elif m := _WORD_SERVING.match(text):
             present, serving = True, True
-            replaces = (m.group("replaces") or "").strip() or replaces
+            replaces = (m.group("replaces") or m.group("instead") or "").strip() or replaces
         elif kind != "role" and _WORD_PARAGRAPHS.match(text):
             present = True
+            if kind == "serving":
+                serving = True  # "Tjänstgör §§ | 14–17": serving for the §§ given
     return present, serving, replaces
 
 

@@ -42,11 +42,15 @@ def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
         text = squash(ln.text)
         found = _tally_in(text)
         # a tally may take three lines, one count a line ("Ja: 5" / "Nej: 3" / "Avstår: 1")
+        first = len(text)
         for nxt in lines[k + 1 : k + 3]:
             if found is not None and not found[1]:
                 break
             joined = squash(f"{text} {nxt.text}")
-            wrapped = _tally_in(joined, before=len(text))
+            wrapped = _tally_in(joined, before=len(text) if found else first)
+            if wrapped is None and found is None:
+                text = joined  # a list of names between the counts may wrap: read one more line
+                continue
             if not wrapped or (found is not None and wrapped[0][:2] != found[0][:2]):
                 break
             found, text = wrapped, joined
@@ -80,6 +84,46 @@ _LOTTERY = Prefiltered(rules.LOTTERY)
 # searched through the text of every § with a vote; few texts say "frånvarande"
 _TALLY_ABSENT = Prefiltered(rules.TALLY_ABSENT)
 _CASTING_VOTE = Prefiltered(rules.CASTING_VOTE)
+
+
+# the voters for one choice, named after it: "Ja-röster (förvaltningens förslag): Ulrika Sand (S),
+# Eva Pihl (S) – 2", "Ja: Lena Tjäder (S), Nadia Karimi (C). Nej: Roger Lind (M).", after a label
+# ("Omröstning      Ja: …"), a list wrapping onto the next line ("…, Frida" / "Wessman (C)")
+_CHOICE_MARK = re.compile(
+    r"(?<![\w-])(?P<choice>ja|nej|avstår|avstod)(?:-?röst(?:er)?)?(?:\s*\([^()\n]{1,80}\))?\s*:",
+    re.IGNORECASE,
+)
+# a list line that goes on: it ends inside a name or after a comma, not after a full stop
+_LIST_GOES_ON = re.compile(r"(?:,|\boch|[^\W\d])\s*$")
+_PARTY_IN_PARENS = re.compile(r"\([A-ZÅÄÖa-zåäö]{1,5}\)")
+
+
+def _listed_ballots(lines: list[Line]) -> list[Ballot]:
+    out: list[Ballot] = []
+    k = 0
+    while k < len(lines):
+        text = lines[k].text
+        k += 1
+        if ":" not in text or not _CHOICE_MARK.search(text):
+            continue
+        while k < len(lines) and _LIST_GOES_ON.search(text) and not _CHOICE_MARK.search(lines[k].text):
+            nxt = lines[k].text.strip()
+            if not _PARTY_IN_PARENS.search(nxt):
+                break
+            text, k = f"{text.rstrip()} {nxt}", k + 1
+        marks = list(_CHOICE_MARK.finditer(text))
+        for m, after in zip(marks, [*marks[1:], None], strict=True):
+            names = text[m.end() : after.start() if after else len(text)]
+            choice = _CHOICE[m.group("choice").lower()]
+            for anchor in PAREN_ANCHOR.finditer(names):
+                name, _ = clean_name(squash(anchor.group("name")))
+                try:
+                    out.append(
+                        Ballot(person=Person(name=name, party=anchor.group("party").upper()), vote=choice)
+                    )
+                except ValueError:
+                    continue
+    return out
 
 
 def _ballots(lines: list[Line]) -> list[Ballot]:
@@ -127,7 +171,7 @@ def read_votes(
         return [], []
     found = _tally(lines) or _tally(all_lines)
     tally, tally_line = found if found else (None, "")
-    ballots = _ballots(all_lines)
+    ballots = _ballots(all_lines) or _listed_ballots(all_lines)
     if tally is None and len(ballots) < 2:
         return [], []
     warnings: list[Warning] = []
