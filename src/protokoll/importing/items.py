@@ -577,6 +577,9 @@ def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | No
 
 # a title ends at its first full stop when a capitalised sentence follows (no abbreviation: the
 # word before the stop is not a single letter or "bl.a."-like)
+# a field of the § text after a title on its line: a capitalised word and a colon, two words or
+# more into the title ("Bygglov för enbostadshus på Lönnen 3 Sökande: Kjell Backlund")
+_LABEL_IN_TITLE = re.compile(r"^(?P<title>\S+\s+\S+.*?)\s+(?P<field>[A-ZÅÄÖ][a-zåäö]{2,}:\s.*)$")
 _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$", re.DOTALL)
 
 
@@ -845,13 +848,31 @@ def interpret(
         bare = rules.BARE_DNR_LINE.match(lines[body_start].text) if body_start < len(lines) else None
         if dnr is None and title and bare:
             dnr, body_start = bare.group("dnr"), body_start + 1
-    if title and (len(title) > 120 or title.endswith(".")):
+    # the heading line's own full stop was stripped with its punctuation: a sentence of the § text
+    # run onto the title's line ends there ("§ 45 Val av justerare Nämnden utser … protokollet.")
+    stopped = (
+        title is not None
+        and not title.endswith(".")
+        and rest.endswith(title)
+        and section.rest.rstrip().endswith(".")
+    )
+    if title and (len(title) > 120 or title.endswith(".") or stopped):
         # "Title. First sentence of the text …" on one line: the title ends at the first full
         # stop; without one, where a capital opens the text ("Allmänhetens frågestund Inga
         # frågor ställs.", a scrape that ran each paragraph into one line)
         m = _RUN_ON_TITLE.match(title) if len(title) > 120 else None
         # a title printed over several lines is a heading block: its capitals are its own
-        split = (m.group(1), m.group(2)) if m else None if wrapped else _text_after_title(title)
+        split = (
+            (m.group(1), m.group(2))
+            if m
+            else None
+            if wrapped
+            else _text_after_title(f"{title}." if stopped else title)
+        )
+        if split and (label := _LABEL_IN_TITLE.match(split[0])):
+            # "… Lönnen 3 Sökande: Kjell Backlund. Ansökan avser …": a field of the text after
+            # the title, which a full stop did not end
+            split = (label.group("title"), f"{label.group('field')}. {split[1]}")
         if split:
             # the text goes on from where the title stood, as the body's first line
             at = lines[body_start - 1] if body_start else head
