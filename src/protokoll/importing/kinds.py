@@ -76,8 +76,11 @@ def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKin
         return DocumentKind.LISTING
     if seg.sections:
         # §§ without any header field (no attendance, place and time, justering): a web page
-        # listing decisions ("Senaste besluten"), not the protocol itself
-        return DocumentKind.PROTOCOL if strong else DocumentKind.LISTING
+        # listing decisions ("Senaste besluten"), not the protocol itself; a news article when
+        # headlines title them
+        if strong:
+            return DocumentKind.PROTOCOL
+        return DocumentKind.SUMMARY if seg.headlined else DocumentKind.LISTING
     if len(strong) >= 2:
         return DocumentKind.PROTOCOL
     text = " ".join(ln.text for ln in lines)

@@ -263,7 +263,7 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     kind = detect_kind(lines, seg, header)
     if kind is None:
         raise NotAProtocol("no protocol content found (no § section, header or listing)")
-    if kind == DocumentKind.SUMMARY:
+    if kind == DocumentKind.SUMMARY and not seg.sections:
         return read_summary(lines, source=_source(ex), municipality=_municipality(text), warnings=warnings)
     # every read of ``ex.text`` joins the whole extracted text again: join it once
     raw_head = ex.text[:20000]

@@ -49,6 +49,9 @@ class Segments:
     appendix: list[Line] = field(default_factory=list)  # an attendance list after the last §
     vote_appendix: list[Line] = field(default_factory=list)  # voteringar in columns after the last §
     lettered: list[str] = field(default_factory=list)  # "§ 87 a" sections that no integer § can hold
+    # the §§ are titled by headlines that are no § headings ("Ny taxa …" over "Paragraf 21 · Dnr
+    # …", "Title (§ 146)", a mark closing its ärende): a news page's way, not a list of §§
+    headlined: bool = False
 
 
 # a letter after the § number ("§ 87 a Title", "§ 87a"): an ärende added between § 87 and § 88.
@@ -406,8 +409,9 @@ def _marks_after(lines: list[Line], found: list[Heading]) -> list[Line] | None:
 
 def segment(lines: list[Line]) -> Segments:
     found = _headings(lines)
+    headlined = False
     if (marked := _marks_after(lines, found)) is not None:
-        lines, found = marked, _headings(marked)
+        lines, found, headlined = marked, _headings(marked), True
     bare, stray = _bare_headings(lines, found)
     found = sorted(found + bare, key=lambda h: h.index) if bare else found
     if stray:
@@ -448,6 +452,7 @@ def segment(lines: list[Line]) -> Segments:
     leading = {h.index: _title_above(lines, h) for h in chosen}
     leading.update(_numbered_titles_above(lines, chosen))
     over: dict[int, list[int]] = {} if any(leading.values()) else _headlines_above(lines, chosen)
+    headlined = headlined or bool(over) or any(h.rule == "title_then_paren_sign" for h in chosen)
     leading.update({i: " ".join(lines[j].text.strip() for j in at) for i, at in over.items()})
     taken = {h.index - 1 for h in chosen if leading[h.index]} | {j for at in over.values() for j in at}
     taken |= {h.index - 2 for h in chosen if leading[h.index] and _under_item_word(lines, h)}
@@ -505,6 +510,7 @@ def segment(lines: list[Line]) -> Segments:
         appendix=appendix,
         vote_appendix=vote_appendix,
         lettered=[f"§ {h.number} {h.letter} {h.rest.strip()}".strip() for h in lettered],
+        headlined=headlined,
     )
 
 
