@@ -54,9 +54,18 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[Segment]:
             n = textpage.count_rects(pos, len(line))
             if n == 1:
                 first = pos + len(line) - len(line.lstrip())
-                segments.append(Segment(*textpage.get_rect(0), clean(line), _origin(textpage, first)))
+                words = line
+                if line.count(" ") * 3 > len(line) and _letter_spaced(line):
+                    drop = _letter_gaps(textpage, pos, line, 0, len(line))
+                    words = "".join(ch for j, ch in enumerate(line) if j not in drop)
+                segments.append(Segment(*textpage.get_rect(0), clean(words), _origin(textpage, first)))
             elif n > 1:
-                segments.extend(_segments_by_box(textpage, pos, len(line)))
+                boxes = _segments_by_box(textpage, pos, len(line))
+                words = clean(line)
+                whole = line.count(" ") * 3 > len(line) and _letter_spaced(line)
+                if (whole or any(_letter_spaced(seg.text) for seg in boxes)) and len(words) == len(line):
+                    boxes, words = _boxes_without_letter_spacing(textpage, pos, words, boxes, whole=whole)
+                segments.extend(_word_parts_joined(boxes, words))
         pos += len(line) + 2
     return segments
 
@@ -66,6 +75,113 @@ def _segments_by_box(textpage: pdfium.PdfTextPage, start: int, count: int) -> li
     return [
         Segment(*box, clean(textpage.get_text_bounded(*box)), _box_origin(textpage, box)) for box in boxes
     ]
+
+
+def _word_parts_joined(segments: list[Segment], line: str) -> list[Segment]:
+    """Boxes that pdfium's own text runs together without a space are one word: pdfium cuts
+    its boxes where the font or its size changes, which happens inside a word set in small
+    capitals ("B" + "ESLUTANDE", the capital full size) or with one letter in another font.
+    Left as boxes, the gap that letter-spacing leaves between them would read as a space."""
+    out = segments[:1]
+    pos = line.find(segments[0].text.strip())
+    if pos < 0:
+        return segments
+    pos += len(segments[0].text.strip())
+    for seg in segments[1:]:
+        text = seg.text.strip()
+        at = line.find(text, pos) if text else -1
+        if at < 0:
+            return segments
+        prev = out[-1]
+        # a word's letters are never a line's height apart; farther is a table's next cell
+        if at == pos and prev.text.strip() and 0 <= seg.left - prev.right < max(prev.height, seg.height):
+            out[-1] = Segment(
+                prev.left,
+                min(prev.bottom, seg.bottom),
+                seg.right,
+                max(prev.top, seg.top),
+                prev.text.rstrip() + text,
+                prev.origin,
+            )
+        else:
+            out.append(seg)
+        pos = at + len(text)
+    return out
+
+
+def _letter_spaced(text: str) -> bool:
+    """Most of the text's words one letter long: letter-spacing that pdfium reads as spaces
+    ("B E S L U T", "K u lt u r-")."""
+    tokens = text.split()
+    return len(tokens) >= 3 and 2 * sum(len(t) == 1 for t in tokens) >= len(tokens)
+
+
+# a space between words adds at least this share of the font size to the gap between letters
+_WORD_SPACE_EM = 0.2
+
+
+def _boxes_without_letter_spacing(
+    textpage: pdfium.PdfTextPage, start: int, line: str, boxes: list[Segment], *, whole: bool
+) -> tuple[list[Segment], str]:
+    """The boxes without the spaces pdfium put between the letters of a letter-spaced word, and
+    the line the same: the ``whole`` line is letter-spaced (a glyph per box, as a typesetter
+    places them), or only the boxes whose own text is. Each box is found in the line (pdfium's
+    text of both is the same)."""
+    drop = _letter_gaps(textpage, start, line, 0, len(line)) if whole else set()
+    out = []
+    pos = 0
+    for seg in boxes:
+        text = seg.text.strip()
+        at = line.find(text, pos) if text else -1
+        if at < 0:
+            out.append(seg)
+            continue
+        if not whole and _letter_spaced(text):
+            # the space before the box too: its capital may be set apart in full size
+            lo = at - 1 if at and line[at - 1] == " " else at
+            drop |= _letter_gaps(textpage, start, line, lo, at + len(text))
+        kept = "".join(ch for j, ch in enumerate(text, at) if j not in drop)
+        out.append(
+            seg if kept == text else Segment(seg.left, seg.bottom, seg.right, seg.top, kept, seg.origin)
+        )
+        pos = at + len(text)
+    return out, "".join(ch for j, ch in enumerate(line) if j not in drop)
+
+
+def _letter_gaps(textpage: pdfium.PdfTextPage, start: int, line: str, lo: int, hi: int) -> set[int]:
+    """Where in ``line[lo:hi]`` (a word or words set letter-spaced, "S A M M A N T R Ä D E S
+    P R O T O K O L L") pdfium generated a space between two letters that stand no farther
+    apart than the letters do: the narrowest such gap is the letter-spacing, and a gap wider by
+    a word space is a space between words. The spaces the PDF itself holds stay."""
+    boxes = {j: _char_box(textpage, start + j) for j in range(max(lo - 1, 0), min(hi + 1, len(line)))}
+    spaced: dict[int, float] = {}
+    for j in range(max(lo, 1), min(hi, len(line) - 1)):
+        a, b = boxes.get(j - 1), boxes.get(j + 1)
+        if (
+            line[j] == " "
+            and a
+            and b
+            and line[j - 1].isalpha()
+            and line[j + 1].isalpha()
+            and pdfium_c.FPDFText_IsGenerated(textpage, start + j) == 1
+        ):
+            spaced[j] = b[0] - a[1]
+    if not spaced:
+        return set()
+    narrowest = min(spaced.values())
+    return {
+        j
+        for j, gap in spaced.items()
+        if gap < narrowest + _WORD_SPACE_EM * pdfium_c.FPDFText_GetFontSize(textpage, start + j - 1)
+    }
+
+
+def _char_box(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float] | None:
+    """The left and right edge of character ``index``."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        return None
+    return (left.value, right.value)
 
 
 def _origin(textpage: pdfium.PdfTextPage, index: int | None) -> tuple[float, float] | None:
