@@ -785,7 +785,9 @@ def interpret(
     if _MASKED_DNR.fullmatch(rest):
         rest = ""  # "§ 3    Dnr XXXX": a withheld case number, and the title is on the next line
     lines = _margin_dnr(_label_row(_expand(section.lines)))
-    marked = next((k for k in range(min(3, len(lines))) if rules.SECRECY_MARK.match(lines[k].text)), None)
+    # the mark may follow the title, an akt number and the Dnr ("Ärende: …" / "Akt 0917-2016" /
+    # "Dnr ÖFN 2025/063" / "Sekretess enligt 32 kap. 4 § OSL")
+    marked = next((k for k in range(min(5, len(lines))) if rules.SECRECY_MARK.match(lines[k].text)), None)
     if marked is not None:
         lines = lines[:marked] + lines[marked + 1 :]
     dnr, title = None, None
