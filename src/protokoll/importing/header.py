@@ -253,7 +253,9 @@ def _place(value: str) -> str | None:
     return text or None if len(text) <= 120 else None
 
 
-_SUBSTITUTE_ROLE = re.compile(r"^(?:ej\s+tjänstgörande\s+)?ersättare\.?$", re.IGNORECASE)
+_SUBSTITUTE_ROLE = re.compile(
+    r"^(?:ej\s+tjänstgörande\s+)?ersättare(?:,?\s+ej\s+tjänstgörande)?\.?$", re.IGNORECASE
+)
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
 
 
