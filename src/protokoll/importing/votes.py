@@ -182,6 +182,9 @@ def read_votes(
     )
     if tally is None:
         tally = counted
+    elif ballots and counted[:2] == tally[:2] and tally[2] == 0 and counted[2]:
+        # "Med 3 ja-röster mot 1 nej-röst" says nothing of those who abstained; the ballots name them
+        tally = counted
     elif ballots and counted != tally:
         warnings.append(
             Warning(
