@@ -617,6 +617,9 @@ _FIRST_NAME_END = re.compile(r"\s[A-ZÅÄÖ][^\W\d_]+$")
 # a line that is only a fastighetsbeteckning ("Kajen 2:8", "Norra Åsen 1:42"): a bygglov title
 # wrapped before the property it is about, never a sentence of the § text
 _PROPERTY = re.compile(r"^(?:[A-ZÅÄÖ][^\W\d_]*[ -]){0,2}[A-ZÅÄÖ][^\W\d_]*\s\d{1,4}:\d{1,4}$")
+# the block and unit of a fastighetsbeteckning alone ("4:12"), its name ending the line above
+# ("… enskild avloppsanläggning, Flisby"): the title wrapped inside the property's name
+_PROPERTY_NUMBER = re.compile(r"^\d{1,4}:\d{1,4}$")
 _SURNAME_AND_PARTY = re.compile(r"^[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*\([A-ZÅÄÖ]{1,4}\)$")
 
 
@@ -649,6 +652,7 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
             or _agrees(longer, joined)
             or (_SURNAME_AND_PARTY.match(text) and _FIRST_NAME_END.search(last))
             or _PROPERTY.match(text)
+            or (_PROPERTY_NUMBER.match(text) and _FIRST_NAME_END.search(last))
         ):
             break
         last, end = text, end + 1
