@@ -35,6 +35,15 @@ def test_cp1252_and_utf16_text_are_decoded(tmp_path):
     assert read_file(tmp_path / "b.txt").pages[0].lines[0] == "Ärende: Bygglov för Östra ån"
 
 
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path):
+    """One byte that is not UTF-8 in a UTF-8 text loses that byte, not every å ä ö of the text."""
+    text = "Plats och tid: Rådhuset, Östra Långgatan 3\nBeslutande: Åsa Öberg (S), ordförande\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8") + b"Beslut: Bygglov f\xf6r ny bro\n")
+    lines = read_file(tmp_path / "a.txt").pages[0].lines
+    assert lines[:2] == text.splitlines()
+    assert lines[2] == "Beslut: Bygglov f\ufffdr ny bro"
+
+
 def test_huge_file_is_rejected_by_stat_without_reading(tmp_path, monkeypatch):
     path = tmp_path / "huge.pdf"
     with path.open("wb") as f:

@@ -19,15 +19,25 @@ _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"} | {"\x7f
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 or UTF-16 when a BOM says so, else UTF-8, falling back to Windows-1252, which older
-    Swedish systems wrote."""
+    """UTF-8 or UTF-16 when a BOM says so, else UTF-8 (a few stray bytes replaced), falling back
+    to Windows-1252, which older Swedish systems wrote."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    # a UTF-8 text with a stray byte (pages pasted together from different sources) is still
+    # UTF-8: read as Windows-1252 every "å" of it would turn to "Ã¥". Each å, ä, ö of a
+    # Windows-1252 text is an invalid UTF-8 byte, so a text whose valid non-ASCII letters outnumber
+    # its invalid bytes three to one is UTF-8, and only the stray bytes are replaced.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for c in text if c > "\x7f") - bad
+    if wide >= 3 * bad:
+        return text
+    return data.decode("cp1252", errors="replace")
 
 
 def looks_binary(data: bytes) -> bool:
