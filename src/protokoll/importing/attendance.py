@@ -46,7 +46,6 @@ _NOT_NAME_START = {
     "tjg", "tjänstgör", "för", "ersätter", "närvaro", "insynsplats", "partiföreträdare", "adjungerad",
     "förvaltningen", "nämndsekreterare", "socialchef", "tf", "tf.", "administrativ", "utredare",
 }  # fmt: skip
-_LEADING_ROLE = re.compile(rf"^(?:{rules.CHAIR_ROLE})\s+", re.IGNORECASE)
 # a role abbreviated before the name, as a list with a role column of its own prints it:
 # "Ordf. Eva Ek (S)", "1:e v ordf. Bo Al (M)", "Tjg ers. Nils Berg (S) för …"
 _ROLE_ABBREVIATION = rf"{rules.CHAIR_ROLE}|tjg\.?\s*ers(?:\.|ättare)|ers\."
@@ -84,7 +83,7 @@ def clean_name(name: str) -> tuple[str, str | None]:
         if dropped.lower().startswith("ordf"):
             role = dropped.strip(".,:")
     name = " ".join(words)
-    m = _LEADING_ROLE.match(name)
+    m = rules.LEADING_CHAIR_ROLE.match(name)
     if m and len(name[m.end() :].split()) >= 2:
         role = m.group(0).strip()
         name = name[m.end() :]

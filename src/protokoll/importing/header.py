@@ -610,7 +610,6 @@ def read_header(text: str, closing: str = "") -> Header:
         sec_name = secs[0].name if secs else None
     secretary = _person(sec_name, attendance)
 
-    adjusters: list[Person] = []
     names = [(n, None) for n in name_first.get("adjusting", [])] or split_names(f.first("adjusters") or "")
     if not names:
         names = f.find("adjusting", lambda v: _signature_names(v) or None) or []
@@ -618,16 +617,7 @@ def read_header(text: str, closing: str = "") -> Header:
         names = [(n, None) for n in signed.get("justerare", [])]
     if not names and (said := rules.ADJUSTERS_SENTENCE.search(text)):
         names = split_names(said.group("names"))
-    for name, party in names:
-        name = _match_known(name, known) or name
-        if chair and name.lower() == chair.name.lower():
-            continue
-        if name.lower().startswith("ordför") or len(name) < 4 or name.isupper():
-            continue
-        try:
-            adjusters.append(Person(name=name, party=party))
-        except ValueError:
-            continue
+    adjusters = _adjusters(names, known, chair)
 
     adjustment = None
     adj_text = f.find("adjustment", lambda v: v if re.search(r"[^\W_]", v) else None)
@@ -685,22 +675,27 @@ def chosen_adjusters(header: Header, decisions: list[str]) -> list[Person]:
     known = [a.name for a in header.attendance]
     for decision in decisions:
         m = rules.ADJUSTERS_CHOSEN.search(decision) or rules.ADJUSTERS_SENTENCE.search(decision)
-        if not m:
-            continue
-        out = []
-        for name, party in split_names(m.group("names")):
-            name = _match_known(name, known) or name
-            if header.chair and name.lower() == header.chair.name.lower():
-                continue
-            if len(name) < 4 or name.isupper() or not name[:1].isupper():
-                continue
-            try:
-                out.append(Person(name=name, party=party))
-            except ValueError:
-                continue
+        out = _adjusters(split_names(m.group("names")), known, header.chair) if m else []
         if out:
             return out
     return []
+
+
+def _adjusters(names: list[tuple[str, str | None]], known: list[str], chair: Person | None) -> list[Person]:
+    """The justerare among ``names``, spelt as the attendance list spells them: never the chair, a
+    role word ("Ordföranden"), an initial or a word in capitals."""
+    out = []
+    for name, party in names:
+        name = _match_known(name, known) or name
+        if chair and name.lower() == chair.name.lower():
+            continue
+        if name.lower().startswith("ordför") or len(name) < 4 or name.isupper() or not name[:1].isupper():
+            continue
+        try:
+            out.append(Person(name=name, party=party))
+        except ValueError:
+            continue
+    return out
 
 
 def _match_known(name: str | None, known: list[str]) -> str | None:

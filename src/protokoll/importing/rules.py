@@ -961,6 +961,8 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
 # the chair's role as a list writes it before or after a name, in full or abbreviated: "Ordförande",
 # "Ordf.", "vice ordf.", "v ordf", "1:e vice ordförande", "förste vice ordförande"
 CHAIR_ROLE = r"(?:(?:\d:?[ea]|förste|andre)\s+)?(?:v\.?\s*|vice\s+)?ordf(?:\.|örande\b|\b)"
+# that role before the name, as a list with a role column prints it: "Ordf. Eva Ek (S)"
+LEADING_CHAIR_ROLE = re.compile(rf"^(?P<role>{CHAIR_ROLE})\s+", re.IGNORECASE)
 ROLE_WORDS = re.compile(
     rf"^(?:{CHAIR_ROLE}|"
     r"ordförande\s+§.*|sekreterare|sekr\.?|justerare|ledamot|ersättare|via\s+länk|på\s+distans|"

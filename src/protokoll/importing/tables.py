@@ -105,24 +105,17 @@ def _presence_words(cells: dict[str, str]) -> tuple[bool | None, bool | None, st
 
 def _said_in_cell(role: str | None) -> tuple[bool | None, bool | None]:
     """(present, serving) as the words after a name in its cell say them ("Tomas Frisk (M),
-    närvarande", "Mirja Laine (S), tjänstgör", "Pontus Rehn (S), frånvarande"); None where they
-    say neither (a role such as "ordförande", or nothing)."""
-    if not role:
-        return None, None
-    if _WORD_ABSENT.match(role):
-        return False, False
-    if _WORD_SERVING.match(role):
-        return True, True
-    if _WORD_NOT_SERVING.match(role):
-        return True, False
-    if _PRESENT_WORD.match(role):
-        return True, None
-    return None, None
+    närvarande", "Mirja Laine (S), tjänstgör", "Pontus Rehn (S), frånvarande"): the words of a
+    presence column, or "närvarande" alone; None where they say neither (a role such as
+    "ordförande", or nothing)."""
+    present, serving, _ = _presence_words({"note": role or ""})
+    if present is None and role and _PRESENT_WORD.match(role):
+        present = True
+    return present, serving
 
 
 # the mark of an ersättare who serves, in a table whose "X" means present only
 _SERVING_MARK = re.compile(r"^(?:tjg|tj|t)\.?$", re.IGNORECASE)
-_LEADING_ROLE = re.compile(rf"^(?P<role>{rules.CHAIR_ROLE})\s+", re.IGNORECASE)
 
 
 # one pass instead of one per kind; the alternatives keep the table's order, so the first kind
@@ -247,7 +240,7 @@ def _column_of(starts: list[int], pos: int) -> int:
 
 def _person(cell: str) -> tuple[str, str | None, str | None] | None:
     role = None
-    m = _LEADING_ROLE.match(cell)
+    m = rules.LEADING_CHAIR_ROLE.match(cell)
     if m:
         role, cell = m.group("role"), cell[m.end() :]
     p = _PERSON.match(cell)
@@ -359,26 +352,10 @@ def _marked_rows(
             party = party or (cells.get("party") or "").upper() or None
             present = "present" in mark
             sub = _person(cells.get("substitute", "")) if cells.get("substitute") else None
-            if not mark and not grid and not ({"present", "span"} & set(kinds)):
-                # no presence column and no mark: each cell says it after the name ("Karin Åberg
-                # (S), ordförande" is there, "…, frånvarande" is not), and an ersättare is there
-                # only when hers says so ("…, närvarande"; "…, tjänstgör" in the row's seat)
-                said, _ = _said_in_cell(role)
-                role = role if said is None else None
-                rows.append(_Row(name, party, role, said is not False, said is not False, False, None))
-                sub_present, sub_serving = _said_in_cell(sub[2]) if sub else (None, None)
-                if sub and sub_present:
-                    rows.append(
-                        _Row(
-                            sub[0], sub[1], None, bool(sub_serving), True, True, name if sub_serving else None
-                        )
-                    )
-                if len(rows) == before:
-                    break
-                used += 1
-                continue
             role = _with_paragraphs(role, cells.get("present"))
-            if sub:
+            if not mark and not grid and not ({"present", "span"} & set(kinds)):
+                rows.extend(_said_rows(name, party, role, sub))
+            elif sub:
                 # the presence cell is the seat's ("X"), or the ledamot's in words: "Nej" or
                 # "Frånvarande" beside an ersättare's name is the seat taken by the ersättare
                 said = " ".join(cells.get("present", "").split())
@@ -393,6 +370,22 @@ def _marked_rows(
             break
         used += 1
     return rows, used
+
+
+def _said_rows(
+    name: str, party: str | None, role: str | None, sub: tuple[str, str | None, str | None] | None
+) -> list[_Row]:
+    """A row of a table with no presence column and no mark: each cell says it after the name
+    ("Karin Åberg (S), ordförande" is there, "…, frånvarande" is not), and an ersättare is there
+    only when hers says so ("…, närvarande"; "…, tjänstgör" in the row's seat)."""
+    said, _ = _said_in_cell(role)
+    rows = [
+        _Row(name, party, role if said is None else None, said is not False, said is not False, False, None)
+    ]
+    sub_present, sub_serving = _said_in_cell(sub[2]) if sub else (None, None)
+    if sub and sub_present:
+        rows.append(_Row(sub[0], sub[1], None, bool(sub_serving), True, True, name if sub_serving else None))
+    return rows
 
 
 def _with_paragraphs(role: str | None, mark: str | None) -> str | None:

@@ -115,14 +115,7 @@ def _listed_ballots(lines: list[Line]) -> list[Ballot]:
         for m, after in zip(marks, [*marks[1:], None], strict=True):
             names = text[m.end() : after.start() if after else len(text)]
             choice = _CHOICE[m.group("choice").lower()]
-            for anchor in PAREN_ANCHOR.finditer(names):
-                name, _ = clean_name(squash(anchor.group("name")))
-                try:
-                    out.append(
-                        Ballot(person=Person(name=name, party=anchor.group("party").upper()), vote=choice)
-                    )
-                except ValueError:
-                    continue
+            out += filter(None, (_ballot(anchor, choice) for anchor in PAREN_ANCHOR.finditer(names)))
     return out
 
 
@@ -139,17 +132,19 @@ def _ballots(lines: list[Line]) -> list[Ballot]:
         m = _CHOICE_AFTER.match(tail)
         if not m:
             continue
-        name, _ = clean_name(squash(last.group("name")))
-        try:
-            out.append(
-                Ballot(
-                    person=Person(name=name, party=last.group("party").upper()),
-                    vote=_CHOICE[m.group(1).lower()],
-                )
-            )
-        except ValueError:
-            continue
+        ballot = _ballot(last, _CHOICE[m.group(1).lower()])
+        if ballot is not None:
+            out.append(ballot)
     return out
+
+
+def _ballot(anchor: re.Match[str], choice: VoteChoice) -> Ballot | None:
+    """The ballot of the person a name-and-party anchor found; None for a name the model refuses."""
+    name, _ = clean_name(squash(anchor.group("name")))
+    try:
+        return Ballot(person=Person(name=name, party=anchor.group("party").upper()), vote=choice)
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
