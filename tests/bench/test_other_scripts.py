@@ -33,3 +33,26 @@ def test_bench_web_with_few_requests(run_script):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "errors: 0 []" in done.stdout
     assert re.search(r"throughput: \d+ req/s", done.stdout)
+
+
+def test_cut_consistency(run_script):
+    done = run_script("cut_consistency")
+    assert done.returncode == 0, done.stderr[-2000:]
+    m = re.search(r"^(\d+) cut texts of (\d+) inputs: (\d+) disagree", done.stdout, re.MULTILINE)
+    assert m and int(m.group(1)) > 100 and int(m.group(3)) <= int(m.group(1)), done.stdout
+
+
+def test_cut_consistency_cuts_whole_characters_and_flattens_pages():
+    from protokoll.importing.extracted import Extracted, Page
+
+    from .conftest import load_script
+
+    cc = load_script("cut_consistency")
+    assert cc.cut("åäö" * 1000, 2001) == ("åäö" * 334)[:1000]  # byte 2,001 is half an "ä": dropped
+    ex = Extracted(
+        pages=[Page(1, ["Tekniska nämnden", "", "§ 1 Val"]), Page(2, ["§ 2 Budget"])], format="text"
+    )
+    made = cc.forms(ex)
+    assert "\n1 Tekniska nämnden § 1 Val\n\n2 § 2 Budget" in made["viewer"]
+    assert "(2)\n\n§ 2 Budget" in made["fulltext"]
+    assert made["plain"] == "Tekniska nämnden\n§ 1 Val\n§ 2 Budget"

@@ -82,3 +82,65 @@ def test_lines_that_only_look_like_misread_headings_are_left_alone(tmp_path):
         ex = _read(tmp_path, text)
         assert ex.pages[0].lines == text.split("\n"), text
         assert ex.warnings == []
+
+
+MISREAD_LABELS = """\
+KVARNBY KOMMUN
+Valnämnden
+Sammanträdesdatum 2018-09-12
+Plats och tid: Kommunhuset, kl. 09.00-12.00
+Beslutan de
+Ledam6ter:
+Rolf Ek (S), ordförande
+Mona Berg (M)
+Franvarande:
+Berit Falk (V)
+Ovriga narvarande:
+Henrik Tolf, sekreterare
+Utses att juste ra: Mona Berg (M)
+Justerlngens plats och tid: Kommunhuset 2018-09-14
+Sekreterare ____
+Henrik Tolf
+0rdförande ____
+Rolf Ek
+"""
+
+
+def test_label_words_misread_by_ocr_are_spelt_as_labels(tmp_path):
+    ex = _read(tmp_path, MISREAD_LABELS)
+    lines = ex.pages[0].lines
+    for label in ("Beslutande", "Ledamöter:", "Frånvarande:", "Övriga närvarande:", "Ordförande ____"):
+        assert label in lines
+    assert "Utses att justera: Mona Berg (M)" in lines
+    assert "Justeringens plats och tid: Kommunhuset 2018-09-14" in lines
+    document = parse_extracted(ex)
+    assert document.chair is not None and document.chair.name == "Rolf Ek"
+    absent = [a.name for a in document.attendance if a.status == "absent"]
+    assert absent == ["Berit Falk"]
+    assert [a.name for a in document.attendance if a.serving] == ["Rolf Ek", "Mona Berg"]
+
+
+def test_label_words_spelt_right_and_ordinary_words_are_left_alone(tmp_path):
+    text = "Beslutande\nAnna Ek (S), ordförande\nOrdförande de nya reglerna\nTill att justera: Bo Al\n1001 kronor\n"
+    ex = _read(tmp_path, text)
+    assert ex.pages[0].lines == text.split("\n")
+
+
+def test_a_section_number_with_a_letter_read_for_a_digit_is_the_number(tmp_path):
+    text = "Plats och tid Rådhuset, kl 09.00-10.00\nBeslutande\nAnna Ek (S), ordförande\n§ 4l Dnr 97/031\nBidrag\n§ 87 a Tillägg\n§ 1O Budget\n"
+    ex = _read(tmp_path, text)
+    assert ex.pages[0].lines[3] == "§ 41 Dnr 97/031"
+    assert ex.pages[0].lines[5] == "§ 87 a Tillägg"
+    assert ex.pages[0].lines[6] == "§ 10 Budget"
+
+
+def test_one_heading_whose_sign_was_misread_is_put_back_between_its_neighbours(tmp_path):
+    text = (
+        "Plats och tid Rådhuset, kl 09.00-10.00\nBeslutande\nAnna Ek (S), ordförande\n"
+        "§ 41 Dnr 97/031\nBidrag\nS 42 Dnr 97/044\nÖppettider\n§ 43 Dnr 97/012\nBadet\n"
+        "S 12 kronor per timme\n"
+    )
+    ex = _read(tmp_path, text)
+    assert ex.pages[0].lines[5] == "§ 42 Dnr 97/044"
+    assert ex.pages[0].lines[9] == "S 12 kronor per timme"  # no heading numbered 11 or 13 beside it
+    assert [item.paragraph for item in parse_extracted(ex).items] == [41, 42, 43]

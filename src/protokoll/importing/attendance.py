@@ -82,6 +82,8 @@ def clean_name(name: str) -> tuple[str, str | None]:
         dropped = words.pop(0)
         if dropped.lower().startswith("ordf"):
             role = dropped.strip(".,:")
+    if len(words) > 2 and rules.OFFICIAL_TITLE_WORD.fullmatch(words[0]):
+        role = words.pop(0).lower()  # "Förbundschef Magnus Tjäder": the post before the name
     name = " ".join(words)
     m = rules.LEADING_CHAIR_ROLE.match(name)
     if m and len(name[m.end() :].split()) >= 2:
@@ -133,8 +135,20 @@ def _tail_info(person: ParsedPerson, tail: str) -> None:
             person.role = role_text
         elif _NOTE_START.match(role_text):
             person.note = role_text
+        elif "," in role_text:
+            person.role = _role_after_organisation(role_text)
     if _CAME_OR_LEFT.search(tail):
         person.note = squash(tail)[:120]
+
+
+def _role_after_organisation(text: str) -> str | None:
+    """ "Hällby kommun, ordförande", "Region Kvarnland, vice ordförande": the role after the
+    kommun or organisation a member sits for (a gemensam nämnd, a förbund, a samordningsförbund)."""
+    for part in text.split(",")[1:]:
+        part = part.strip()
+        if rules.ROLE_WORDS.match(part):
+            return part
+    return None
 
 
 def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
@@ -149,7 +163,7 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
             people[-1].replaces = (name, party)
             prev_end = m.end()
             if k == len(matches) - 1:
-                _tail_info(people[-1], text[m.end() :])
+                people += _last_tail(people[-1], text[m.end() :])
             continue
         if people and between.strip():
             _tail_info(people[-1], between)
@@ -165,8 +179,22 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
         people.append(person)
         prev_end = m.end()
         if k == len(matches) - 1:
-            _tail_info(person, text[m.end() :])
+            people += _last_tail(person, text[m.end() :])
     return people
+
+
+def _last_tail(person: ParsedPerson, tail: str) -> list[ParsedPerson]:
+    """What follows the last name with a party: that person's role and notes, and the officials
+    a flattened list runs on after it ("Hampus Ring (M), ersättare Ulla Grip, miljöchef Sofia
+    Hjort, nämndsekreterare"), each told by the title of a post after the name."""
+    officials = [
+        found for found in OFFICIAL.finditer(tail) if rules.OFFICIAL_TITLE.search(found.group("role"))
+    ]
+    if not officials:
+        _tail_info(person, tail)
+        return []
+    _tail_info(person, tail[: officials[0].start()])
+    return _officials(tail[officials[0].start() :])
 
 
 # a run-on list whose line breaks after a first name: "… (S), ordförande, Håkan" / "Nordqvist (M)";
@@ -338,6 +366,19 @@ def _spaced_rows(block: str) -> str:
     )
 
 
+# a member without a party among members with one: "Sanna Eklöf, Försäkringskassan" in a
+# samordningsförbund's board, a co-opted member, a party-less ersättare, an official in the same
+# list ("Förbundschef Magnus Tjäder"). A comma or a leading title keeps a wrapped role
+# ("Ordförande") or a name alone apart; a kommun or agency wrapped to its own line ("Region
+# Kvarnland, vice ordförande") is no person
+_PARTYLESS_MEMBER = re.compile(rf"^(?P<name>{rules.NAME})(?P<tail>(?:\s*,\s*\S.*)?)$")
+_ORGANISATION = re.compile(
+    r"(?:region|regionen|kommun|kommuns|landsting|förbund|förbundet|kassan|förmedlingen|nämnden|"
+    r"styrelsen|myndigheten|verket|bolaget|AB)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     """Every person in an attendance block (one entry per line, or a flattened run)."""
     block = block.strip()
@@ -371,7 +412,14 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
                 if anchor.search(line):
                     people.extend(_scan(line, anchor))
                 elif people and officials is False:
-                    _tail_info(people[-1], line)
+                    lone = _PARTYLESS_MEMBER.match(line)
+                    name, title = clean_name(squash(lone.group("name"))) if lone else ("", None)
+                    if lone and (lone.group("tail") or title) and not _ORGANISATION.search(name):
+                        person = ParsedPerson(name=name, role=title)
+                        _tail_info(person, lone.group("tail"))
+                        people.append(person)
+                    else:
+                        _tail_info(people[-1], line)
                 else:
                     people.extend(_officials(line))
             return [p for p in people if p.name]

@@ -36,6 +36,23 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+# A viewer transcript that lost every "§" (the sign set in a font the viewer could not map) still
+# opens each page with its number and header, the page marker last ("3 Protokoll 3 (47)", "3 …
+# Sida 3 (14)"); a number and a capitalised word right after the marker is the page's first §
+# heading ("… Sida 3 (14) 14 Val av justerare …").
+_SIGNLESS_PAGE_HEADING = re.compile(
+    r"^(?P<page>\d{1,3}) (?P<head>[^§\n]{0,150}?)(?:(?P<again>\d{1,3}) ?)?\((?P<of>\d{1,3})\) "
+    r"(?=\d{1,4} [A-ZÅÄÖ][a-zåäö]{2,})"
+)
+
+
+def _signless_heading(text: str) -> str:
+    m = _SIGNLESS_PAGE_HEADING.match(text)
+    if not m or int(m["page"]) > int(m["of"]) or (m["again"] and m["again"] != m["page"]):
+        return text
+    return f"{text[: m.end()]}§ {text[m.end() :]}"
+
+
 _VIEWER_TITLE = re.compile(r'^Download\s+"(.{10,400})"$')
 # A rule that looks through the whole line for a word ("org.nr" anywhere in an address footer)
 # is tried only on the lines that hold one of its words, read off its pattern; one pass of a
@@ -215,6 +232,13 @@ def _split_flattened(text: str, flattened: bool) -> list[str]:
             m = rules.FLATTENED_LABEL_HEAD.match(part)
             # the label gets a line of its own, as in a printed protocol
             out += [m.group(1), part[m.end() :]] if m else [part]
+    if any("föreslår" in part for part in out):
+        # the body's own proposal run onto the title starts the § text (after the labels are
+        # split off: a label right before it, "… Arbetsutskottets förslag till kommunstyrelsen
+        # Kommunstyrelsen föreslår …", needs the proposal after it to be seen as a label)
+        out = [piece for part in out for piece in rules.FLATTENED_OWN_PROPOSAL.split(part)]
+    # and so does its own decision told without a label ("… Val av justerare Valnämnden utser …")
+    out = [piece for part in out for piece in rules.FLATTENED_OWN_DECISION.split(part)]
     return [p.strip() for p in out if p.strip()]
 
 
@@ -283,6 +307,23 @@ def _flattened_prefix(ex: Extracted) -> list[str] | None:
     return None
 
 
+# a flattened page line opens with its page number ("3 GRANBERGA KOMMUN …")
+_PAGE_NUMBER = re.compile(r"(\d{1,3}) ")
+# the shortest page line read as a page after a flattened one: a heading, a title and a decision
+_SHORT_PAGE = 60
+
+
+def _opening(text: str, prefix: list[str]) -> int:
+    """How many words of the flattened pages' header ``text`` opens with: all of them, or, for a
+    text that is only the header's first three words or more (a page cut inside its header),
+    that many; 0 when it opens otherwise."""
+    words = text.split(" ")
+    n = min(len(words), len(prefix))
+    if n < 3 or [_DIGITS.sub("#", w) for w in words[:n]] != prefix[:n]:
+        return 0
+    return n if n == len(prefix) or n == len(words) else 0
+
+
 def _drop_prefix(text: str, prefix: list[str]) -> str:
     words = text.split(" ")
     if len(words) > len(prefix) and [_DIGITS.sub("#", w) for w in words[: len(prefix)]] == prefix:
@@ -301,7 +342,9 @@ def clean(ex: Extracted) -> list[Line]:
     out: list[Line] = []
     broken = False  # a kept line ends in a hyphen
     paged = len(ex.pages) > 1
+    signless: bool | None = None  # no "§" anywhere: found out at the first page line that needs it
     for page in ex.pages:
+        next_page, page_line_no = "", 0  # "N " of the page after the last flattened page line, its line
         after_signature = 0
         edges: set[int] | None = None if paged else set()  # made when a bare number needs it
         for no, raw in enumerate(page.lines, start=1):
@@ -356,7 +399,27 @@ def clean(ex: Extracted) -> list[Line]:
             if stripped is not text and (not stripped or is_furniture(stripped)):
                 continue
             text = stripped
-            flattened = len(text) >= _FLATTENED
+            if text[:1].isdigit() and "(" in text[:160] and _SIGNLESS_PAGE_HEADING.match(text):
+                if signless is None:
+                    signless = not any("§" in line for p in ex.pages for line in p.lines)
+                if signless:
+                    text = _signless_heading(text)
+            # a page line that opens a § after its header is a flattened page, however short
+            flattened = len(text) >= _FLATTENED or (signless is True and ") § " in text[:170])
+            if prefix and not flattened and (opening := _opening(text, prefix)):
+                # the last page of a scrape cut short (at 2,000 characters, say) is a flattened
+                # page all the same: it opens with the page header the long ones open with;
+                # cut inside or right after that header, it is nothing but the header
+                if opening < len(prefix) or len(text.split(" ")) == len(prefix):
+                    continue
+                flattened = True
+            if not flattened and next_page and text.startswith(next_page) and no - page_line_no > 1:
+                # the next page of a transcript after a blank line, shorter than a flattened line
+                # (a page that holds one short §): "2 § 112 Val av justerare Arbetsutskottets
+                # beslut …" after "1 Alsviks kommun … Paragrafer: §§ 112–118"
+                flattened = len(text) >= _SHORT_PAGE
+            if flattened and (lead := _PAGE_NUMBER.match(text)):
+                next_page, page_line_no = f"{int(lead[1]) + 1} ", no
             if prefix and flattened:
                 prefixed += 1
                 if prefixed > 1:

@@ -160,6 +160,38 @@ def _lower_label(m: re.Match[str]) -> str:
     return label if whole and whole.end() == len(label) else m.group(0)
 
 
+# a name right after a label: its first word, not "för" of a role ("Tjänstgörande ersättare för …")
+_NAME_NEXT = re.compile(rf"[ \t]*(?!för\b)[{rules.UP}][{rules.LOW}]+[ \t]+[{rules.UP}]")
+
+
+# a person with the party in parentheses: what a members' list is made of
+_ENTRY_AHEAD = re.compile(rf"\s*{rules.NAME}\s*\({rules.PARTY_CODE}\)")
+_ROLE_AFTER_PARTY = re.compile(r"\)\s+(?:Ersättare|Ledamot|Ordförande)\b")
+
+
+def _run_on_label(m: re.Match[str], text: str, hits: list[tuple[int, int, str]]) -> bool:
+    """A label that a flattened page ran on after the list before it, not the role of the last
+    person in that list:
+    - a colon or a cell's tab after it ("… Bo Al (V) Ersättare: Eva Ek (S)", "… (KD)
+      Ersättare<TAB>Eva Ek");
+    - a label of several words, capitalised, with a name next ("… (KD) Ersättare som inte
+      tjänstgör Eva Ek (S)");
+    - "Ersättare" after the last member, a person with a party next ("… Jonas Ek (SD) Ersättare
+      Kerstin Mård (S) Övriga …"), where the members' list gives no one a role word after the
+      party (a role column would: "Eva Ek (S) Ledamot Bo Al (M) Ersättare")."""
+    after = text[m.end() : m.end() + 2]
+    if after[:1] == "\t" or after.lstrip(" ")[:1] == ":":
+        return True
+    label = m.group(0)
+    if label[:1].isupper() and " " in label.strip() and _NAME_NEXT.match(text, m.end()) is not None:
+        return True
+    if label != "Ersättare" or not hits or hits[-1][2] not in _MEMBER_FIELDS:
+        return False
+    if not _ENTRY_AHEAD.match(text, m.end()):
+        return False
+    return not _ROLE_AFTER_PARTY.search(text, hits[-1][1], m.start())
+
+
 def read_fields(text: str) -> HeaderFields:
     out = HeaderFields()
     if "\t" in text:
@@ -171,8 +203,13 @@ def read_fields(text: str) -> HeaderFields:
         fld = LABEL_FIELDS[m.lastgroup or ""]
         # a bounded look-back: slicing from the start of the text made the loop quadratic
         before = text[max(0, m.start() - 200) : m.start()].rstrip(" \t")
-        if fld in _ROLE_LABELS and before.endswith((",", ")")) and not before.endswith("\n"):
-            continue
+        if (
+            fld in _ROLE_LABELS
+            and before.endswith((",", ")"))
+            and not before.endswith("\n")
+            and not _run_on_label(m, text, hits)
+        ):
+            continue  # a role after a name: "Eva Ek (S), ersättare"
         if _party_column(before):
             continue  # a role cell of an attendance table: "Eva Ek   S   Ordförande"
         if (
@@ -186,15 +223,45 @@ def read_fields(text: str) -> HeaderFields:
             # "Beslutande:   Ordf. Eva Ek (S)"; "Ordförande: Eva Ek" is a field of its own
             continue
         hits.append((m.start(), m.end(), fld))
-    for k, (start, end, fld) in enumerate(hits):
+    values = []
+    for k, (_, end, _) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
-        value = text[end:stop].strip(" \t:\n")
-        value = _drop_leaders(value).strip(" \t:\n.")
+        values.append(_drop_leaders(text[end:stop].strip(" \t:\n")).strip(" \t:\n."))
+    _unstack_signatures(text, hits, values)
+    for k, ((start, _, fld), value) in enumerate(zip(hits, values, strict=True)):
         if fld == "paragraphs" and k and "\n" not in text[hits[k - 1][1] : start]:
             value = _hand_back_lines_below(out, value)
         out.values[fld].append(value)
         out.order.append((fld, value))
     return out
+
+
+_SIGNATURE_FIELDS = frozenset({"secretary", "chair", "adjusting"})
+
+
+def _unstack_signatures(text: str, hits: list[tuple[int, int, str]], values: list[str]) -> None:
+    """Signature labels stacked one per line with the names stacked under them in the same order
+    ("Sekreterare / Ordförande / Justerande / Eva Ek / Bo Al / Ida Sjö"), as a PDF-to-text of a
+    signature table without its layout gives them: every label but the last holds nothing, the
+    last holds all the names. Each label takes one name line, the last one the rest (two
+    justerare); fewer name lines than labels leaves the block as it is."""
+    k = 0
+    while k < len(hits):
+        run = k
+        while (
+            run + 1 < len(hits)
+            and hits[run][2] in _SIGNATURE_FIELDS
+            and not values[run]
+            and text[hits[run][1] : hits[run + 1][0]].strip(" \t:") == "\n"
+        ):
+            run += 1
+        if run > k and hits[run][2] in _SIGNATURE_FIELDS:
+            names = [line.strip() for line in values[run].split("\n") if line.strip()]
+            if len(names) >= run - k + 1:
+                for i in range(k, run):
+                    values[i] = names[i - k]
+                values[run] = "\n".join(names[run - k :])
+        k = run + 1
 
 
 def _hand_back_lines_below(out: HeaderFields, paragraphs: str) -> str:
@@ -259,13 +326,6 @@ _SUBSTITUTE_ROLE = re.compile(
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
 
 
-# the title of a post in the administration, as it follows an official's name
-_OFFICIAL_TITLE = re.compile(
-    r"(?:direktör|chef|sekreterare|samordnare|handläggare|strateg|ekonom|controller|jurist|inspektör|"
-    r"utredare|tjänsteman|tjänsteperson|ansvarig|arkitekt|ingenjör|assistent|rådgivare|specialist|"
-    r"planerare|kommunikatör|administratör|registrator|kanslist|notarie|koordinator|analytiker)\b",
-    re.IGNORECASE,
-)
 _SERVES_ROLE = re.compile(r"^(?:tjänstgörande|tjänstgör|tjg\.?)$", re.IGNORECASE)
 # also told as a sentence after the list: "Olof Björk (C) är frånvarande."
 _ABSENT_ROLE = re.compile(
@@ -290,6 +350,16 @@ def _entries(
             if group == AttendanceGroup.MEMBER and p.role and _ABSENT_ROLE.match(p.role):
                 # a närvarolista's note column: "Per Olsson  M  frånvarande"
                 own_serving, own_status = False, AttendanceStatus.ABSENT
+            elif (
+                group in (AttendanceGroup.MEMBER, AttendanceGroup.SUBSTITUTE)
+                and status == AttendanceStatus.PRESENT
+                and p.role
+                and not p.party
+                and rules.OFFICIAL_TITLE.search(p.role)
+            ):
+                # "Närvarande: …; Martin Fernlund, kommundirektör", "Ersättare: … / Förbundschef
+                # Magnus Tjäder": a member has a party or a member's role, a tjänsteperson a title
+                own_group, own_serving = _official_group(p), False
             elif replaces and group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT:
                 own_group = AttendanceGroup.SUBSTITUTE  # "X (S) för Y (S)" in the members list serves for Y
             elif replaces and group == AttendanceGroup.SUBSTITUTE and status == AttendanceStatus.PRESENT:
@@ -299,11 +369,7 @@ def _entries(
                 own_serving = own_serving or bool(p.role and _SERVES_ROLE.match(p.role))
             elif group == AttendanceGroup.MEMBER and status == AttendanceStatus.PRESENT and p.role:
                 # a role column in a table of everyone present: "Ersättare" alone does not serve
-                if not p.party and _OFFICIAL_TITLE.search(p.role):
-                    # "Närvarande: …; Martin Fernlund, kommundirektör": a member has a party or
-                    # a member's role, a tjänsteperson a title of her post
-                    own_group, own_serving = _official_group(p), False
-                elif _SUBSTITUTE_ROLE.match(p.role):
+                if _SUBSTITUTE_ROLE.match(p.role):
                     own_group, own_serving = AttendanceGroup.SUBSTITUTE, False
                 elif _SERVING_SUBSTITUTE_ROLE.match(p.role):
                     own_group = AttendanceGroup.SUBSTITUTE
@@ -483,10 +549,18 @@ def _lone_clock(value: str) -> str | None:
     return clock(m.group(1), m.group(2)) if m else None
 
 
+def _dotted_clock(m: re.Match[str]) -> str:
+    """ "kl 17,30-19,45" as "kl 17.30-19.45"."""
+    first = f"{m.group(1)}{m.group(2)}{m.group(3)}.{m.group(4)}"
+    return f"{first}{m.group(5)}{m.group(6)}.{m.group(7)}" if m.group(5) is not None else first
+
+
 def read_header(text: str, closing: str = "") -> Header:
     """The header fields of ``text``; ``closing`` is a signature block after the last §, read
     for the chair, secretary and justerare the header does not name."""
     text = normalise_tables(text)
+    if "," in text and "kl" in text:  # every match holds both
+        text = rules.COMMA_CLOCK.sub(_dotted_clock, text)
     f = read_fields(text)
     name_first = _signatures_name_first(text)
     signed = _signatories(closing) if closing else {}

@@ -31,7 +31,7 @@ from protokoll.importing.prefilter import (
     required_words,
 )
 from protokoll.importing.segment import Section, starts_block
-from protokoll.importing.values import due_date, join_wrapped, squash, title_end
+from protokoll.importing.values import due_date, ending_dnr, join_wrapped, squash, title_end
 from protokoll.importing.votes import read_votes
 
 # the förtroendevalda revisorerna decide as an organ too ("Revisorerna beslutar att …"), but
@@ -41,7 +41,12 @@ from protokoll.importing.votes import read_votes
 _DECISION_SENTENCE = re.compile(
     r"^(?![^.]{0,60}?\bfinner\s+att\b)[^.]{0,100}?\b(?:"
     r"(?:\w*nämnden|\w*styrelsen|\w*fullmäktige|\w*utskottet|beredningen)\w*\s+"
-    rf"(?:{rules.DECISION_VERBS})|revisorerna\s+(?:beslutar|beslutade|beslöt))\b",
+    rf"(?:{rules.DECISION_VERBS})|revisorerna\s+(?:beslutar|beslutade|beslöt)"
+    # a typed protocol's past tense: impersonal ("Beslutades att …", "Efter överläggning beslöts
+    # att …", "Uppdrogs åt skolchefen att …") or with the verb before the body ("Efter votering
+    # beslöt nämnden …")
+    r"|(?:beslutades|beslöts)\s+(?:att|enligt)|uppdrogs\s+åt"
+    r"|(?:beslöt|beslutade)\s+(?:\w*nämnden|\w*styrelsen|\w*fullmäktige|\w*utskottet|beredningen))\b",
     re.IGNORECASE,
 )
 
@@ -67,7 +72,11 @@ _DECISION_NOTES = Prefiltered(
 # Lex/Platina print the agenda number under the § heading ("Ärende 5"); it is not the title
 _AGENDA_NUMBER = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}\s*$", re.IGNORECASE)
 # the same number before the title on its line: "Ärende 2 Bygglov för nybyggnad …"
-_AGENDA_PREFIX = re.compile(r"^(?:Ärende|Punkt)\s+\d{1,3}[.:]?\s+(?=[A-ZÅÄÖ])", re.IGNORECASE)
+# "Ärende 2 Bygglov för …" (the agenda's number), "Ärende: Bygglov …" / "Ärende      Bygglov …" (the
+# title's label on the heading's line, as a flattened page leaves it)
+_AGENDA_PREFIX = re.compile(
+    r"^(?:(?:Ärende|Punkt)\s+\d{1,3}[.:]?\s+|Ärende(?:\s*:\s*|\s{2,}|\t+))(?=[A-ZÅÄÖ])", re.IGNORECASE
+)
 _POINT = re.compile(r"^(?:\d{1,2}|[a-h])[.)]\s")
 
 
@@ -253,7 +262,58 @@ def _split_dnr(text: str) -> tuple[str | None, str]:
     t = rules.DNR_TOKEN.match(tail)
     if not t:
         return None, text
-    return t.group("dnr").strip().rstrip(","), tail[t.end() :].strip(" \t,.-–")
+    return t.group("dnr").strip().rstrip(",."), tail[t.end() :].strip(" \t,.-–")
+
+
+# a Dnr label inside a heading's line, with the title before it: a flattened page runs the
+# title, the Dnr and the § text on one line ("§ 63 Skolskjuts Dnr UN-2025-0088 Förvaltningen …")
+_INLINE_DNR_LABEL = re.compile(
+    r"(?<=\S)[ \t]+(?:dnr|diarienr|diarienummer|d\.nr|ärendenr|ärendenummer)\b", re.IGNORECASE
+)
+
+
+def _inline_dnr(text: str) -> tuple[str, str, str] | None:
+    """(title, dnr, the text after it) when a labelled Dnr follows the title on its line."""
+    for m in _INLINE_DNR_LABEL.finditer(text):
+        dnr, after = _split_dnr(text[m.start() :])
+        title = text[: m.start()].strip(" \t,.-–:")
+        if dnr and len(title) >= 3 and not title.endswith("("):
+            return title, dnr, after
+    return None
+
+
+# the words one of the section labels holds, to try the label rules only on titles that may
+# hold one: "Beslut", "BESLUT", "Nämndens beslut", "Ärendebeskrivning", "Sammanfattning" …
+_LABEL_WORDS = ("beslut", "ärende", "bakgrund", "sammanfattning", "förslag", "yrkande", "beskrivning")
+_WORD_START = re.compile(r"(?<=\s)[A-ZÅÄÖ]")
+
+
+def _inline_label(title: str) -> tuple[str, list[str]] | None:
+    """(title, the lines that open the § text) when a section label follows the title on its
+    line, with text after it: a flattened page runs them together ("Val av justerare Beslut:
+    Nämnden utser …", "Val av justerare BESLUT Kommunstyrelsen utser …", "Upprop Vård- och
+    omsorgsnämndens beslut Helen Rask (C) utses …"). The title keeps two words or more."""
+    low = title.lower()
+    if not any(word in low for word in _LABEL_WORDS):
+        return None
+    for m in _WORD_START.finditer(title):
+        at = m.start()
+        before = title[:at].rstrip()
+        if len(before.split()) < 2 or _TITLE_WRAP.search(before) or before.endswith("("):
+            continue  # a title does not end in "av", "för", a comma or a dash
+        tail = title[at:]
+        lab = label_of(tail)
+        if lab and lab[1]:
+            return before, [tail]
+        words = tail.split()
+        # a label in capitals, or of several words, and then the text: try it alone
+        for n in range(1, min(5, len(words))):
+            head = " ".join(words[:n]).rstrip(":")
+            if head.isupper() or n > 1 or head.endswith("beslut"):
+                lab = label_of(head)
+                if lab and not lab[1] and words[n][:1].isupper():
+                    return before, [head, " ".join(words[n:])]
+    return None
 
 
 def _label_row(lines: list[Line]) -> list[Line]:
@@ -374,6 +434,7 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
 
 
 _YRKAR = re.compile(r"\byrkar\b")
+_PROPOSES = re.compile(r"\bföreslå(?:r|git)?\b|\bföreslog\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 # what goes on with a decision after a blank line: a clause, a numbered or bulleted point,
 # a lower-case continuation, or another sentence of the body deciding
@@ -384,15 +445,12 @@ def _goes_on(text: str) -> bool:
     return bool(_GOES_ON.match(text) or _DECISION_SENTENCE.match(text))
 
 
-_RESERVES = re.compile(r"\breserver(?:ar|ade|at)\s+sig\b", re.IGNORECASE)
-
-
 # a list of names wrapped mid-name or after a comma ("…, Lena" / "Jonsson (SD) och …", "Anna-"
 # / "Karin …")
 _OPEN_LIST_END = re.compile(r"(?:,|\boch|[^\W\d]-?)$")
 
 
-def _unfinished(statement: str, verb: re.Pattern[str] = _RESERVES) -> bool:
+def _unfinished(statement: str, verb: re.Pattern[str] = rules.RESERVING) -> bool:
     """The statement so far names people but has not yet said what they do (``verb``), and its
     line broke inside the list of names: the next line goes on with it even when it opens with
     a name and party."""
@@ -418,7 +476,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
         sentences = _SENTENCE_END.split(p)
         cur = sentences[0]
         for sentence in sentences[1:]:
-            if _RESERVES.search(sentence) and _RESERVES.search(cur):
+            if rules.RESERVING.search(sentence) and rules.RESERVING.search(cur):
                 split.append(cur)
                 cur = sentence
             else:
@@ -580,6 +638,12 @@ def _outcome(decision: str | None, title: str | None, text: str) -> Outcome | No
 # a field of the § text after a title on its line: a capitalised word and a colon, two words or
 # more into the title ("Bygglov för enbostadshus på Lönnen 3 Sökande: Kjell Backlund")
 _LABEL_IN_TITLE = re.compile(r"^(?P<title>\S+\s+\S+.*?)\s+(?P<field>[A-ZÅÄÖ][a-zåäö]{2,}:\s.*)$")
+# a title, its full stop after a word (not an abbreviation: "ang.", "resp."), and the first words of
+# the § text
+_RUN_IN_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d_]{2})\.\s+([A-ZÅÄÖ][^\W\d_]*\s+\S.*)$")
+_ABBREVIATIONS = frozenset(
+    {"ang", "resp", "betr", "enl", "jfr", "kl", "nr", "st", "ca", "dvs", "mm", "osv", "tel"}
+)
 _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$", re.DOTALL)
 
 
@@ -588,6 +652,16 @@ _RUN_ON_TITLE = re.compile(r"^([^.]{3,120}?[^\W\d]{3})\.\s+([A-ZÅÄÖ].{20,})$"
 _MASKED_DNR = re.compile(
     rf"(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(?-i:{rules.MASKED.pattern})", re.IGNORECASE
 )
+
+
+def _prose(text: str) -> bool:
+    """A sentence of four words or more, capitalised, with a lower-case word in it."""
+    words = text.split()
+    return (
+        len(words) >= 4
+        and text[:1].isupper()
+        and any(w.isalpha() and w.islower() and len(w) >= 3 for w in words[1:])
+    )
 
 
 def _text_after_title(line: str) -> tuple[str, str] | None:
@@ -615,11 +689,10 @@ _TITLE_WRAP = re.compile(r"(?:\b(?:för|och|av|i|om|till|med|på|från|samt|inom
 # a val's title wrapped inside the name it ends with: "Val av ledamot efter Tove" / "Rask (S)"
 _FIRST_NAME_END = re.compile(r"\s[A-ZÅÄÖ][^\W\d_]+$")
 # a line that is only a fastighetsbeteckning ("Kajen 2:8", "Norra Åsen 1:42"): a bygglov title
-# wrapped before the property it is about, never a sentence of the § text
-_PROPERTY = re.compile(r"^(?:[A-ZÅÄÖ][^\W\d_]*[ -]){0,2}[A-ZÅÄÖ][^\W\d_]*\s\d{1,4}:\d{1,4}$")
-# the block and unit of a fastighetsbeteckning alone ("4:12"), its name ending the line above
-# ("… enskild avloppsanläggning, Flisby"): the title wrapped inside the property's name
-_PROPERTY_NUMBER = re.compile(r"^\d{1,4}:\d{1,4}$")
+# wrapped before the property it is about, never a sentence of the § text. Its block and unit
+# alone ("4:12") wrap it inside the property's name, which then ends the line above ("…
+# enskild avloppsanläggning, Flisby")
+_PROPERTY = re.compile(r"^(?P<name>(?:[A-ZÅÄÖ][^\W\d_]*[ -]){0,2}[A-ZÅÄÖ][^\W\d_]*\s)?\d{1,4}:\d{1,4}$")
 _SURNAME_AND_PARTY = re.compile(r"^[A-ZÅÄÖ][^\W\d_]+(?:-[A-ZÅÄÖ][^\W\d_]+)?\s*\([A-ZÅÄÖ]{1,4}\)$")
 
 
@@ -651,8 +724,7 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
             or (last.isupper() and text.isupper())  # a title set in capitals over two lines
             or _agrees(longer, joined)
             or (_SURNAME_AND_PARTY.match(text) and _FIRST_NAME_END.search(last))
-            or _PROPERTY.match(text)
-            or (_PROPERTY_NUMBER.match(text) and _FIRST_NAME_END.search(last))
+            or ((estate := _PROPERTY.match(text)) and (estate.group("name") or _FIRST_NAME_END.search(last)))
         ):
             break
         last, end = text, end + 1
@@ -660,7 +732,10 @@ def _title_continuation(title: str, lines: list[Line], k: int, agenda_title: str
             return end - k  # the ärendelista's whole title: whatever follows is the § text
         after = lines[end].text
         if (
-            starts_block(lines, end)
+            # the wrapped title ends with its Dnr ("… individ- och" / "familjeomsorgen Dnr 94/180-700")
+            rules.HEADING_DNR.search(text)
+            or ((inline := _inline_dnr(text)) is not None and not inline[2])
+            or starts_block(lines, end)
             or rules.DNR_LABEL.match(after)
             or label_of(after)
             or rules.BARE_DNR_LINE.match(after)
@@ -699,7 +774,14 @@ def _labelled_title(lines: list[Line], start: int) -> tuple[str | None, int]:
 _BODY_DECIDES = re.compile(r"\bbeslutar(?:\s+att)?\s*:?\s*$", re.IGNORECASE)
 
 
-_RESERVES = re.compile(r"\breserver(?:ar|ade)\s+sig\b", re.IGNORECASE)
+# the blocks that lead up to a decision, and the sentence that opens it without a label: the body
+# decides ("Kommunfullmäktige beslöt att …", "Nämnden beslutar att …") or it was decided
+# ("Beslutades att …")
+_BEFORE_DECISION = {"motions", "proposition", "vote"}
+_DECISION_OPENS = re.compile(
+    r"^(?:[A-ZÅÄÖ][\w\-]*?(?:nämnden|styrelsen|fullmäktige|utskottet)|Beredningen|Revisorerna)"
+    r"\s+(?:beslutar|beslöt|beslutade)\s+att\b|^(?:Beslutades|Beslöts)\s+att\b"
+)
 
 
 # a decision sentence that the att-clauses under it finish ("… föreslår kommunfullmäktige besluta")
@@ -738,12 +820,22 @@ def _blocks(lines: list[Line]) -> Blocks:
             not lab
             and kind == "decision"
             and current
-            and _RESERVES.search(ln.text)
-            and starts_block(lines, i)
+            and rules.RESERVING.search(ln.text)
+            # after a blank line, or on a line of its own after the decision's last full stop
+            # (a PDF's paragraphs lose the gap between them)
+            and (
+                starts_block(lines, i) or (current[-1].text.rstrip().endswith(".") and ln.text[:1].isupper())
+            )
         ):
             # "Mot beslutet reserverar sig …" as a paragraph of its own after an unlabelled
             # decision, as a typed protocol sets it: the decision has ended
             kind, current = "reservation", blocks.add("reservation", "")
+            current.append(ln)
+            continue
+        if not lab and kind in _BEFORE_DECISION and current and _DECISION_OPENS.match(ln.text):
+            # "Yrkanden" / … / "Hälsovårdsnämnden beslutade att avslå ansökan.": a typed protocol
+            # writes the decision after the yrkanden and the vote without a label of its own
+            kind, current = "decision", blocks.add("decision", "")
             current.append(ln)
             continue
         if lab and kind == "decision" and not current and not lab[1] and _BODY_DECIDES.search(ln.text):
@@ -798,10 +890,20 @@ def interpret(
     if rest:
         dnr, after = _split_dnr(rest)
         title = after if dnr else rest
-        if dnr is None and (m := rules.HEADING_DNR.search(section.rest)):
-            dnr = m.group("dnr") or m.group("paren") or m.group("labelled") or m.group("prefixed")
-            title = section.rest[: m.start()].strip(" \t.-–:")
+        if dnr is None and (end := ending_dnr(section.rest)):
+            before, dnr = end
+            # "Title Dnr KS 2025/12" run onto one line: the label goes with the number
+            title = rules.TRAILING_DNR_LABEL.sub("", before).strip(" \t.-–:")
         title = rules.AGENDA_ROW.sub("", title).strip() or None
+    if dnr is None and title and (inline := _inline_dnr(title)):
+        title, dnr, after = inline
+        if after:
+            lines = [Line(head.page, head.no, after), *lines]
+    if title and (labelled := _inline_label(title)):
+        title, opened = labelled
+        if section.rest.rstrip().endswith(f"{opened[-1]}."):
+            opened[-1] += "."  # the heading's punctuation, stripped with the title's, ends the text
+        lines = [*(Line(head.page, head.no, text) for text in opened), *lines]
     body_start = 0
     wrapped = False
     for k in range(min(4, len(lines))):
@@ -811,6 +913,11 @@ def interpret(
                 dnr, body_start = d, k + used
                 if after and not title and not label_of(after):
                     title = after
+                elif title and _prose(after):
+                    # "…, / dnr 97/098. Efter en längre diskussion beslöts att …": in running prose
+                    # the Dnr ends a sentence and the next goes on on its line; that is the text
+                    at = lines[k + used - 1]
+                    lines = [*lines[:body_start], Line(at.page, at.no, after), *lines[body_start:]]
                 continue
             # a Dnr with its prefix and no label, alone under a bare heading ("§ 101" /
             # "SBN 2025/0214"), as a margin column prints it above the title
@@ -834,6 +941,20 @@ def interpret(
             if len(text) <= 200 or _text_after_title(text):
                 title, body_start = text.strip(), k + 1
             break
+    if (
+        title
+        and body_start < len(lines)
+        and not title.endswith((".", "!", "?", ":"))
+        and not label_of(lines[body_start].text)
+        and (run_in := _RUN_IN_TITLE.match(title))
+        and run_in.group(1).rsplit(None, 1)[-1].lower() not in _ABBREVIATIONS
+    ):
+        # "§ 3. Anslag till hembygdsföreningen. Föreningen hade i skrivelse" / "den 10 februari …":
+        # a typed protocol runs the text on after the title's full stop, and its sentence goes on
+        # below (the heading line ends inside it); the title is what stands before the stop
+        at = lines[body_start - 1] if body_start else head
+        lines = [*lines[:body_start], Line(at.page, at.no, run_in.group(2)), *lines[body_start:]]
+        title = run_in.group(1)
     if title and body_start < len(lines):
         # a wrapped heading keeps the punctuation it broke at: "… 3:14 m.fl. –" / "beslut om …"
         raw = section.rest.strip().lstrip(" \t.-–:")
@@ -842,6 +963,10 @@ def interpret(
             rest_of_title = " ".join(ln.text.strip() for ln in lines[body_start : body_start + n])
             title, body_start = join_wrapped(whole, rest_of_title), body_start + n
             wrapped = True
+            if dnr is None and (inline := _inline_dnr(title)) and not inline[2]:
+                title, dnr, _ = inline
+            elif dnr is None and (end := ending_dnr(title)):
+                title, dnr = end[0].strip(" \t.-–:"), end[1]
     if dnr is None:
         # "§ 12 / Title / Dnr KS 2024/123": the Dnr line may follow the title
         for k in range(body_start, min(body_start + 2, len(lines))):
@@ -926,6 +1051,19 @@ def interpret(
                     # "Kommunstyrelsen föreslår kommunfullmäktige besluta" / "att …": its clauses
                     decision = " ".join([decision, *_att_clauses(unlabelled[j + 1 :])]).strip()
                 break
+    if decision is None:
+        # a protocol in running prose: the decision is a sentence inside a paragraph ("…, dnr
+        # 97/112. Nämnden beslöt att fastställa taxorna …"); another body's proposal there
+        # ("Kommunstyrelsen föreslår att …") is the background
+        prose = squash(" ".join(ln.text for ln in blocks.preamble + blocks.lines("background")))
+        decision = next(
+            (
+                s
+                for s in _SENTENCE_END.split(prose)
+                if (m := _DECISION_SENTENCE.match(s)) and not _PROPOSES.search(m.group(0))
+            ),
+            None,
+        )
     if decision is None and not blocks.by_kind:
         decision = _lone_passive_decision(blocks.preamble)
     # lowered once for the word tests below

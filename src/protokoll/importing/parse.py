@@ -104,6 +104,14 @@ def _degenitive(name: str, text: str) -> str:
 # what a body does in its own decision sentence ("Bygg- och miljönämnden beviljar …"), or a
 # label naming its decision ("Kommunstyrelsens beslut")
 _DECIDES = re.compile(rf"s?:?s?\s+(?:beslut\b|förslag\b|{rules.DECISION_VERBS})\b", re.IGNORECASE)
+_BODY_END = r"(?:nämnd|styrelse|fullmäktige|utskott|beredning|direktion)"
+# the opening sentence of a protocol in prose: "fört vid kultur- och fritidsnämndens
+# sammanträde", "fört vid sammanträde med kommunalnämnden"
+_MINUTES_OF = re.compile(
+    rf"\bfört\s+vid\s+(?:(?P<gen>(?:[a-zåäö]+-\s+och\s+)?[a-zåäö]+{_BODY_END}(?:ens|ns|ets|s))\s+sammanträde"
+    rf"|sammanträde\s+med\s+(?P<def>(?:[a-zåäö]+-\s+och\s+)?[a-zåäö]+{_BODY_END}(?:en|n|et)?)\b)",
+    re.IGNORECASE,
+)
 _GENERIC_BODY = {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "beredningen", "direktionen"}
 
 
@@ -140,6 +148,12 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
             forwarded = label[0] == "forwarded" if label else forwarded
     if counts:
         return _letterhead_name(counts.most_common(1)[0][0], seg, raw_head)
+    named = _MINUTES_OF.search(text[:3000])
+    if named:
+        # "Protokoll fört vid kultur- och fritidsnämndens sammanträde …": the opening sentence of
+        # a protocol written as prose names the body in lower case
+        name = (named.group("gen") or "")[:-1] or named.group("def")
+        return name[0].upper() + name[1:]
     for ln in seg.header[:40] or []:
         source = ln.text.title() if ln.text.isupper() else ln.text
         m = BODY_NAME.search(source)
@@ -245,6 +259,35 @@ def _secret_items(header: Header, seg: Segments, header_text: str, found: set[in
 _PAGE_TOP_LINES = 4
 
 
+# "kl 18.30 och avslutades kl 21.05": the start and the end in one sentence
+_ENDS_NEXT = re.compile(r"[^.\n]{0,30}?\bavslut", re.IGNORECASE)
+
+
+def _end_from_closing(header: Header, header_text: str, text: str) -> None:
+    """A typed protocol gives the time the meeting began ("… den 3 mars 1969 kl 19,00 å
+    kommunalkontoret") and tells its end in the closing sentence ("Mötet förklarades avslutat kl
+    21,30"): the end is the last such sentence's time, the start the first time after "kl" in the
+    header that stands with the meeting's date on its line or opens the sentence of the end
+    ("Sammanträdet började kl 18.30 och avslutades kl 21.05"), when it comes before the end; a
+    member's "lämnar kl. 16.10" or a justering's time is no start."""
+    closings = list(rules.MEETING_ENDED.finditer(text))
+    if not closings:
+        return
+    ended = closings[-1]
+    end = f"{int(ended.group(1)):02d}:{ended.group(2)}"
+    start = header.meeting.start
+    if start is None:
+        for first in rules.KL_CLOCK.finditer(header_text):
+            line_start = header_text.rfind("\n", 0, first.start()) + 1
+            line_end = header_text.find("\n", first.end())
+            line = header_text[line_start : line_end if line_end >= 0 else len(header_text)]
+            if first_date(line) or _ENDS_NEXT.match(header_text, first.end()):
+                start = f"{int(first.group(1)):02d}:{first.group(2)}"
+                break
+    if start is not None and start < end:
+        header.meeting = header.meeting.model_copy(update={"start": start, "end": end})
+
+
 def _date_on_every_page(ex: Extracted) -> date | None:
     """The date in a running header that clean removed: the same first date at the top of every
     page of a document of two pages or more. A justering date stands on the first page only."""
@@ -278,6 +321,8 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
         found = found or first_date("\n".join(ex.pages[0].lines[:MAX_HEADER_LINES]))
         if found:
             header.meeting = header.meeting.model_copy(update={"date": found})
+    if header.meeting.end is None:
+        _end_from_closing(header, header_text, text)
     serving = [
         (a.name, a.party) for a in header.attendance if a.serving and a.status == AttendanceStatus.PRESENT
     ]

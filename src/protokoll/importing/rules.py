@@ -72,6 +72,21 @@ COUNT = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
 
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])\b")
 TEXT_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# the day as an ordinal in words, as a secretary writes a date in full ("tisdagen den fjortonde
+# april 2009", "den tjugoförsta maj 1987")
+_ORDINAL_UNITS = {
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
+    "åttonde": 8, "nionde": 9,
+}  # fmt: skip
+ORDINAL_DAYS = {
+    **_ORDINAL_UNITS, "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14,
+    "femtonde": 15, "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20,
+    **{f"tjugo{word}": 20 + n for word, n in _ORDINAL_UNITS.items()}, "trettionde": 30, "trettioförsta": 31,
+}  # fmt: skip
+ORDINAL_DATE = re.compile(
+    rf"\b({'|'.join(sorted(ORDINAL_DAYS, key=len, reverse=True))})\s+({MONTH_RE})\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 # "3/3 2025": day/month and the year after a space (a Dnr writes year/serial, never this)
 SLASH_DATE = re.compile(r"(?<![\d/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\s+((?:19|20)\d\d)\b")
 # "19.2.2025": day.month.year, as Finnish and some Swedish protocols write a date
@@ -106,6 +121,20 @@ CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:--?|–|—|till|\s)\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
 )
 CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)")
+# a typed protocol's clock with a comma after "kl" ("kl 19,00", "kl 17,30-19,45"): read as
+# "kl 19.00", never a sum ("4,50 kr") elsewhere in the text
+COMMA_CLOCK = re.compile(
+    r"\b(kl\.?|klockan)([ ]?)([01]?\d|2[0-3]),([0-5]\d)(?!\d)(?:(\s*(?:--?|–|—)\s*)([01]?\d|2[0-3]),([0-5]\d)(?!\d))?"
+)
+# the meeting's end told in the closing sentence ("Mötet förklarades avslutat kl 21,30",
+# "Sammanträdet började kl 18.30 och avslutades kl 21.05")
+MEETING_ENDED = re.compile(
+    r"\b(?:mötet|sammanträdet|sammankomsten)\b(?:[^.]|\.\d){0,60}?\b(?:avslutat|avslutades|avslutas|avslutade)\s+"
+    r"(?:kl\.?|klockan)\s*([01]?\d|2[0-3])[.:,]([0-5]\d)(?!\d)",
+    re.IGNORECASE,
+)
+# a time after "kl" ("kl 18.30"): the meeting's start where its end is told at the close
+KL_CLOCK = re.compile(r"\b(?:kl\.?|klockan)\s*([01]?\d|2[0-3])[.:,]([0-5]\d)(?!\d)", re.IGNORECASE)
 # a second time range right after a first one, joined by "och" or a comma: the meeting went on
 # after a break ("kl. 09.00–12.00 och 13.00–15.30")
 NEXT_CLOCK_RANGE = re.compile(r"\s*(?:,|;|och|samt)\s*(?:kl\.?\s*)?" + CLOCK_RANGE.pattern)
@@ -158,9 +187,13 @@ FURNITURE_LINES: tuple[Rule, ...] = (
         "address_footer",
         re.compile(
             r"^(?=.*\b(?:org\.?\s*nr|organisationsnummer)\.?\s*:?\s*\d{6}-\d{4}\b)"
-            r"(?=.*(?:\b(?:tel|telefon|växel)\b|\b0\d{1,3}-\d{2,3}(?:\s\d{2}){1,2}\b)).*$"
+            r"(?=.*(?:\b(?:tel|telefon|växel)\b|\b0\d{1,3}-\d{2,3}(?:\s\d{2}){1,2}\b|"
+            # or beside a postal address, the fields set apart as a footer sets them ("Box 1200,
+            # 871 29 Västerskog · Org.nr 232100-0099"), not with a sentence's commas alone
+            r"(?=.*[·•|\t])(?:\bBox\s+\d{1,5}\b|\b\d{3}[ ]\d{2}[ ]+[A-ZÅÄÖ][a-zåäö]))).*$"
         ),
-        "the kommun's address footer on every page: an organisationsnummer beside a telephone number",
+        "the kommun's address footer on every page: an organisationsnummer beside a telephone number "
+        "or, with the fields set apart by '·', '|' or tabs, a postal address",
     ),
 )
 
@@ -177,6 +210,9 @@ FURNITURE_INLINE: tuple[Rule, ...] = (
 
 # ---------------------------------------------------------------- § headings (segment)
 
+# the year and serial of a Dnr in a § heading (HEADING_DNR, title_then_sign)
+_HEADING_DNR_BODY = r"(?:19|20)\d\d[/.:\-]\d{1,6}(?:[-.]\d{1,4})*"
+
 # A § heading stands at the start of a line; what follows it must look like the start of a
 # section (nothing, a Dnr, a title), never like a reference ("§ 74, 2023-05-23").
 # the body written out before the number ("Kommunstyrelsen § 138", "Miljö- och byggnadsnämnden § 12")
@@ -187,8 +223,11 @@ BODY_NAME = (
 HEADING_RULES: tuple[Rule, ...] = (
     Rule(
         "paragraph_range",
-        re.compile(r"^§§\s*(?P<num>\d{1,4})\s*(?:-|–|—)\s*(?P<last>\d{1,4})(?!\d)(?P<rest>\s+\S.*)$"),
-        '"§§ 1–3 Mötets öppnande …", "§§ 45–48 Individärenden": one heading for several §§ in a row',
+        re.compile(
+            rf"^(?:(?P<org>[{UP}][{UP}{LOW}]{{0,5}})\s*)?§§\s*(?P<num>\d{{1,4}})\s*(?:-|–|—)\s*(?P<last>\d{{1,4}})(?!\d)(?P<rest>\s+\S.*)$"
+        ),
+        '"§§ 1–3 Mötets öppnande …", "§§ 45–48 Individärenden", "SDN §§ 88-90 Individärenden": one heading '
+        "for several §§ in a row, the organ's letters before it as before one §",
     ),
     Rule(
         "section_sign",
@@ -215,10 +254,24 @@ HEADING_RULES: tuple[Rule, ...] = (
     Rule(
         "title_then_sign",
         re.compile(
-            rf"^(?!(?:Paragraf|Paragrafer|Justerade|Sida|Sid|Blad)\b)(?P<rest>[{UP}][^§\t]{{2,150}}?)(?:\t+|[ ]{{2,}})"
-            rf"(?:[{UP}][{UP}{LOW}]{{0,4}}[ ]?)?§[ ]?(?P<num>\d{{1,4}})[ \t]*$"
+            rf"^(?!(?:Paragraf|Paragrafer|Justerade|Sida|Sid|Blad)\b)(?P<rest>[{UP}][^§\t]{{2,150}}?)"
+            # a column gap, or one space before an organ's § that a Dnr follows
+            rf"(?:\t+|[ ]{{2,}}|[ ](?=[{UP}]{{2,6}}[ ]§[ ]?\d{{1,4}}[ \t]*[·•|]))"
+            rf"(?:[{UP}][{UP}{LOW}]{{0,4}}[ ]?)?§[ ]?(?P<num>\d{{1,4}})"
+            rf"(?:[ \t]*[·•|][ \t]*(?P<dnr>(?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY}))?"
+            r"[ \t]*$"
         ),
-        '"Val av justerare        § 25": the title first, the number at the right margin of the same line',
+        '"Val av justerare        § 25": the title first, the number at the right margin of the same line; '
+        '"Title<TAB>HSN § 90 · Dnr HSN 2025-00456": the Dnr after the number',
+    ),
+    Rule(
+        "caps_title_then_sign",
+        re.compile(
+            rf"^(?!(?:PARAGRAF|PARAGRAFER|JUSTERADE|SIDA|SID|BLAD|SAMMANTRÄDESPROTOKOLL|PROTOKOLL)\b)"
+            rf"(?P<rest>(?=[^§\t]*[{UP}]{{3}})[{UP}][{UP}\d ,.:/()&\-–]{{2,150}}?)[ ]§[ ]?(?P<num>\d{{1,4}})[ \t]*$"
+        ),
+        '"BUDGETUPPFÖLJNING MARS 2009 § 40": a title in capitals and its § after one space, as a '
+        "small kommun's secretary writes the heading",
     ),
     Rule(
         "paragraf_word",
@@ -230,6 +283,17 @@ HEADING_RULES: tuple[Rule, ...] = (
         re.compile(rf"^(?P<org>[{UP}][{UP}{LOW}]?|[{UP}]{{2,4}})\s+(?P<num>\d{{1,4}})\s*$"),
         '"Sn 49", "SN 13" on a line of their own',
     ),
+)
+# A heading row whose two cells both wrap, as a PDF prints a title beside "HSN § 89 · Dnr HSN"
+# when neither fits its column: "Delårsrapport … för hälso- och<TAB>HSN § 89 · Dnr HSN" /
+# "sjukvårdsnämnden<TAB>2025-00411". The second line holds only the rest of the title and the
+# rest of the Dnr (segment._wrapped_heading_rows joins the two).
+WRAPPED_HEADING_ROW = re.compile(
+    rf"^(?P<left>[{UP}][^\t§]{{2,150}})\t(?P<right>(?:[{UP}][{UP}{LOW}]{{0,4}}[ ]?)?§[ ]?\d{{1,4}}[ \t]*[·•|][ \t]*"
+    rf"(?i:dnr|diarienr|diarienummer)\.?:?(?:[ ][{UP}]{{1,6}})?)[ \t]*$"
+)
+WRAPPED_HEADING_REST = re.compile(
+    rf"^(?P<left>[^\t]{{1,150}})\t(?P<right>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})[ \t]*$"
 )
 # A number without a § sign heads a section only in context (segment._bare_headings): the
 # document has no § headings of its own, the number stands alone on its line after a blank line
@@ -253,7 +317,9 @@ REFERENCE_REST = re.compile(
 # a law's abbreviation after "N §" makes the number a reference to that law ("2 § LVU", "9 kap. 17 § PBL")
 STATUTE = re.compile(r"^\s*(?:KL|LVU|LVM|LSS|SoL|SFB|PBL|OSL|FL|LOU|MB|BrB|TF|RF|LPT|AL|SkolL)\b")
 # agenda (ärendelista) rows end with dot leaders or a page number after a tab
-AGENDA_ROW = re.compile(r"(?:\.{3,}\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$)")
+# an ärendelista row's end: dot leaders (also spaced, ". . . .", or "……", as a typeset table of
+# contents leaves them) and the page number, or a tab and the page number
+AGENDA_ROW = re.compile(r"(?:(?:\.{3,}|(?:\.[ \u00a0]){3,}\.?|…{2,})\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$)")
 AGENDA_LABEL = re.compile(
     r"^(?:ärendelista|innehållsförteckning|förteckning över.*ärenden|föredragningslista|dagordning|"
     r"behandlade ärenden|ärenden)\s*:?$",
@@ -275,7 +341,6 @@ DNR_TOKEN = re.compile(
 # 2024/512", "MN § 8<TAB>Title<TAB>Dnr MN 2025-0031"): the whole rest of the heading, or the
 # part after a column gap, its label optional; it must hold a year and a serial, so a title
 # ending in a number is not taken
-_HEADING_DNR_BODY = r"(?:19|20)\d\d[/.:\-]\d{1,6}(?:[-.]\d{1,4})*"
 # After a single space or inside parentheses at the end of the title ("Budget 2025 (VON
 # 2024.512)", "Internkontrollplan GVN 2024/199") the Dnr needs its organ prefix, so that a title
 # ending in "läsåret 2026/2027" keeps its years. With its label inside the parentheses ("§ 141
@@ -287,6 +352,11 @@ HEADING_DNR = re.compile(
     rf"[ ][(\[](?P<paren>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})[)\]]|"
     rf"(?:^|[ ])[(\[](?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})[)\]]|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
+)
+# a Dnr label left at the end of a title whose number was read off after it ("Val av justerare
+# Ärendenummer KS/2025:1", a flattened heading; "Title<TAB>Dnr<TAB>KS 2025/12", an agenda row)
+TRAILING_DNR_LABEL = re.compile(
+    r"[ \t]+(?:dnr|diarienr|diarienummer|d\.nr|ärendenr|ärendenummer)\.?:?[ \t]*$", re.IGNORECASE
 )
 # a Dnr alone on the line under the title, without its label ("Title" / "      KS 2024/512"):
 # the whole line is the number, with a year and a serial, so no line of text is taken
@@ -436,19 +506,47 @@ OWN_PROPOSAL = re.compile(
 LABEL_TRANSLATION = re.compile(rf"^[{UP}{LOW}][{UP}{LOW}\-]*(?:[ ][{UP}{LOW}][{UP}{LOW}\-]*){{0,3}}\s*:?\s*$")
 # a section label inside a flattened line: "… dagordning Beslut Dagordningen fastställs."
 _FLAT_LABELS = (
-    r"Beslut|Beslutet|Beslutsunderlag|Förslag till beslut|Ärendet|Ärendebeskrivning|"
+    r"Beslut|Beslutet|Beslutsunderlag|Förslag till beslut|Beskrivning av ärendet|Ärendet|Ärendebeskrivning|"
     r"Bakgrund|Sammanfattning|Yrkanden?|Beslutsgång|Propositionsordning|Proposition|Omröstning|Votering|"
     r"Reservationer|Reservation|Särskilt yttrande|Protokollsanteckning|Jäv|Kopia till|"
     r"Beslutet skickas till|Expedieras(?: till)?|Bilagor|Upplysningar"
 )
 # and the body's own block labels: "Arbetsutskottets beslut", "Nämndens förslag till kommunfullmäktige"
-_FLAT_BODY_LABELS = rf"(?=[{UP}])(?i:[\w\-]*?{BODY_WORD})s\s+(?:beslut|förslag\s+till\s+(?!beslut\b)[\w\-]{{0,40}}{BODY_WORD})"
+# a body named in two words or more ("Tekniska nämndens beslut", "Vård- och omsorgsnämndens beslut")
+# starts with its first, capitalised word
+_FLAT_BODY_LABELS = (
+    rf"(?=[{UP}])(?i:(?:[\w\-]+[ ](?:och[ ])?)?[\w\-]*?{BODY_WORD})s\s+"
+    rf"(?:beslut|förslag\s+till\s+(?!beslut\b)[\w\-]{{0,40}}{BODY_WORD})"
+)
 FLATTENED_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{_FLAT_LABELS}|{_FLAT_BODY_LABELS})\s+[{UP}\d])")
+# the body's own proposal to another body run onto the title before it on a flattened page ("…
+# Taxa för vatten 2020 Tekniska nämnden föreslår kommunfullmäktige besluta att …"): after a word,
+# not after a finished sentence, it starts the § text
+FLATTENED_OWN_PROPOSAL = re.compile(
+    rf"(?<=[\w)])\s+(?=(?=[{UP}])(?i:(?:[\w\-]+[ ](?:och[ ])?)?[\w\-]*?{BODY_WORD})\s+föreslår\s+"
+    rf"(?i:[\w\-]*{BODY_WORD}|kommunfullmäktige|fullmäktige)\s+(?:att\s+)?(?:besluta\b|att\b))"
+)
+# the body's own decision told without a label, run onto the title before it on a flattened page
+# ("… § 33 Val av justerare Valnämnden utser Ulrika Engman (C) att justera protokollet."): the
+# body in the definite form and a decision verb, after a word, not after a finished sentence
+FLATTENED_OWN_DECISION = re.compile(
+    rf"(?<=[\w)])\s+(?=(?=[{UP}])(?i:(?:[\w\-]+[ ](?:och[ ])?)?[\w\-]*?"
+    r"(?:nämnden|styrelsen|utskottet|fullmäktige|beredningen|direktionen))\s+"
+    r"(?:utser|beslutar|godkänner|antar|fastställer|beviljar|lägger|noterar|avslår|bifaller|väljer|"
+    r"tillstyrker|överlämnar)\s)"
+)
 FLATTENED_LABEL_HEAD = re.compile(rf"^({_FLAT_LABELS}|{_FLAT_BODY_LABELS})\s+(?=[{UP}\d])")
-# a label followed by its text on the same line, e.g. "Kopia till: Kommunstyrelsen"
+# a label followed by its text on the same line, e.g. "Kopia till: Kommunstyrelsen"; a protocol
+# that runs every label into its text does so with the labels of the decision path too
+# ("Ärendet: …", "Förslag: …", "Propositionsordning: …", "Kontrapropositionsvotering: Ja för …",
+# "Reservationer: …")
 INLINE_LABEL = re.compile(
     r"^(?P<label>Beslut|Kopia till|Beslutet skickas till|Expedieras(?: till)?|Bilagor?|Reservation|"
-    r"Särskilt yttrande|Protokollsanteckning|Jäv|Förslag till beslut|Beslutsunderlag|Yrkanden?)\s*:\s*(?P<value>\S.*)$",
+    r"Särskilt yttrande|Protokollsanteckning|Jäv|Förslag till beslut|Beslutsunderlag|Yrkanden?|"
+    # these only with a capital: a wrapped line may go on "… godkänner följande" / "beslutsgång: Ja …"
+    r"(?=(?-i:[A-ZÅÄÖ]))(?:Reservationer|Särskilda yttranden|Protokollsanteckningar|Förslag|Ärendet|"
+    r"Ärendebeskrivning|Bakgrund|Sammanfattning|Beslutsgång|Beslutsordning|Propositionsordning|Proposition|"
+    r"Omröstningsresultat|Omröstning|Votering|Kontrapropositionsvotering|Huvudvotering))\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # the body's own decision as a lead-in with its text after the colon, as a news page prints it:
@@ -535,7 +633,10 @@ ATTENDANCE_APPENDIX = re.compile(
     r"^(?:Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?)?"
     r"(?:Närvarolista|Närvaroförteckning|Deltagarförteckning|Närvaro-\s*och\s*(?:omröstnings|voterings)lista"
     # the list of the meeting's ärenden printed after the last § ("Närvaro- och ärendeförteckning")
-    r"|(?:Närvaro-\s*och\s*)?ärendeförteckning)\s*:?$",
+    r"|(?:Närvaro-\s*och\s*)?ärendeförteckning)"
+    # the meeting it belongs to after it ("Närvarolista kommunfullmäktige 2026-01-26",
+    # "Närvaro- och voteringslista, regionfullmäktige 2025-11-25"): a body and a date, no sentence
+    r"(?:\s*[,–-]?\s+(?:[a-zåäö][a-zåäö\- ]{2,60}\s)?(?:den\s+)?(?:19|20)\d\d-\d\d-\d\d)?\s*:?$",
     re.IGNORECASE,
 )
 # the ballots of several voteringar printed after the last §, one column each ("Ledamot | Parti |
@@ -662,7 +763,7 @@ TALLY_RULES: tuple[Rule, ...] = (
         "ja_nej_counts",
         re.compile(
             rf"\b(?P<yes>{COUNT})\s+ja(?:-?röst(?:er)?)?(?:\s+för\s+[^.;\d]{{1,80}}?)?\s*(?:,|och|mot|samt)?\s*(?P<no>{COUNT})\s+nej(?:-?röst(?:er)?)?"
-            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?\s*(?:,|;|och|samt|\.)?\s*(?:medan\s+)?(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
+            rf"(?:(?:\s+för\s+[^.;,\d]{{1,80}}?)?(?:\s+(?:ha|har|hade)\s+avgivits)?\s*(?:,|;|och|samt|\.)?\s*(?:medan\s+)?(?P<abstain>{COUNT})\s+(?:(?:ledamöter\s+|ledamot\s+)?som\s+)?"
             r"(?:avstår|avstod|avstående|ledamöter avstår|ledamot avstår|"
             r"nedlagda|röster avstår|har avstått|avstod från att rösta))?",
             re.IGNORECASE,
@@ -671,7 +772,8 @@ TALLY_RULES: tuple[Rule, ...] = (
         '"5 ja-röster för förslaget och 3 nej-röster", "17 ja-röster mot 3 nej-röster. 1 ledamot avstår", '
         '"3 ja-röster för A, 1 nej-röst för B och 1 som avstår", "1 ja-röst mot 1 nej-röst", '
         '"13 ja-röster mot 7 nej-röster, medan 1 ledamot avstår från att rösta", '
-        '"20 ja-röster mot 9 nej-röster; 2 avstår"',
+        '"20 ja-röster mot 9 nej-röster; 2 avstår", '
+        '"befanns 30 ja-röster och 12 nej-röster ha avgivits, medan 3 avstod från att rösta" (an old passive)',
     ),
     Rule(
         "ja_nej_labels",
@@ -718,13 +820,14 @@ TALLY_RULES: tuple[Rule, ...] = (
     Rule(
         "count_for_each",
         re.compile(
-            rf"\b(?P<yes>{COUNT})\s+(?:röster\s+|röst\s+|ledamöter\s+|ledamot\s+)?för\s+[^.;\d]{{1,80}}?"
+            rf"\b(?P<yes>{COUNT})\s+(?:röster\s+|röst\s+|ledamöter\s+|ledamot\s+)?(?:(?:avgåvos|avgavs|avgivits)\s+)?för\s+[^.;\d]{{1,80}}?"
             rf"\s*(?:,|och|mot|samt)\s+(?P<no>{COUNT})\s+(?:röster\s+|röst\s+|ledamöter\s+|ledamot\s+)?för\b"
             rf"(?:[^.]{{0,80}}?\b(?P<abstain>{COUNT})\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|avstående))?",
             re.IGNORECASE,
         ),
         '"Röstsiffrorna blev 4 för förslaget och 1 för Ronja Falks yrkande", "6 röster för A mot 3 röster för B": '
-        "a count for each side, the first side yes",
+        "a count for each side, the first side yes; a typed protocol's passive between "
+        '("4 röster avgåvos för bifall och 2 för avslag")',
     ),
     Rule(
         "rostsiffror",
@@ -753,6 +856,14 @@ CASTING_VOTE = re.compile(r"utslagsröst", re.IGNORECASE)
 LOTTERY = re.compile(r"\blottning|\blott\b|\bavgjordes genom lott", re.IGNORECASE)
 
 RESERVATION_SENTENCE = re.compile(r"\breserver(?:ar|ade|at)\s+sig|\breservation\b", re.IGNORECASE)
+# a sentence in which someone reserves: "A (M) reserverar sig …", and the noun's forms "A, B och C
+# lämnar en skriftlig reservation, bilaga 3", "Reservation anmäls av D (SD) …", "anmäler reservation"
+# (not "Skriftlig reservation bifogas", which names nobody's act)
+RESERVING = re.compile(
+    r"\breserver(?:ar|ade|at)\s+sig\b|\b(?:lämnar|lämnade|anmäler|anmälde|inger|ingav)\s+(?:en\s+)?"
+    r"(?:skriftlig\s+)?reservation\b|\breservation\s+(?:anmäls|anmäldes|lämnas|lämnades)\s+av\b",
+    re.IGNORECASE,
+)
 WRITTEN_RESERVATION = re.compile(
     r"skriftlig|bilaga|bifogas|inlämnad|lämnar in|till förmån för eget", re.IGNORECASE
 )
@@ -850,7 +961,9 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         "which organ met",
     ),
     FieldLabel(
-        "date", r"Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum för sammanträdet|Datum", "meeting date"
+        "date",
+        r"Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum för sammanträdet|Datum\s+och\s+tid|Tid\s+och\s+datum|Datum",
+        'meeting date; "Datum och tid" holds the clock times too, which are read from the whole header',
     ),
     FieldLabel("start_time", r"Starttid", "the meeting's start on a line of its own"),
     FieldLabel("end_time", r"Sluttid", "the meeting's end on a line of its own"),
@@ -863,10 +976,11 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         "members",
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
         r"Närvarande\s+styrelseledamöter|Styrelseledamöter|"
-        r"Beslutande|Ledamöter|Deltagare|Närvarande|Ledamot(?=(?:\t|[ ]{2,})Parti\b)|"
+        r"Beslutande|Ledamöter|Deltagare|Närvarande|Närvaro(?:(?<=\nNärvaro)|(?<=^Närvaro))(?=[ \t]*:?[ \t]*(?:\n|$))|Ledamot(?=(?:\t|[ ]{2,})Parti\b)|"
         r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning|"
         r"Närvaro-\s*och\s*(?:omröstnings|voterings)lista(?:,?\s+bilaga\s+[\dA-Z]{1,3})?",
-        "members who decide; a närvarolista printed after the last § (segment._attendance_appendix); "
+        'members who decide; "Närvaro" alone on its line over a web page\'s attendance table; a närvarolista '
+        "printed after the last § (segment._attendance_appendix); "
         '"Ledamot" as the first column head of a table with a party column ("Ledamot | Parti | Funktion")',
     ),
     FieldLabel(
@@ -889,14 +1003,14 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     ),
     FieldLabel(
         "absent",
-        r"Frånvarande\s+ledamöter|Frånvarande\s+ersättare|Frånvarande|Anmält förhinder|Förhinder",
+        r"Frånvarande\s+ledamöter|Frånvarande\s+ersättare|Frånvarande|Anmält förhinder|Förhinder|Ej\s+närvarande",
         "absent",
     ),
     FieldLabel(
         "officials",
         r"Övriga\s+närvarande|Därjämte\s+närvarande|Dessutom\s+närvarande|Övriga\s+deltagande|Övriga\s+deltagare|Övriga\s+närvarande\s+"
         r"tjänstepersoner|Tjänstepersoner|Tjänstemän|Tjänsteman|Närvarande\s+tjänstemän|Övriga|"
-        r"Föredragande|Insynsplatser|Insyn",
+        r"Föredragande|Insynsplatser|Insyn|Dessutom(?=\s*:)",
         "others present",
     ),
     FieldLabel(
@@ -908,7 +1022,7 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel(
         "adjustment",
         r"Justeringens\s+plats\s+och\s+tid|Justeringens\s+tid\s+och\s+plats|Tid\s+och\s+plats\s+"
-        r"för\s+justering|Plats\s+och\s+tid\s+för\s+justering|Justeringens\s+tid|Justeringsdatum|"
+        r"för\s+justering|Plats\s+och\s+tid\s+för\s+justering|Justeringens\s+tid|Justeringsdatum|Justeringsdag|"
         r"Justeringens\s+plats|Justeringens|Justering",
         'when and where the protocol is justerat; a bare "Justeringens" heads a label split over two lines',
     ),
@@ -963,6 +1077,16 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
 CHAIR_ROLE = r"(?:(?:\d:?[ea]|förste|andre)\s+)?(?:v\.?\s*|vice\s+)?ordf(?:\.|örande\b|\b)"
 # that role before the name, as a list with a role column prints it: "Ordf. Eva Ek (S)"
 LEADING_CHAIR_ROLE = re.compile(rf"^(?P<role>{CHAIR_ROLE})\s+", re.IGNORECASE)
+# the title of a post in the administration, as it follows an official's name ("Eva Ek,
+# kommundirektör") or leads it ("Förbundschef Magnus Tjäder")
+OFFICIAL_TITLES = (
+    r"direktör|chef|sekreterare|samordnare|handläggare|strateg|ekonom|controller|jurist|inspektör|"
+    r"utredare|tjänsteman|tjänsteperson|ansvarig|arkitekt|ingenjör|assistent|rådgivare|specialist|"
+    r"planerare|kommunikatör|administratör|registrator|kanslist|notarie|koordinator|analytiker"
+)
+OFFICIAL_TITLE = re.compile(rf"(?:{OFFICIAL_TITLES})\b", re.IGNORECASE)
+# one word that is such a title as a whole: "Förbundschef", "Ekonom", "Kommunsekreterare"
+OFFICIAL_TITLE_WORD = re.compile(rf"[{LOW}]*(?:{OFFICIAL_TITLES})", re.IGNORECASE)
 ROLE_WORDS = re.compile(
     rf"^(?:{CHAIR_ROLE}|"
     r"ordförande\s+§.*|sekreterare|sekr\.?|justerare|ledamot|ersättare|via\s+länk|på\s+distans|"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from protokoll.importing import rules
 from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import required_words
-from protokoll.importing.values import title_end
+from protokoll.importing.values import ending_dnr, title_end
 
 
 @dataclass
@@ -81,6 +81,8 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
         if not m:
             continue
         rest = m.groupdict().get("rest") or ""
+        if m.groupdict().get("dnr"):
+            rest = f"{rest}\t{m.group('dnr')}"  # "Title<TAB>HSN § 90 · Dnr HSN 2025-00456"
         if rest[:1] in ".:" and rest[1:2] in ("", " ", "\t"):
             rest = rest[1:]  # "§11." / "§ 11: Budget": the heading's own punctuation, not a reference
         elif (dot := _MARK_SEPARATOR.match(rest)) is not None:
@@ -93,7 +95,7 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
             org = m.group("org")
             if org.lower() in {"kl", "sid", "sida", "nr", "id", "tel"}:
                 return None
-        if rule.name == "section_sign" and m.groupdict().get("org"):
+        if rule.name in ("section_sign", "paragraph_range") and m.groupdict().get("org"):
             org = m.group("org")
             # "Bilaga § 3" or a word glued before § is prose, an organ prefix is short
             if len(org) > 4 and not org.isupper() and not _BODY_NAME.fullmatch(org):
@@ -190,9 +192,21 @@ def _range_end(text: str, number: int, rule: str) -> int | None:
 
 
 def _is_agenda_run(found: list[Heading], start: Heading) -> bool:
-    """Three or more consecutive heading lines with titles: a table of contents."""
+    """Three or more consecutive heading lines with titles: a table of contents. Not when a line
+    holds the § text after its title, as a flattened page split at its § signs gives them."""
     run = [h for h in found if start.index <= h.index < start.index + 3]
-    return len(run) >= 3 and all(h.rest.strip() for h in run)
+    return len(run) >= 3 and all(h.rest.strip() and not _holds_text(h.rest) for h in run)
+
+
+# a sentence ends inside the line and another begins ("… protokollet. Beslutet …")
+_SENTENCE_INSIDE = re.compile(r"[a-zåäö)]{2}\.\s+[A-ZÅÄÖ]")
+
+
+def _holds_text(rest: str) -> bool:
+    """The rest of a heading line holds sentences of text, not a title: a full stop inside it,
+    or a long line that ends in one."""
+    rest = rest.strip()
+    return _SENTENCE_INSIDE.search(rest) is not None or (rest.endswith(".") and len(rest.split()) >= 10)
 
 
 def _choose(found: list[Heading]) -> list[Heading]:
@@ -239,7 +253,7 @@ def _lettered(found: list[Heading], chosen: list[Heading]) -> list[Heading]:
     return out
 
 
-_DOT_LEADERS = re.compile(r"\.{3,}.*$")
+_DOT_LEADERS = re.compile(r"(?:\.{3,}|(?:\.[ \u00a0]){3,}|…{2,}).*$")
 
 
 def _agenda_title(rest: str) -> tuple[str, str | None]:
@@ -253,6 +267,9 @@ def _agenda_title(rest: str) -> tuple[str, str | None]:
         if t:
             dnr = t.group("dnr").strip()
             text = tail[t.end() :].strip()
+    elif (end := ending_dnr(text)) is not None:
+        # the row's Dnr in a column after the title ("§ 91<TAB>Föreläggande …<TAB>BN 2024/233")
+        text, dnr = rules.TRAILING_DNR_LABEL.sub("", end[0]), end[1]
     return text.strip(" \t.-"), dnr
 
 
@@ -315,6 +332,23 @@ def starts_block(lines: list[Line], i: int) -> bool:
     return prev.page != cur.page or cur.no - prev.no > 1
 
 
+# what a page's running header holds: a document viewer's transcript opens each flattened page
+# with the page's number and then its header ("2 VALLSTA KOMMUN SAMMANTRÄDESPROTOKOLL … (2)")
+_PAGE_HEADER_WORDS = re.compile(r"Sammanträdesdatum|SAMMANTRÄDESPROTOKOLL|Justerandes\s+sign")
+
+
+def _page_start(number: int, rest: str) -> bool:
+    """A number at a line start that opens a page, not a §: what follows it is the page's header,
+    with the words of one or with the same number as its page mark ("(2)", "Sida 2", "2 (5)")."""
+    head = rest[:150]
+    if _PAGE_HEADER_WORDS.search(head):
+        return True
+    return (
+        re.search(rf"\(\s*{number}\s*\)|\bsida\s+{number}\b|\b{number}\s*\(\d{{1,3}}\)", head, re.IGNORECASE)
+        is not None
+    )
+
+
 def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Heading], set[int]]:
     """Bare-number headings ("14", "14.", "Ärende 14") in a document without § headings, and the
     indexes of the bare numbers that are not headings (page numbers, list numbers) to drop.
@@ -334,6 +368,8 @@ def _bare_headings(lines: list[Line], found: list[Heading]) -> tuple[list[Headin
         word = bool(m.group("word"))
         rest = m.group("rest") or ""
         if not word and not starts_block(lines, i):
+            continue
+        if rest and _page_start(int(m.group("num")), rest):
             continue
         if not rest:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -407,7 +443,29 @@ def _marks_after(lines: list[Line], found: list[Heading]) -> list[Line] | None:
     return out + lines[prev:]
 
 
+def _wrapped_heading_rows(lines: list[Line]) -> list[Line]:
+    """Join a heading row whose title and Dnr cells both wrap onto the next line
+    ("… för hälso- och<TAB>HSN § 89 · Dnr HSN" / "sjukvårdsnämnden<TAB>2025-00411") into one
+    line, as the row would read unwrapped; the list is copied only when there is one."""
+    joined: dict[int, Line] = {}
+    for i, line in enumerate(lines[:-1]):
+        text = line.text
+        if "§" not in text or "\t" not in text or not (row := rules.WRAPPED_HEADING_ROW.match(text)):
+            continue
+        if rest := rules.WRAPPED_HEADING_REST.match(lines[i + 1].text):
+            left = f"{row.group('left').rstrip()} {rest.group('left').strip()}"
+            joined[i] = line._replace(text=f"{left}\t{row.group('right')} {rest.group('right')}")
+    if not joined:
+        return lines
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i - 1 not in joined:
+            out.append(joined.get(i, line))
+    return out
+
+
 def segment(lines: list[Line]) -> Segments:
+    lines = _wrapped_heading_rows(lines)
     found = _headings(lines)
     headlined = False
     if (marked := _marks_after(lines, found)) is not None:

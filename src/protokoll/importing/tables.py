@@ -314,6 +314,11 @@ def _marked_rows(
         if _PRESENT_WORD.match(cells.get("present", "")):
             mark.add("present")  # the presence written out ("Närvarande" / "Frånvarande")
         seated_role = cells.get("present") if _PRESENT_ROLE.match(cells.get("present", "")) else None
+        if seated_role is None and "," in cells.get("present", ""):
+            # "Närvarande, ordförande": the presence in words, then the role in the meeting
+            word, _, after = cells["present"].partition(",")
+            if _PRESENT_WORD.match(word.strip()) and _PRESENT_ROLE.match(after.strip()):
+                seated_role = after.strip()
         if seated_role:
             mark.add("present")  # "Ordförande" in the presence column: there, in that role
         if "name" in cells:

@@ -16,6 +16,10 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+# how every ordinal day word ends, before the month after it
+_ORDINAL_ENDS = ("de ", "te ", "je ", "sta ", "dra ", "DE ", "TE ", "JE ", "STA ", "DRA ")
+
+
 def find_dates(text: str) -> list[tuple[int, dt.date]]:
     """Every date in ``text`` with its offset: ISO dates, Swedish "9 juni 2020", "9/6 2020" and
     "9.6.2020"."""
@@ -28,6 +32,12 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
         d = _date(int(m.group(3)), rules.MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
         if d:
             out.append((m.start(), d))
+    if any(end in text for end in _ORDINAL_ENDS):  # "fjortonde april 2009", "tredje mars 1987"
+        for m in rules.ORDINAL_DATE.finditer(text):
+            day = rules.ORDINAL_DAYS[m.group(1).lower()]
+            d = _date(int(m.group(3)), rules.MONTHS[m.group(2).lower()], day)
+            if d:
+                out.append((m.start(), d))
     if "/" in text:
         for m in rules.SLASH_DATE.finditer(text):
             d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -231,3 +241,13 @@ def title_end(text: str) -> int | None:
             return at
         at += len(word) + 1
     return None
+
+
+def ending_dnr(text: str) -> tuple[str, str] | None:
+    """(what stands before it, the Dnr) when a Dnr ends ``text`` as it ends a § heading or an
+    ärendelista row (rules.HEADING_DNR: after a column gap, in parentheses, with its organ's
+    prefix); None when none does."""
+    m = rules.HEADING_DNR.search(text)
+    if m is None:
+        return None
+    return text[: m.start()], next(g for g in m.groups() if g)

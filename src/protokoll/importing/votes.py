@@ -59,8 +59,12 @@ def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
     return None
 
 
-# what may follow a tally at its line's end when the abstentions go on on the next line
-_OPEN_TALLY_END = re.compile(r"[\s,]*(?:och|samt)?\s*$")
+# what may follow a tally at its line's end when the abstentions go on on the next line; the
+# line may break inside them, after their count ("… 4 nej-röster och 4" / "som avstår", "…, medan
+# tolv" / "ledamöter avstår")
+_OPEN_TALLY_END = re.compile(
+    rf"[\s,;]*(?:och|samt)?\s*(?:medan\s+)?(?:{rules.COUNT}(?:\s+(?:ledamöter|ledamot))?)?\s*$", re.IGNORECASE
+)
 
 
 def _tally_in(text: str, before: int | None = None) -> tuple[tuple[int, int, int], bool] | None:
@@ -177,9 +181,11 @@ def read_votes(
     )
     if tally is None:
         tally = counted
-    elif ballots and counted[:2] == tally[:2] and tally[2] == 0 and counted[2]:
-        # "Med 3 ja-röster mot 1 nej-röst" says nothing of those who abstained; the ballots name them
-        tally = counted
+    elif ballots and tally[2] == 0 and counted[2] and counted[:2] in (tally[:2], (0, 0)):
+        # "Med 3 ja-röster mot 1 nej-röst" says nothing of those who abstained; the ballots name
+        # them, in a list of every voter or in a sentence of their own after the tally ("9 ja-röster
+        # och 1 nej-röst. Ida Sörlin (SD) avstår från att rösta.")
+        tally = (tally[0], tally[1], counted[2])
     elif ballots and counted != tally:
         warnings.append(
             Warning(

@@ -124,3 +124,123 @@ def repair_table_rules(line: str) -> str:
     if "=" not in line and "|" not in line:
         return line
     return _RULE_BEFORE.sub("", _RULE_BETWEEN.sub("\t", line)).strip()
+
+
+# The words a protocol's labels are made of. OCR misreads them the way it misreads any word, and
+# a text saved from OCR (a crawler's "_ocr" page, a scan someone ran through a reader) keeps the
+# misreadings: a lost diacritic ("Franvarande", "Ovriga narvarande"), a digit for a letter
+# ("0rdförande", "Ledam6ter"), "i" or "I" or "1" for "l" and back ("Besiutande", "Justerlngens",
+# "besIut"), a word split in two ("Beslutan de", "juste ra"). A label misread is no label, and the
+# header or block it opens is lost with it.
+_LABEL_WORDS = (
+    "sammanträdesprotokoll", "sammanträdesdatum", "beslutande", "ledamöter", "ledamot",
+    "tjänstgörande", "ersättare", "övriga", "närvarande", "deltagande", "deltagare", "frånvarande",
+    "tjänstemän", "justera", "justerare", "justerande", "justeringens", "underskrifter",
+    "underskrift", "paragrafer", "sekreterare", "ordförande", "beslut", "beslutar", "yrkanden",
+    "yrkande", "omröstning", "reservation", "propositionsordning", "ärendet", "bakgrund",
+    "sammanfattning", "förvaringsplats", "protokollet",
+)  # fmt: skip
+_FOLD = str.maketrans("åäöéÅÄÖÉ06!|1iI", "aaoeAAOEoollllL")
+
+
+def _fold(word: str) -> str:
+    return word.lower().translate(_FOLD)
+
+
+_FOLDED_LABEL_WORDS = {_fold(w): w for w in _LABEL_WORDS}
+_LABEL_WORD_RE = re.compile(r"[0-9A-Za-zÅÄÖåäöÉé!|]{2,30}")
+_LABEL_MAX_WORDS = 4  # a label opens its line: only the first words are looked at
+
+
+def _respell(word: str, target: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return target.upper()
+    return target[0].upper() + target[1:] if word[:1].isupper() or word[:1] == "0" else target
+
+
+def repair_label_words(line: str) -> str:
+    """Spell the label words among a line's first words as labels are spelt: a word (or two
+    words run together) of five letters or more that differs from a label word only in what OCR
+    confuses. A word spelt right is never touched, so a line without misreadings stays as it is."""
+    words = list(_LABEL_WORD_RE.finditer(line, 0, 120))[: _LABEL_MAX_WORDS + 1]
+    if not words:
+        return line
+    out, last, i = [], 0, 0
+    while i < len(words) and i < _LABEL_MAX_WORDS:
+        m = words[i]
+        target = _FOLDED_LABEL_WORDS.get(_fold(m[0]))
+        end = m.end()
+        if target is None and i + 1 < len(words):
+            # a word split in two by a stray blank: "Beslutan de", "juste ra"
+            nxt = words[i + 1]
+            if line[end : nxt.start()] == " " and _fold(m[0]) not in _FOLDED_WORD_PARTS:
+                joined = _FOLDED_LABEL_WORDS.get(_fold(m[0] + nxt[0]))
+                if joined is not None and len(m[0]) >= 2 and len(nxt[0]) >= 2:
+                    target, end = joined, nxt.end()
+                    i += 1
+        i += 1
+        if target is None or len(target) < 5 or line[m.start() : end] == target:
+            continue
+        if not (m[0][:1].isalpha() or m[0][:1] == "0"):
+            continue  # a number that happens to fold ("1001")
+        out.append(line[last : m.start()])
+        out.append(_respell(m[0], target))
+        last = end
+    if not out:
+        return line
+    return "".join(out) + line[last:]
+
+
+# short words that stand before another word in ordinary text: never the first half of a split
+_FOLDED_WORD_PARTS = {
+    _fold(w) for w in ("och", "att", "av", "de", "den", "det", "en", "ett", "i", "på", "om", "till")
+}
+
+
+# A § number with a letter OCR reads for a digit: "§ 4l" (41), "§ l2" (12), "§ 1O" (10). A letter
+# never stands inside a § number ("§ 87 a" keeps its letter apart), so a run of digits and these
+# letters after the sign, with a digit in it, is the number.
+_SECTION_NUMBER = re.compile(r"(?<=§)( ?)(?=[\dlIO]{2,4}(?:\s|$))(?=[lIO]*\d)([\dlIO]+)")
+_DIGIT_FOR = str.maketrans("lIO", "110")
+
+
+def repair_section_numbers(line: str) -> str:
+    if "§" not in line:
+        return line
+    return _SECTION_NUMBER.sub(lambda m: m[1] + m[2].translate(_DIGIT_FOR), line)
+
+
+# One heading whose sign OCR read as a letter or a digit apart from its number ("S 42 Dnr 97/044",
+# "8 42 Title"), between headings read right: too few for looks_misread to call the text OCR, but
+# the § numbers around it say what it is.
+_LONE_SIGN = re.compile(
+    r"^(?P<organ>[A-ZÅÄÖ]{1,4} +)?(?:S|8|\$|&) (?P<num>\d{1,3})(?=\s+[A-ZÅÄÖ]|\s*\t|\s*$)"
+)
+
+
+def repair_lone_signs(pages: list[list[str]]) -> list[list[str]]:
+    """Put back a "§" read as "S", "8", "$" or "&" before a heading's number where a heading read
+    right just before or just after it is the number before or after it: "S 42" after "§ 41" or
+    before "§ 43" is § 42. Nothing else changes."""
+    where = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))]
+    known: list[tuple[int, int]] = []
+    lone: list[tuple[int, re.Match]] = []
+    for pos, (p, i) in enumerate(where):
+        line = pages[p][i]
+        if "§" in line:
+            if m := _READ_HEADING.match(line):
+                known.append((pos, int(m["num"])))
+        elif (line[:1] in "S8$&" or line[:1].isupper()) and (m := _LONE_SIGN.match(line)):
+            lone.append((pos, m))
+    if not known or not lone:
+        return pages
+    out = [list(lines) for lines in pages]
+    for pos, m in lone:
+        num = int(m["num"])
+        before = [n for at, n in known if at < pos]
+        after = [n for at, n in known if at > pos]
+        if (before and before[-1] == num - 1) or (after and after[0] == num + 1):
+            p, i = where[pos]
+            line = out[p][i]
+            out[p][i] = f"{m['organ'] or ''}§ {m['num']}{line[m.end() :]}"
+    return out

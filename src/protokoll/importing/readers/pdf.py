@@ -52,17 +52,18 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[Segment]:
     for line in text.split("\r\n"):
         if line.strip():
             n = textpage.count_rects(pos, len(line))
+            # the whole line letter-spaced: a space for every other character, most words one letter
+            whole = line.count(" ") * 3 > len(line) and _letter_spaced(line)
             if n == 1:
                 first = pos + len(line) - len(line.lstrip())
                 words = line
-                if line.count(" ") * 3 > len(line) and _letter_spaced(line):
+                if whole:
                     drop = _letter_gaps(textpage, pos, line, 0, len(line))
                     words = "".join(ch for j, ch in enumerate(line) if j not in drop)
                 segments.append(Segment(*textpage.get_rect(0), clean(words), _origin(textpage, first)))
             elif n > 1:
                 boxes = _segments_by_box(textpage, pos, len(line))
                 words = clean(line)
-                whole = line.count(" ") * 3 > len(line) and _letter_spaced(line)
                 if (whole or any(_letter_spaced(seg.text) for seg in boxes)) and len(words) == len(line):
                     boxes, words = _boxes_without_letter_spacing(textpage, pos, words, boxes, whole=whole)
                 segments.extend(_word_parts_joined(boxes, words))

@@ -6,7 +6,14 @@ import re
 
 from protokoll.document.model import Warning
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
-from protokoll.importing.readers.ocr_misreads import looks_misread, repair_glued_signs, repair_section_signs
+from protokoll.importing.readers.ocr_misreads import (
+    looks_misread,
+    repair_glued_signs,
+    repair_label_words,
+    repair_lone_signs,
+    repair_section_numbers,
+    repair_section_signs,
+)
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -98,6 +105,13 @@ def read_text(data: bytes, *, file: str | None = None) -> Extracted:
     if "#" in text and _is_markdown(pages[0].lines):
         for page in pages:
             page.lines = _from_markdown(page.lines)
+    for page in pages:
+        # a text saved from OCR keeps its misread labels ("Besiutande", "0rdförande") and § numbers
+        # ("§ 4l"); a label or number spelt right is left alone, so other texts pass unchanged
+        page.lines = [repair_section_numbers(repair_label_words(line)) for line in page.lines]
+    if any("§" in line for page in pages for line in page.lines):
+        for page, lines in zip(pages, repair_lone_signs([page.lines for page in pages]), strict=True):
+            page.lines = lines
     warnings = []
     if looks_misread([line for page in pages for line in page.lines]):
         # a text someone saved from OCR: its § headings read "8 12 Val av justerare"
