@@ -35,7 +35,26 @@ def test_the_title_ends_before_a_capital_after_a_lower_case_word(text: str, titl
         "Information Budget",  # one word is no title to end
         "Remiss från Trafikverket",
         "Yttrande avseende Länsstyrelsens beslut",
+        "Motion om att Kristinehamn ska bli fossilfritt",  # a name after "att"
+        "Årsredovisning 2024 Kvarnbygdens vatten",  # a definite-looking name, then no verb
+        "Detaljplan för Kvarnen 4 Ekbacken",
     ],
 )
 def test_a_title_whose_capitals_follow_link_words_or_names_does_not_end(text: str) -> None:
     assert title_end(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Föredragningslista Ett nytt ärende tillkommer", "Föredragningslista"),  # an article
+        ("Upprop Upprop förrättas.", "Upprop"),  # the title's word said again
+        ("Årsredovisning 2024 Förbundschefen redovisar årsredovisningen", "Årsredovisning 2024"),
+        ("Läsårstider 2026/2027 Höstterminen föreslås börja", "Läsårstider 2026/2027"),
+        ("VAL AV JUSTERARE Att jämte ordföranden justera", "VAL AV JUSTERARE"),  # capitals end
+    ],
+)
+def test_a_sentence_opens_after_a_one_word_title_a_number_or_capitals(text: str, title: str) -> None:
+    end = title_end(text)
+    assert end is not None
+    assert text[:end].rstrip() == title

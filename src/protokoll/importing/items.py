@@ -31,7 +31,7 @@ from protokoll.importing.prefilter import (
     required_words,
 )
 from protokoll.importing.segment import Section, starts_block
-from protokoll.importing.values import due_date, ending_dnr, join_wrapped, squash, title_end
+from protokoll.importing.values import due_date, ending_dnr, join_wrapped, sentence_start, squash, title_end
 from protokoll.importing.votes import read_votes
 
 # the förtroendevalda revisorerna decide as an organ too ("Revisorerna beslutar att …"), but
@@ -273,12 +273,18 @@ _INLINE_DNR_LABEL = re.compile(
 
 
 def _inline_dnr(text: str) -> tuple[str, str, str] | None:
-    """(title, dnr, the text after it) when a labelled Dnr follows the title on its line."""
+    """(title, dnr, the text after it) when a labelled Dnr follows the title on its line, or a
+    bracketed one with its organ's prefix that the § text runs on after ("Budget 2025 (VON
+    2024.512) Kommunfullmäktige har tilldelat …", a flattened page)."""
     for m in _INLINE_DNR_LABEL.finditer(text):
         dnr, after = _split_dnr(text[m.start() :])
         title = text[: m.start()].strip(" \t,.-–:")
         if dnr and len(title) >= 3 and not title.endswith("("):
             return title, dnr, after
+    if (m := rules.BRACKETED_DNR_IN_LINE.search(text)) and len(
+        title := text[: m.start()].strip(" \t,.-–:")
+    ) >= 3:
+        return title, m.group("labelled") or m.group("prefixed"), text[m.end() :].strip()
     return None
 
 
@@ -292,17 +298,23 @@ def _inline_label(title: str) -> tuple[str, list[str]] | None:
     """(title, the lines that open the § text) when a section label follows the title on its
     line, with text after it: a flattened page runs them together ("Val av justerare Beslut:
     Nämnden utser …", "Val av justerare BESLUT Kommunstyrelsen utser …", "Upprop Vård- och
-    omsorgsnämndens beslut Helen Rask (C) utses …"). The title keeps two words or more."""
+    omsorgsnämndens beslut Helen Rask (C) utses …"). The title keeps two words or more, or is
+    one word when the decision or the background label follows it with a sentence
+    ("Delegationsbeslut Beslut Redovisningen läggs till handlingarna")."""
     low = title.lower()
     if not any(word in low for word in _LABEL_WORDS):
         return None
     for m in _WORD_START.finditer(title):
         at = m.start()
         before = title[:at].rstrip()
-        if len(before.split()) < 2 or _TITLE_WRAP.search(before) or before.endswith("("):
+        if not before or _TITLE_WRAP.search(before) or before.endswith("("):
             continue  # a title does not end in "av", "för", a comma or a dash
         tail = title[at:]
         lab = label_of(tail)
+        if len(before.split()) < 2:
+            if lab and lab[0] in ("decision", "background") and _opens_text(lab[1]):
+                return before, [tail]
+            continue
         if lab and lab[1]:
             return before, [tail]
         words = tail.split()
@@ -314,6 +326,12 @@ def _inline_label(title: str) -> tuple[str, list[str]] | None:
                 if lab and not lab[1] and words[n][:1].isupper():
                     return before, [head, " ".join(words[n:])]
     return None
+
+
+def _opens_text(text: str) -> bool:
+    """A sentence starts here: a capitalised word and then a lower-case one."""
+    words = text.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[0][1:2].islower() and words[1][:1].islower()
 
 
 def _label_row(lines: list[Line]) -> list[Line]:
@@ -664,6 +682,16 @@ def _prose(text: str) -> bool:
     )
 
 
+def _before_the_stop(title: str, text: str) -> tuple[str, str]:
+    """A title cut at the first full stop, and the text after it; when a sentence surely opened
+    before the stop ("Föredragningslista Ett nytt ärende tillkommer. Listan …"), the text began
+    there."""
+    opened = sentence_start(title)
+    if opened is None:
+        return title, text
+    return title[:opened].rstrip(), f"{title[opened:]}. {text}"
+
+
 def _text_after_title(line: str) -> tuple[str, str] | None:
     """A title with the § text run onto its line: the text is a sentence of three words or
     more, with a lower-case word in it, and either ends in a full stop or makes the line longer
@@ -672,9 +700,9 @@ def _text_after_title(line: str) -> tuple[str, str] | None:
     if end is None:
         return None
     title, text = line[:end].rstrip(), line[end:].strip()
-    words = text.split()
+    words = [w.strip(".,;:!?") for w in text.split()]
     if (
-        len(words) >= 3
+        (len(words) >= 3 or (len(words) == 2 and text.endswith(".")))
         and any(w.isalpha() and w.islower() and len(w) >= 3 for w in words[1:])
         and (text.endswith((".", "!", "?")) or len(line) > 120)
         and not title.endswith((".", ":"))
@@ -953,8 +981,8 @@ def interpret(
         # a typed protocol runs the text on after the title's full stop, and its sentence goes on
         # below (the heading line ends inside it); the title is what stands before the stop
         at = lines[body_start - 1] if body_start else head
-        lines = [*lines[:body_start], Line(at.page, at.no, run_in.group(2)), *lines[body_start:]]
-        title = run_in.group(1)
+        title, text = _before_the_stop(run_in.group(1), run_in.group(2))
+        lines = [*lines[:body_start], Line(at.page, at.no, text), *lines[body_start:]]
     if title and body_start < len(lines):
         # a wrapped heading keeps the punctuation it broke at: "… 3:14 m.fl. –" / "beslut om …"
         raw = section.rest.strip().lstrip(" \t.-–:")
@@ -994,7 +1022,7 @@ def interpret(
         m = _RUN_ON_TITLE.match(title) if len(title) > 120 else None
         # a title printed over several lines is a heading block: its capitals are its own
         split = (
-            (m.group(1), m.group(2))
+            _before_the_stop(m.group(1), m.group(2))
             if m
             else None
             if wrapped

@@ -353,6 +353,12 @@ HEADING_DNR = re.compile(
     rf"(?:^|[ ])[(\[](?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})[)\]]|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
 )
+# a bracketed Dnr with its organ's prefix (or a label) between a title and the text a flattened
+# page ran on after it, which opens with a capital: "Budget 2025 (VON 2024.512) Kommunfullmäktige …"
+BRACKETED_DNR_IN_LINE = re.compile(
+    rf"[ ][(\[](?:(?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})|"
+    rf"(?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))[)\]][ ]+(?=[{UP}])"
+)
 # a Dnr label left at the end of a title whose number was read off after it ("Val av justerare
 # Ärendenummer KS/2025:1", a flattened heading; "Title<TAB>Dnr<TAB>KS 2025/12", an agenda row)
 TRAILING_DNR_LABEL = re.compile(

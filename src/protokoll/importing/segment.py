@@ -204,9 +204,10 @@ _SENTENCE_INSIDE = re.compile(r"[a-zåäö)]{2}\.\s+[A-ZÅÄÖ]")
 
 def _holds_text(rest: str) -> bool:
     """The rest of a heading line holds sentences of text, not a title: a full stop inside it,
-    or a long line that ends in one."""
+    or a line of five words or more that ends in one (a short § on a flattened page, "Meddelanden
+    Beslut Meddelandena läggs till handlingarna.", where a table of contents has no stop)."""
     rest = rest.strip()
-    return _SENTENCE_INSIDE.search(rest) is not None or (rest.endswith(".") and len(rest.split()) >= 10)
+    return _SENTENCE_INSIDE.search(rest) is not None or (rest.endswith(".") and len(rest.split()) >= 5)
 
 
 def _choose(found: list[Heading]) -> list[Heading]:

@@ -168,6 +168,7 @@ _TITLE_LINKS = frozenset(
         "gällande",
         "avseende",
         "angående",
+        "att",
         "mellan",
         "ur",
         "åt",
@@ -216,6 +217,66 @@ _TITLE_LINKS = frozenset(
 )
 
 
+# Capitalised words that open a sentence and never go on with a title in sentence case: its
+# pronouns and articles, and the conjunctions a § text starts with ("Föredragningslista Ett nytt
+# ärende tillkommer", "Upprop och val av justerare Sedan upprop förrättats …").
+_SENTENCE_OPENERS = frozenset(
+    [
+        "Ett",
+        "En",
+        "Den",
+        "Det",
+        "De",
+        "Detta",
+        "Denna",
+        "Dessa",
+        "Inga",
+        "Ingen",
+        "Inget",
+        "Att",
+        "Sedan",
+        "Då",
+    ]
+)
+# the end of a finite verb, present ("redovisar", "har", "gäller"), passive ("föreslås",
+# "godkänns") or past ("beslutade", "utsågs"), as it follows the subject that opens a sentence
+_FINITE_VERB_END = ("r", "s", "de", "te")
+
+
+def _opens_sentence(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` opens a sentence run on after a title: a sentence opener, the
+    title's first word said again ("Upprop Upprop förrättas"), or a noun in its definite form
+    followed by a verb ("Förvaltningen har berett …", "Höstterminen föreslås börja …"), which
+    a name or a number inside a title is not followed by."""
+    word = words[i]
+    if word in _SENTENCE_OPENERS or (i == 1 and word == words[0] and word[1:].islower()):
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return (
+        len(word) >= 5
+        and word[0].isupper()
+        and word[1:].isalpha()
+        and word[1:].islower()
+        and word.endswith(("en", "et", "na", "an"))
+        and len(after) >= 2
+        and after.isalpha()
+        and after.islower()
+        and after.endswith(_FINITE_VERB_END)
+    )
+
+
+def sentence_start(text: str) -> int | None:
+    """The offset of the first word after the first that surely opens a sentence
+    (``_opens_sentence``), or None."""
+    words = text.split(" ")
+    at = len(words[0]) + 1
+    for i in range(1, len(words)):
+        if words[i - 1] not in _TITLE_LINKS and _opens_sentence(words, i):
+            return at
+        at += len(words[i]) + 1
+    return None
+
+
 def title_end(text: str) -> int | None:
     """Where a title set flat against what follows it ends, or None when nothing shows it.
 
@@ -224,21 +285,18 @@ def title_end(text: str) -> int | None:
     dagordning Redovisning av delegationsbeslut …") or the text of the § run onto its title's
     line ("Allmänhetens frågestund Inga frågor ställs."). The end is the first capitalised word
     after a lower-case word that is not a link word; a capital after a name or a number goes on
-    with the title ("Montören 7 Tillbyggnad köpcentrum"). Returns the offset of the next part."""
+    with the title ("Montören 7 Tillbyggnad köpcentrum") unless it opens a sentence
+    (``_opens_sentence``). A title in capitals ends where the capitals do ("VAL AV JUSTERARE Att
+    jämte ordföranden …"). Returns the offset of the next part."""
     words = text.split(" ")
     at = len(words[0]) + 1
     for i in range(1, len(words)):
         word, prev = words[i], words[i - 1]
-        if (
-            i >= 2
-            and len(word) > 1
-            and word[0].isupper()
-            and word[1].islower()
-            and prev[:1].islower()
-            and prev[-1:].isalpha()
-            and prev not in _TITLE_LINKS
-        ):
-            return at
+        if len(word) > 1 and word[0].isupper() and word[1].islower() and prev not in _TITLE_LINKS:
+            if (i >= 2 and prev[:1].islower() and prev[-1:].isalpha()) or _opens_sentence(words, i):
+                return at
+            if i >= 2 and all(w.isupper() or not w.isalpha() for w in words[:i]) and prev.isalpha():
+                return at
         at += len(word) + 1
     return None
 
