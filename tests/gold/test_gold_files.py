@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,8 @@ PARTY = re.compile(r"^([A-ZÅÄÖ]{1,8})?$")
 
 
 def _flat(text: str) -> str:
+    # what a reader sees: a ligature is the letters it joins, a soft hyphen is not seen
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     return re.sub(r"\s+", " ", text).lower()
 
 
