@@ -45,7 +45,7 @@ def forms(ex: Extracted) -> dict[str, str]:
     plain = "\n".join("\n".join(page) for page in pages)
     viewer = (
         f'{first}\n\nStorlek: px\nStarta visningen från sidan:\n\nDownload "{first}"\n\nTranskript\n\n'
-        + "\n\n".join(f"{n} " + " ".join(page) for n, page in enumerate(pages, start=1))
+        + "\n\n".join(f"{n} " + " ".join(" ".join(line.split()) for line in page) for n, page in enumerate(pages, start=1))
     )
     fulltext = f'{first}\n\nShare "{first}"\n\nCopied!\n\nFull text\n\n' + "\n\n".join(
         f"({n})\n\n" + "\n\n".join(page) for n, page in enumerate(pages, start=1)
