@@ -45,6 +45,10 @@ _NOT_NAME_START = {
     "enligt", "protokoll", "ordinarie", "deltagande", "deltagare", "utses", "paragrafer", "ledamöterna", "och",
     "tjg", "tjänstgör", "för", "ersätter", "närvaro", "insynsplats", "partiföreträdare", "adjungerad",
     "förvaltningen", "nämndsekreterare", "socialchef", "tf", "tf.", "administrativ", "utredare",
+    # the head row of an attendance or vote table a flattened page ran into the first name ("Namn
+    # Parti Roll Anna Ek S Ordförande", "Ja Nej Avstår"), and the remote note of the entry before
+    # ("Teams Anna Berg (C)"); a "name" of such words alone is no person
+    "namn", "parti", "roll", "funktion", "uppdrag", "tjänstgöring", "anmärkning", "teams", "ja", "nej", "avstår",
 }  # fmt: skip
 # a role abbreviated before the name, as a list with a role column of its own prints it:
 # "Ordf. Eva Ek (S)", "1:e v ordf. Bo Al (M)", "Tjg ers. Nils Berg (S) för …"
@@ -78,6 +82,8 @@ def clean_name(name: str) -> tuple[str, str | None]:
     """Strip label and role words a greedy match took from the left; return (name, role)."""
     role = None
     words = name.split()
+    if words and all(w.lower().strip(".:,") in _NOT_NAME_START for w in words):
+        return "", None
     while len(words) > 2 and words[0].lower().strip(".:,") in _NOT_NAME_START:
         dropped = words.pop(0)
         if dropped.lower().startswith("ordf"):
@@ -379,11 +385,38 @@ _ORGANISATION = re.compile(
 )
 
 
+# a party written out as the heading of its members' list, inside a flattened line: before a
+# colon ("Centerpartiet (C): Olle Wrede; Karin Udd") or a bullet ("Moderaterna (M) - Roger Åström")
+_INLINE_PARTY_HEADING = re.compile(
+    rf"\s+(?=(?:{'|'.join(sorted((n.capitalize() for n in rules.PARTY_NAMES), key=len, reverse=True))})"
+    rf"(?:\s*\((?:{rules.KNOWN_PARTY_RE})\))?\s*(?::|\s[-–•]\s))"
+)
+_INLINE_BULLET = re.compile(r"\s+(?=[-–•]\s+[A-ZÅÄÖ])")
+
+
+def _unflatten_party_lists(block: str) -> str:
+    """A list grouped under written-out party names that a flattened page set on one line, put
+    back on lines of their own: each party heading on a new line, and each bullet after one."""
+    lines = block.split("\n")
+    out = []
+    for line in lines:
+        if len(_INLINE_PARTY_HEADING.findall(line)) >= 2:
+            line = _INLINE_PARTY_HEADING.sub("\n", line)
+            line = "\n".join(
+                _INLINE_BULLET.sub("\n", part) if " - " in part or " – " in part else part
+                for part in line.split("\n")
+            )
+            line = re.sub(r"(?m)^(.*?\([A-ZÅÄÖ]{1,3}\))\s*(?=[-–•]\s)", "\\1\n", line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     """Every person in an attendance block (one entry per line, or a flattened run)."""
     block = block.strip()
     if not block:
         return []
+    block = _unflatten_party_lists(block)
     if ":" in block:
         block = _party_groups(block)
     if "\n" in block and any(rules.PARTY_HEADING.match(ln.strip()) for ln in block.split("\n")):
@@ -436,7 +469,7 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     people = []
     for line in _semicolon_entries(block) or _join_continuations(block.split("\n")):
         people.extend(_officials(line))
-    return people
+    return [p for p in people if p.name]
 
 
 def _semicolon_entries(block: str) -> list[str]:

@@ -274,6 +274,26 @@ def _agenda_title(rest: str) -> tuple[str, str | None]:
     return text.strip(" \t.-"), dnr
 
 
+# a table of contents' page column, set flat after each row's title (and Dnr) by a viewer that
+# turned its tab into a space: "§ 89 Bygglov för …, Tallen 3 BN 2024/512 2"
+_TRAILING_PAGE = re.compile(r"\s+(\d{1,3})\s*$")
+
+
+def _page_column(rows: list[Heading]) -> bool:
+    """Every row of a table of contents (three or more) ends in a number and the numbers never
+    fall: they are the page column, not the end of each title ("Kvarnen 3")."""
+    if len(rows) < 3:
+        return False
+    pages = [_TRAILING_PAGE.search(h.rest) for h in rows]
+    if not all(pages):
+        return False
+    numbers = [int(m.group(1)) for m in pages if m]
+    return (
+        all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
+        and numbers[-1] - numbers[0] <= 3 * len(numbers) + 10
+    )
+
+
 _AGENDA_INLINE = re.compile(
     r"\b(?:ärendelista|innehållsförteckning|föredragningslista|behandlade\s*ärenden|förteckning över ärenden)\b",
     re.IGNORECASE,
@@ -495,9 +515,10 @@ def segment(lines: list[Line]) -> Segments:
             last, budget = max(found_here), 2
         for number, title in found_here.items():
             agenda.setdefault(number, title)
+    paged = _page_column([h for h in found if h.agenda_like])
     for h in found:
         if h.agenda_like:
-            title, dnr = _agenda_title(h.rest)
+            title, dnr = _agenda_title(_TRAILING_PAGE.sub("", h.rest) if paged else h.rest)
             if h.number not in agenda or (title and not agenda[h.number]):
                 agenda[h.number] = title
             if dnr and h.number not in agenda_dnr:
