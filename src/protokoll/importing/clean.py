@@ -351,6 +351,8 @@ def clean(ex: Extracted) -> list[Line]:
             text = raw.replace("\u00a0", " ")
             if "\u00ad" in text:
                 text = _soft_hyphens(text)
+            if text and max(text) >= "\ufb00" and (lig := text.translate(_LIGATURES)) != text:
+                text = lig
             text = text.strip()
             whole = text  # as the running headers were keyed
             if "___" in text:  # blank signature lines inside a row ("Justerandes sign ____ ____")
@@ -433,6 +435,19 @@ def clean(ex: Extracted) -> list[Line]:
                 broken = broken or part[-1] in _HYPHENS
     # most protocols break no word at a line end: the second pass only for those that do
     return _rejoin_hyphenated(out) if broken else out
+
+
+# a typeset PDF's text layer may keep the ligature glyphs ("Veriﬁering", "oﬀentlig"): a ligature
+# is the letters it joins, as a reader reads it
+_LIGATURES = {
+    0xFB00: "ff",
+    0xFB01: "fi",
+    0xFB02: "fl",
+    0xFB03: "ffi",
+    0xFB04: "ffl",
+    0xFB05: "st",
+    0xFB06: "st",
+}
 
 
 def _soft_hyphens(text: str) -> str:
