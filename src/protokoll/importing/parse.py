@@ -34,7 +34,7 @@ BODY_NAME = re.compile(
     # "Gemensamma hjälpmedelsnämnden", a nämnd that several kommuner share)
     r"\b([A-ZÅÄÖ][a-zåäö]+(?:nämndens|styrelsens)\s+[a-zåäö]*utskott(?:et)?\b|"
     r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|"
-    r"beredningen|direktionen)s?|(?:Tekniska|Sociala|Gemensamma)\s+[a-zåäö]*nämnd(?:en)?s?|"
+    r"beredningen|direktionen)s?|(?:Tekniska|Sociala|Gemensamma|Regionala|Kommunala|Lokala)\s+[a-zåäö]*nämnd(?:en)?s?|"
     r"Nämnden för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4})"
 )
 BODY_UPPER = re.compile(
@@ -109,7 +109,7 @@ _BODY_END = r"(?:nämnd|styrelse|fullmäktige|utskott|beredning|direktion)"
 # sammanträde", "fört vid sammanträde med kommunalnämnden"
 _MINUTES_OF = re.compile(
     rf"\bfört\s+vid\s+(?:(?P<gen>(?:[a-zåäö]+-\s+och\s+)?[a-zåäö]+{_BODY_END}(?:ens|ns|ets|s))\s+sammanträde"
-    rf"|sammanträde\s+med\s+(?P<def>(?:[a-zåäö]+-\s+och\s+)?[a-zåäö]+{_BODY_END}(?:en|n|et)?)\b)",
+    rf"|sammanträde\s+med\s+(?P<def>(?:[a-zåäö]+-\s+och\s+)?[a-zåäö]*{_BODY_END}(?:en|n|et)?)\b)",
     re.IGNORECASE,
 )
 _GENERIC_BODY = {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "beredningen", "direktionen"}
@@ -153,7 +153,9 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         # "Protokoll fört vid kultur- och fritidsnämndens sammanträde …": the opening sentence of
         # a protocol written as prose names the body in lower case
         name = (named.group("gen") or "")[:-1] or named.group("def")
-        return name[0].upper() + name[1:]
+        if name.lower() != "styrelsen":
+            return name[0].upper() + name[1:]
+        # "fört vid sammanträde med styrelsen för AB Tornvik": a company's board, named below
     for ln in seg.header[:40] or []:
         source = ln.text.title() if ln.text.isupper() else ln.text
         m = BODY_NAME.search(source)
@@ -174,14 +176,19 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
     if "styrelse" in text[:3000].lower():
         company = _COMPANY.search(raw_head)
         if company:
-            return f"Styrelsen för {company.group(1)}"
+            return f"Styrelsen för {company.group(1) or company.group(2)}"
     # a kommunalförbund's board is its "Direktionen", a name of its own, alone under the letterhead
-    if any(ln.text.strip() == "Direktionen" for ln in seg.header[:40]):
+    # or with the meeting's date in a column beside it, also as the running header clean removed
+    if any(_DIRECTORATE.match(ln.text) for ln in seg.header[:40]) or _DIRECTORATE.search(raw_head):
         return "Direktionen"
     return None
 
 
-_COMPANY = re.compile(r"\b((?:[A-ZÅÄÖ][\w&-]*[ ]){1,4}AB)\b")
+# "Tornvik Energi AB", or with the form first: "AB Tornvikshem"
+_COMPANY = re.compile(r"\b((?:[A-ZÅÄÖ][\w&-]*[ ]){1,4}AB)\b|\b(AB(?:[ ][A-ZÅÄÖ][\w&-]*){1,3})")
+_DIRECTORATE = re.compile(
+    r"^[ \t]*Direktionen[ \t]*(?:$|\s(?:\d{4}-\d\d-\d\d|\d{1,2} [a-zåäö]+ \d{4})\b)", re.MULTILINE
+)
 
 
 # what may follow a body's name on the letterhead and belongs to it: the part of a region or
