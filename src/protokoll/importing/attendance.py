@@ -15,11 +15,12 @@ from protokoll.importing import rules
 from protokoll.importing.values import paragraph_ranges, squash
 
 _ROLE0 = r"(?:\d:?[ea]\s+)?(?:vice\s+|v\.?\s*)?ordf(?:örande)?\.?"
-PAREN_ANCHOR = re.compile(
-    rf"(?P<name>{rules.NAME})(?:\s*,\s*(?P<role0>{_ROLE0}))?\s*\(\s*(?P<party>{rules.PARTY_CODE})\s*\)"
-)
-# a party column or a comma list may write the party out ("Socialdemokraterna", "Miljöpartiet de gröna")
+# a party column, a comma list or the parentheses after a name may write the party out
+# ("Socialdemokraterna", "Anna Ek (Miljöpartiet de gröna)")
 _PARTY_WRITTEN = "|".join(sorted((name.capitalize() for name in rules.PARTY_NAMES), key=len, reverse=True))
+PAREN_ANCHOR = re.compile(
+    rf"(?P<name>{rules.NAME})(?:\s*,\s*(?P<role0>{_ROLE0}))?\s*\(\s*(?P<party>{_PARTY_WRITTEN}|{rules.PARTY_CODE})\s*\)"
+)
 COMMA_ANCHOR = re.compile(
     rf"(?P<name>{rules.NAME})\s*,\s*(?P<party>{rules.KNOWN_PARTY_RE}|{_PARTY_WRITTEN})(?=\s*(?:,|;|$|\n|\s+[A-ZÅÄÖ§\d]|\s+via\b))"
 )
@@ -108,10 +109,15 @@ _REPLACES_BEFORE = re.compile(
 )
 
 
+def party_letters(party: str) -> str:
+    """A party as its letters: "Socialdemokraterna" is "S", "(s)" is "S"."""
+    return rules.PARTY_NAMES.get(party.strip().lower(), party.strip().upper())
+
+
 def _norm_party(code: str | None) -> str | None:
     if not code:
         return None
-    code = rules.PARTY_NAMES.get(code.strip().lower(), code.strip().upper())
+    code = party_letters(code)
     return code if _PARTY_CODE.fullmatch(code) else None
 
 

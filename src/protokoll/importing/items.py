@@ -21,7 +21,7 @@ from protokoll.document.model import (
 from protokoll.domain.dnr import parse_dnr
 from protokoll.domain.vocab import DispatchPurpose, MotionKind, Outcome, StatementKind
 from protokoll.importing import rules
-from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
+from protokoll.importing.attendance import PAREN_ANCHOR, clean_name, party_letters
 from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import (
     Prefiltered,
@@ -389,7 +389,7 @@ def _persons(text: str) -> list[Person]:
     for m in PAREN_ANCHOR.finditer(text):
         name, _ = clean_name(squash(m.group("name")))
         try:
-            out.append(Person(name=name, party=m.group("party").upper()))
+            out.append(Person(name=name, party=party_letters(m.group("party"))))
         except ValueError:
             continue
     return out

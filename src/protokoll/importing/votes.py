@@ -11,7 +11,7 @@ import unicodedata
 from protokoll.document.model import Ballot, Person, Vote, Warning
 from protokoll.domain.vocab import VoteChoice
 from protokoll.importing import rules
-from protokoll.importing.attendance import PAREN_ANCHOR, clean_name
+from protokoll.importing.attendance import PAREN_ANCHOR, clean_name, party_letters
 from protokoll.importing.clean import Line
 from protokoll.importing.prefilter import Prefiltered
 from protokoll.importing.values import count, squash
@@ -146,7 +146,7 @@ def _ballot(anchor: re.Match[str], choice: VoteChoice) -> Ballot | None:
     """The ballot of the person a name-and-party anchor found; None for a name the model refuses."""
     name, _ = clean_name(squash(anchor.group("name")))
     try:
-        return Ballot(person=Person(name=name, party=anchor.group("party").upper()), vote=choice)
+        return Ballot(person=Person(name=name, party=party_letters(anchor.group("party"))), vote=choice)
     except ValueError:
         return None
 
