@@ -418,7 +418,7 @@ def _statement_lines(lines: list[Line]) -> list[str]:
         out.append(text)
     if pending:
         out.append(pending)
-    return out
+    return _run_on_statements(out, rules.MOTION_VERB)
 
 
 def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
@@ -430,7 +430,10 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
             continue
         if not verb:
             if motions:
-                motions[-1].text = squash(f"{motions[-1].text} {text}")
+                last = motions[-1]
+                last.text = squash(f"{last.text} {text}")
+                # a motion wrapped after its verb ("… yrkar" / "avslag.") says its kind on this line
+                last.kind = _motion_kind(last.text) if last.kind is MotionKind.OTHER else last.kind
             continue
         who = text[: verb.start()]
         by = _persons(who)
@@ -440,15 +443,19 @@ def _motions(lines: list[Line], chair: Person | None) -> list[Motion]:
         if not by and re.search(r"ordförande", who, re.IGNORECASE) and chair:
             by = [chair]
         what = text[verb.end() :].strip()
-        kind = MotionKind.OTHER
-        for pattern, name in rules.MOTION_KINDS:
-            if pattern.search(what[:120]):
-                kind = MotionKind(name)
-                break
         motions.append(
-            Motion(by=by, kind=kind, text=what, withdrawn=bool(rules.WITHDRAWN_MOTION.search(text)))
+            Motion(
+                by=by, kind=_motion_kind(what), text=what, withdrawn=bool(rules.WITHDRAWN_MOTION.search(text))
+            )
         )
     return motions
+
+
+def _motion_kind(what: str) -> MotionKind:
+    for pattern, name in rules.MOTION_KINDS:
+        if pattern.search(what[:120]):
+            return MotionKind(name)
+    return MotionKind.OTHER
 
 
 _YRKAR = re.compile(r"\byrkar\b")
@@ -489,18 +496,24 @@ def _paragraphs(lines: list[Line]) -> list[str]:
         else:
             out[-1] = join_wrapped(out[-1], text)
     # a run-on line may hold two statements: "A (M) reserverar sig … B (SD) reserverar sig …"
+    return [squash(p) for p in _run_on_statements(out, rules.RESERVING) if p.strip()]
+
+
+def _run_on_statements(texts: list[str], verb: re.Pattern[str]) -> list[str]:
+    """Each text split where a sentence says what someone does (``verb``) after a sentence that
+    has said it already: "A (V) yrkar bifall. B (S) yrkar avslag." is two statements."""
     split: list[str] = []
-    for p in out:
-        sentences = _SENTENCE_END.split(p)
+    for text in texts:
+        sentences = _SENTENCE_END.split(text)
         cur = sentences[0]
         for sentence in sentences[1:]:
-            if rules.RESERVING.search(sentence) and rules.RESERVING.search(cur):
+            if verb.search(sentence) and verb.search(cur):
                 split.append(cur)
                 cur = sentence
             else:
                 cur = f"{cur} {sentence}"
         split.append(cur)
-    return [squash(p) for p in split if p.strip()]
+    return split
 
 
 def _reservations(blocks: Blocks, all_text: str, low_text: str) -> list[Reservation]:
