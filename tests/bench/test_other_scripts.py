@@ -56,3 +56,21 @@ def test_cut_consistency_cuts_whole_characters_and_flattens_pages():
     assert "\n1 Tekniska nämnden § 1 Val\n\n2 § 2 Budget" in made["viewer"]
     assert "(2)\n\n§ 2 Budget" in made["fulltext"]
     assert made["plain"] == "Tekniska nämnden\n§ 1 Val\n§ 2 Budget"
+
+
+def test_cut_consistency_viewer_cells_and_missed_members():
+    from protokoll.importing.extracted import Extracted, Page
+
+    from .conftest import load_script
+
+    cc = load_script("cut_consistency")
+    ex = Extracted(pages=[Page(1, ["Beslutande\tAnna Ek\tS", "§ 1 Val"])], format="text")
+    assert "\n1 Beslutande Anna Ek S § 1 Val" in cc.forms(ex)["viewer"]  # a cell gap is one space
+    whole = {"serving": {("Anna Ek", "S"), ("Bo Lind", "M")}, "items": []}
+    whole.update(dict.fromkeys(("body", "date", "start", "end", "chair", "secretary", "adjusters")))
+    part = {**whole, "serving": {("Anna Ek", "S")}}
+    text = "Beslutande Anna Ek (S) Bo Lind (M) § 1 Val av justerare " + "x" * 120
+    assert [key for key, _ in cc.disagreements(whole, part, text)] == ["missed"]
+    # a name that only a § names, after the first heading, is not counted
+    text = "Beslutande Anna Ek (S) § 1 Val av justerare Bo Lind (M) utses " + "x" * 120
+    assert cc.disagreements(whole, part, text) == []
