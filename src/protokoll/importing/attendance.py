@@ -49,7 +49,7 @@ _NOT_NAME_START = {
     # the head row of an attendance or vote table a flattened page ran into the first name ("Namn
     # Parti Roll Anna Ek S Ordförande", "Ja Nej Avstår"), and the remote note of the entry before
     # ("Teams Anna Berg (C)"); a "name" of such words alone is no person
-    "namn", "parti", "roll", "funktion", "uppdrag", "tjänstgöring", "anmärkning", "teams", "ja", "nej", "avstår",
+    "namn", "parti", "roll", "funktion", "uppdrag", "tjänstgöring", "anmärkning", "teams", "ja", "nej", "avstår", "kommentar",
 }  # fmt: skip
 # a role abbreviated before the name, as a list with a role column of its own prints it:
 # "Ordf. Eva Ek (S)", "1:e v ordf. Bo Al (M)", "Tjg ers. Nils Berg (S) för …"
@@ -417,12 +417,99 @@ def _unflatten_party_lists(block: str) -> str:
     return "\n".join(out)
 
 
+# a row of a table of people that a flattened page set on one line with single spaces: a name of
+# two or three words, then a bare party code ("… X Daniel Kron M 1:e vice ordförande X Arvid …")
+_FLAT_ROW = re.compile(
+    rf"(?<![^\s])[{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?(?: [{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?){{1,2}}"
+    rf" (?:{rules.KNOWN_PARTY_RE})(?=\s|$)"
+)
+# what the cells after the party say of a row: its role, its presence ("X", "Närvarande",
+# "Frånvarande") and whether an ersättare serves
+_ROW_CELL_WORDS = frozenset(
+    [
+        "x",
+        "närvarande",
+        "frånvarande",
+        "ordförande",
+        "ledamot",
+        "ersättare",
+        "tjänstgör",
+        "tjänstgörande",
+        "ej",
+    ]
+)
+
+
+# a replaced member's first name, the last word before a row's start ("tjänstgör för Kent")
+_AFTER_REPLACES = re.compile(rf"\b(?:för|ersätter)\s+[{rules.UP}][{rules.LOW}]+\s$")
+
+
+_REPLACED_CELL = re.compile(
+    rf"^((?i:tjänstgörande\s+)?(?i:ersättare))\s+({rules.NAME}\s*\({rules.PARTY_CODE}\))$"
+)
+
+
+def _row_cells(text: str) -> str:
+    """A flattened row's cells after the party as a role the attendance rules read: a presence
+    mark ("X", "Närvarande") says nothing more; "Frånvarande" and "ej tjänstgörande" say all."""
+    low = text.lower()
+    substitute = low.lstrip().startswith("ersättare")
+    if re.search(r"\bej\s+tjänstgörande\b", low) or (substitute and re.search(r"\bnej\b", low)):
+        return "ersättare, ej tjänstgörande"  # "Nej" in a "Tjänstgör" column
+    if re.search(r"\bfrånvarande\b|\bnej\b", low):
+        return "frånvarande"  # a member's "Nej" in a "Närvarande" column
+    kept = [w for w in text.split() if w.lower().strip(",") not in ("x", "närvarande", "ja")]
+    cells = " ".join(kept).strip(" ,")
+    # an "Ersätter" column: the member the ersättare serves for, with no "för" before the name
+    return _REPLACED_CELL.sub(r"\1 för \2", cells)
+
+
+def _split_flat_rows(line: str) -> list[str]:
+    """The rows of a flattened table of people ("Namn Parti Roll Ewa Hjort S ordförande X Daniel
+    Kron M ledamot frånvarande …"), each rewritten as "Name (P), cells": a row starts where a
+    name and a bare party code do, and the cell words a row ends with (a status before the next
+    name, "Frånvarande Karl Hjalmarsson KD") go back to the row before. One row or none: the
+    line as it was."""
+    starts = []
+    for m in _FLAT_ROW.finditer(line):
+        at = m.start()
+        if _AFTER_REPLACES.search(line, 0, at) and m.group(0).count(" ") == 3:
+            at += (
+                m.group(0).index(" ") + 1
+            )  # "… tjänstgör för Kent | Nyby Jessica Falk SD": Nyby ends Kent's name
+        starts.append(at)
+    if len(starts) < 3:
+        return [line]
+    rows = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+    head = line[: starts[0]].strip()
+    out: list[list[str]] = []
+    for row in rows:
+        words = row.split()
+        while out and len(words) > 3 and words[0].lower() in _ROW_CELL_WORDS:
+            out[-1].append(words.pop(0))
+        out.append(words)
+    lines = [head] if head else []
+    for words in out:
+        m = _FLAT_ROW.match(" ".join(words))
+        if m is None:
+            lines.append(" ".join(words))
+            continue
+        name, party = m.group(0).rsplit(" ", 1)
+        lines.append(
+            f"{name} ({party})" + (f", {cells}" if (cells := _row_cells(" ".join(words)[m.end() :])) else "")
+        )
+    return lines
+
+
 def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     """Every person in an attendance block (one entry per line, or a flattened run)."""
     block = block.strip()
     if not block:
         return []
     block = _unflatten_party_lists(block)
+    if "\t" not in block and "  " not in block and len(_FLAT_ROW.findall(block)) > 2 * block.count("("):
+        # a table of bare party codes, not a list of "Name (P)" where a code may follow a name
+        block = "\n".join(row for line in block.split("\n") for row in _split_flat_rows(line))
     if ":" in block:
         block = _party_groups(block)
     if "\n" in block and any(rules.PARTY_HEADING.match(ln.strip()) for ln in block.split("\n")):

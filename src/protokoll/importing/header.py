@@ -116,6 +116,25 @@ def _drop_leaders(value: str) -> str:
 _PLACE_CELL = re.compile(r"[A-ZÅÄÖ][^\W\d_]+(?:[ -][A-ZÅÄÖa-zåäö][^\W\d_]+)?")
 
 
+# a name and a bare party code ending the text before a label: the label is the role cell of a
+# row that a flattened page set with single spaces
+_FLAT_PARTY_CELL = re.compile(
+    rf"(?<![^\s])[{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)? [{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?"
+    rf" (?:{rules.KNOWN_PARTY_RE})(?: (?:\d:?[ea] )?[Vv]ice)?$"
+)
+
+
+_FLAT_ROLE_CELL = re.compile(
+    rf"(?<![^\s])[{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)? [{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?"
+    rf" (?:{rules.KNOWN_PARTY_RE}) (?:\d:?[ea] )?(?:(?i:vice )?(?i:ordförande|ledamot|ersättare))$"
+)
+
+
+# the head row of a table of people with a presence column, which is what makes a presence word
+# after a row's role a cell ("Namn Parti Roll Närvaro", "Namn Parti Funktion Deltagande")
+_PRESENCE_HEAD = re.compile(r"\bNamn\s+Parti\b[^\n]{0,40}?\b(?:Närvaro|Närvarande|Deltagande|Tjänstgör)\b")
+
+
 def _party_column(before: str) -> bool:
     if (before[-1:] in _PARTY_COLUMN_LAST or before.endswith("ice")) and _PARTY_COLUMN.search(before):
         return True
@@ -165,7 +184,7 @@ _NAME_NEXT = re.compile(rf"[ \t]*(?!för\b)[{rules.UP}][{rules.LOW}]+[ \t]+[{rul
 
 
 # a person with the party in parentheses: what a members' list is made of
-_ENTRY_AHEAD = re.compile(rf"\s*{rules.NAME}\s*\({rules.PARTY_CODE}\)")
+_ENTRY_AHEAD = re.compile(rf"\s*(?:[-–•]\s+)?{rules.NAME}\s*\({rules.PARTY_CODE}\)")
 _ROLE_AFTER_PARTY = re.compile(r"\)\s+(?:Ersättare|Ledamot|Ordförande)\b")
 
 
@@ -177,7 +196,8 @@ def _run_on_label(m: re.Match[str], text: str, hits: list[tuple[int, int, str]])
     - a label of several words, capitalised, with a name next ("… (KD) Ersättare som inte
       tjänstgör Eva Ek (S)");
     - "Ersättare" after the last member, a person with a party next ("… Jonas Ek (SD) Ersättare
-      Kerstin Mård (S) Övriga …"), where the members' list gives no one a role word after the
+      Kerstin Mård (S) Övriga …", or a bullet before it: "… Ersättare - Kerstin Mård (S)"),
+      where the members' list gives no one a role word after the
       party (a role column would: "Eva Ek (S) Ledamot Bo Al (M) Ersättare")."""
     after = text[m.end() : m.end() + 2]
     if after[:1] == "\t" or after.lstrip(" ")[:1] == ":":
@@ -212,6 +232,18 @@ def read_fields(text: str) -> HeaderFields:
             continue  # a role after a name: "Eva Ek (S), ersättare"
         if _party_column(before):
             continue  # a role cell of an attendance table: "Eva Ek   S   Ordförande"
+        if (
+            (fld in ("chair", "substitutes") and _FLAT_PARTY_CELL.search(before))
+            or (
+                fld in ("members", "absent")
+                and _FLAT_ROLE_CELL.search(before)
+                and _PRESENCE_HEAD.search(text, max(0, m.start() - 3000), m.start())
+            )
+        ) and text[m.end() : m.end() + 2].strip(" ")[:1] != ":":
+            # the same table flattened with single spaces: the role cell after the party
+            # ("… Gösta Brandin S Ordförande …") and, under a head row with a presence column,
+            # the presence cell after the role ("… Erika Svahn V Ledamot Frånvarande Jonas …")
+            continue
         if (
             fld == "chair"
             and hits

@@ -982,10 +982,10 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         "members",
         r"Beslutande ledamöter|Tjänstgörande ledamöter|Ordinarie ledamöter|Närvarande ledamöter|"
         r"Närvarande\s+styrelseledamöter|Styrelseledamöter|"
-        r"Beslutande|Ledamöter|Deltagare|Närvarande|Närvaro(?:(?<=\nNärvaro)|(?<=^Närvaro))(?=[ \t]*:?[ \t]*(?:\n|$))|Ledamot(?=(?:\t|[ ]{2,})Parti\b)|"
+        r"Beslutande|Ledamöter|Deltagare|Närvarande|Närvaro(?:(?<=\nNärvaro)|(?<=^Närvaro))(?=[ \t]*:?[ \t]*(?:\n|$))|Närvaro(?=[ \t]+Namn[ \t]+Parti\b)|Ledamot(?=(?:\t|[ ]{2,})Parti\b)|"
         r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning|"
         r"Närvaro-\s*och\s*(?:omröstnings|voterings)lista(?:,?\s+bilaga\s+[\dA-Z]{1,3})?",
-        'members who decide; "Närvaro" alone on its line over a web page\'s attendance table; a närvarolista '
+        'members who decide; "Närvaro" alone on its line over a web page\'s attendance table, or before its head row; a närvarolista '
         "printed after the last § (segment._attendance_appendix); "
         '"Ledamot" as the first column head of a table with a party column ("Ledamot | Parti | Funktion")',
     ),
