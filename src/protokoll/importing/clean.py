@@ -98,6 +98,8 @@ def _strip_inline(text: str) -> str:
 _DIGITS = re.compile(r"\d+")
 # no printed protocol line is this long; a scrape that lost its line breaks is
 _FLATTENED = 300
+# a line this long is a flattened page, more than any line of furniture is
+_WHOLE_PAGE = 600
 _BLANKS = re.compile(r"_{3,}")
 # the deepest running header read: letterhead, organ, document name, date, page number, more
 MAX_HEADER_LINES = 6
@@ -359,7 +361,9 @@ def clean(ex: Extracted) -> list[Line]:
                 text = _BLANKS.sub(" ", text).strip()
             if not text:
                 continue
-            furniture = _furniture(text)
+            # a page a viewer flattened onto one line holds its footer too ("… Org.nr 212000-0000
+            # Tel 0123-456 00"): a rule for a whole line of furniture never drops a whole page
+            furniture = _furniture(text) if len(text) < _WHOLE_PAGE else None
             if furniture and text.isdigit() and len(text) <= 4:
                 if edges is None:
                     edges = _edge_lines(page.lines)
