@@ -1052,6 +1052,8 @@ def interpret(
             title = split[0]
     if title and "B)" in title and (link := _FILE_NOTE.search(title)):
         title = title[: link.start()].rstrip(" ,")  # "Title (pdf, 210 kB)": a web list's link to the file
+    if title and "ekretess" in title and (stamp := rules.TITLE_SECRECY_MARK.search(title)):
+        title, marked = title[: stamp.start()].rstrip(" ,.-–") or None, -1
     if title and len(title) > 200:
         title = None
     if title and title[:1] in "ÄäPp":

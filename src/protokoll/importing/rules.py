@@ -627,6 +627,13 @@ SECRECY_MARK = re.compile(
     r"(?:\bOSL\b|offentlighets- och sekretesslagen|\d+\s*kap\.)[^.]{0,45}\.?$",
     re.IGNORECASE,
 )
+# the same mark run onto the title by a flattened page, an akt number before it ("§ 20 Ansökan om
+# entledigande av god man Akt 2017-0412 Sekretess enligt 32 kap. 4 § OSL Beslut …"): the title
+# ends where the capitalised mark begins
+TITLE_SECRECY_MARK = re.compile(
+    r"\s+(?:Akt\s+\d{1,5}-\d{1,5}\s+)?(?:Sekretess(?:belagd|belagt)?|Omfattas av sekretess)\b"
+    r"(?=[^.]{0,60}?(?:\bOSL\b|offentlighets- och sekretesslagen|\d+\s*kap\.))"
+)
 MASKED = re.compile(r"\bX{3,}\b|\[\s*maskerat\s*\]|\*{3,}")
 EXCLUDING_SECRET = re.compile(
     r"exklusive\s+(?:sekretess|§)|sekretessprotokoll|exkl\.?\s+sekretess", re.IGNORECASE
