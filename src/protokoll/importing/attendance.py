@@ -9,6 +9,7 @@ Shapes read (rules in ``rules.py``), one per line or many on one flattened line:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from protokoll.importing import rules
@@ -102,6 +103,9 @@ def clean_name(name: str) -> tuple[str, str | None]:
 # compiled once: these run for every person of every attendance list
 _PARTY_CODE = re.compile(r"[A-ZÅÄÖ]{1,8}")
 _ROLE_END = re.compile(r"§|\btjänstgör\b|\bersätter\b|\bistället\b|\bi stället\b|\btjg\b|\bför\s+[A-ZÅÄÖ]")
+_IDLE_SUBSTITUTE = re.compile(
+    r"^(?:ers\.|ersättare),?\s+ej\s+(?:tjg\.?|tjänstgörande)(?=[\s,;]*$)", re.IGNORECASE
+)
 _NOTE_START = re.compile(r"^(?:kom|avvek|anlände|lämnade|gick|från|till|ej|ej\s+\d)", re.IGNORECASE)
 _CAME_OR_LEFT = re.compile(r"\b(?:kom|anlände|avvek|lämnade|gick)\b.*\d", re.IGNORECASE)
 _REPLACES_BEFORE = re.compile(
@@ -136,6 +140,9 @@ def _tail_info(person: ParsedPerson, tail: str) -> None:
             ranges.extend(paragraph_ranges(m.group("spec")))
         if ranges:
             person.paragraphs = ranges
+    if person.role is None and (idle := _IDLE_SUBSTITUTE.match(tail.lstrip(" ,;"))):
+        person.role = idle.group(0).strip(" ,;")  # "Ers., ej tjg.": a role column's abbreviation
+        return
     rep = rules.REPLACES.search(tail)
     if rep and person.replaces is None:
         person.replaces = (clean_name(rep.group("name"))[0], _norm_party(rep.group("party")))
@@ -166,6 +173,7 @@ def _role_after_organisation(text: str) -> str | None:
 def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
     matches = list(anchor.finditer(text))
     people: list[ParsedPerson] = []
+    after_comma: list[ParsedPerson] = []  # names of three words or more right after a comma
     prev_end = 0
     for k, m in enumerate(matches):
         between = text[prev_end : m.start()]
@@ -188,11 +196,32 @@ def _scan(text: str, anchor: re.Pattern[str]) -> list[ParsedPerson]:
         groups = m.groupdict()
         if groups.get("role0"):
             person.role = groups["role0"].strip()
+        if between.rstrip().endswith(",") and name.count(" ") >= 2:
+            after_comma.append(person)
         people.append(person)
         prev_end = m.end()
         if k == len(matches) - 1:
             people += _last_tail(person, text[m.end() :])
+    if after_comma:
+        _drop_home_places(after_comma, text[prev_end:])
     return people
+
+
+# "Name (S), ordförande, Ulvsjö Pia Lundén (M), …, Tranvik Elin Sporre (C), Ulvsjö": the kommun a
+# member of a gemensam nämnd or a förbund sits for, after the role, runs into the next name
+_LAST_PLACE = re.compile(r",\s*([A-ZÅÄÖ][^\W\d_]+)\s*$")
+
+
+def _drop_home_places(candidates: list[ParsedPerson], last_tail: str) -> None:
+    """A word that opens two names or more after a comma, or opens one and ends the list after
+    the last member's comma, is a place, not a first name: it leaves the names."""
+    first = Counter(p.name.split(" ", 1)[0] for p in candidates)
+    if m := _LAST_PLACE.search(last_tail):
+        first[m.group(1)] += 1
+    for person in candidates:
+        word, rest = person.name.split(" ", 1)
+        if first[word] >= 2:
+            person.name = rest
 
 
 def _last_tail(person: ParsedPerson, tail: str) -> list[ParsedPerson]:

@@ -296,14 +296,25 @@ def _unstack_signatures(text: str, hits: list[tuple[int, int, str]], values: lis
         k = run + 1
 
 
+_NAME_AFTER_RANGE = re.compile(rf"^((?:§§?\s*)?\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)[ \t]+({rules.NAME})[ \t]*$")
+
+
 def _hand_back_lines_below(out: HeaderFields, paragraphs: str) -> str:
     """ "Sekreterare ......  Paragrafer 88–93" with the name on the next line: the § range is one
     line, so what is under it is the value of the label before it on the same row, when that
     label has none of its own (a signature line)."""
     previous, own = out.order[-1]
-    if own or "\n" not in paragraphs:
+    if own:
         return paragraphs
-    paragraphs, below = paragraphs.split("\n", 1)
+    if "\n" not in paragraphs:
+        # a flattened row runs the name on after the range: "Sekreterare ..... Paragrafer
+        # 200–208 Kim Åberg Ordförande ….."
+        after = _NAME_AFTER_RANGE.match(paragraphs) if previous in _SIGNATURE_FIELDS else None
+        if after is None:
+            return paragraphs
+        paragraphs, below = after.group(1), after.group(2)
+    else:
+        paragraphs, below = paragraphs.split("\n", 1)
     out.values[previous][-1] = below.strip(" \t")
     out.order[-1] = (previous, out.values[previous][-1])
     return paragraphs.strip(" \t")
@@ -353,7 +364,7 @@ def _place(value: str) -> str | None:
 
 
 _SUBSTITUTE_ROLE = re.compile(
-    r"^(?:ej\s+tjänstgörande\s+)?ersättare(?:,?\s+ej\s+tjänstgörande)?\.?$", re.IGNORECASE
+    r"^(?:ej\s+tjänstgörande\s+)?(?:ersättare|ers\.)(?:,?\s+ej\s+(?:tjänstgörande|tjg))?\.?$", re.IGNORECASE
 )
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
 
@@ -712,7 +723,8 @@ def read_header(text: str, closing: str = "") -> Header:
     if sec_name is None and signed.get("sekreterare"):
         sec_name = signed["sekreterare"][0]  # a signature names the secretary; a role cell may guess
     if sec_name is None:
-        secs = [a for a in attendance if a.role and re.search(r"sekreterare|sekr\b", a.role, re.I)]
+        # a meeting's secretary, not a socialsekreterare who reported on a §
+        secs = [a for a in attendance if a.role and re.search(r"(?<!social)sekreterare|sekr\b", a.role, re.I)]
         sec_name = secs[0].name if secs else None
     secretary = _person(sec_name, attendance)
 
