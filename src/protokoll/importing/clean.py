@@ -402,7 +402,9 @@ def clean(ex: Extracted) -> list[Line]:
             ):
                 continue
             stripped = _strip_inline(text) if "sign" in text else text
-            if stripped is not text and (not stripped or is_furniture(stripped)):
+            if stripped is not text and (
+                not stripped or (len(stripped) < _WHOLE_PAGE and is_furniture(stripped))
+            ):
                 continue
             text = stripped
             if text[:1].isdigit() and "(" in text[:160] and _SIGNLESS_PAGE_HEADING.match(text):

@@ -188,6 +188,11 @@ _ENTRY_AHEAD = re.compile(rf"\s*(?:[-–•]\s+)?{rules.NAME}\s*\({rules.PARTY_C
 _ROLE_AFTER_PARTY = re.compile(r"\)\s+(?:Ersättare|Ledamot|Ordförande)\b")
 
 
+# fields that name one person: a role word after that person's name, capitalised and with a
+# name next, is the next field's label, not the person's role
+_ONE_PERSON_FIELDS = frozenset({"chair", "secretary"})
+
+
 def _run_on_label(m: re.Match[str], text: str, hits: list[tuple[int, int, str]]) -> bool:
     """A label that a flattened page ran on after the list before it, not the role of the last
     person in that list:
@@ -195,6 +200,7 @@ def _run_on_label(m: re.Match[str], text: str, hits: list[tuple[int, int, str]])
       Ersättare<TAB>Eva Ek");
     - a label of several words, capitalised, with a name next ("… (KD) Ersättare som inte
       tjänstgör Eva Ek (S)");
+    - a label after the one person of a chair's or secretary's field, a name next;
     - "Ersättare" after the last member, a person with a party next ("… Jonas Ek (SD) Ersättare
       Kerstin Mård (S) Övriga …", or a bullet before it: "… Ersättare - Kerstin Mård (S)"),
       where the members' list gives no one a role word after the
@@ -205,6 +211,14 @@ def _run_on_label(m: re.Match[str], text: str, hits: list[tuple[int, int, str]])
     label = m.group(0)
     if label[:1].isupper() and " " in label.strip() and _NAME_NEXT.match(text, m.end()) is not None:
         return True
+    if (
+        hits
+        and hits[-1][2] in _ONE_PERSON_FIELDS
+        and LABEL_FIELDS[m.lastgroup or ""] != hits[-1][2]
+        and label[:1].isupper()
+        and _NAME_NEXT.match(text, m.end()) is not None
+    ):
+        return True  # "Ordförande Karin Åström (S) Sekreterare Henrik Blom": one person per field
     if label != "Ersättare" or not hits or hits[-1][2] not in _MEMBER_FIELDS:
         return False
     if not _ENTRY_AHEAD.match(text, m.end()):

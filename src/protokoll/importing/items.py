@@ -1060,6 +1060,14 @@ def interpret(
         title = _AGENDA_PREFIX.sub("", title)  # "Ärende 2 Bygglov för …": the agenda's number
     if title is None and agenda_title:
         title = agenda_title
+    elif (
+        title
+        and agenda_title
+        and not lines[body_start:]
+        and agenda_title.startswith(title)
+        and title != agenda_title
+    ):
+        title = agenda_title  # a text cut inside the heading ("§ 23 Öppettid"): the agenda has it whole
     if dnr is None and len(lines) > body_start + 1:
         # a web summary prints the Dnr as the last line of its § ("*Diarienummer: KS 2025/0520*"):
         # a labelled line with nothing else on it, after the text

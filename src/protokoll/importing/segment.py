@@ -176,7 +176,47 @@ def _headings(lines: list[Line]) -> list[Heading]:
     for a, b in zip(found, found[1:], strict=False):
         if b.index == a.index + 1 and a.rest.strip() and b.rest.strip():
             a.agenda_like = a.agenda_like or _is_agenda_run(found, a)
+    _contents_before_restart(found)
     return found
+
+
+# the last row of a table of contents that a flattened page ran on into the meeting's facts:
+# its title and page number, then a capital ("Delegationsbeslut 3 Närvaro och justering Plats …")
+_ROW_THEN_TEXT = re.compile(r"^(.{3,150}?\s\d{1,3})\s+(?=[A-ZÅÄÖ])")
+
+
+def _contents_spill(lines: list[Line], found: list[Heading]) -> list[tuple[int, Line]]:
+    """The text a flattened page ran on after a table of contents' row, cut from the row: each
+    with the row's index, so that what stands before the first § goes to the header."""
+    out = []
+    for h in found:
+        if h.agenda_like and len(h.rest) > 150 and (m := _ROW_THEN_TEXT.match(h.rest.strip())):
+            at = lines[h.index]
+            out.append((h.index, Line(at.page, at.no, h.rest.strip()[m.end() :])))
+            h.rest = m.group(1)
+    return out
+
+
+def _contents_before_restart(found: list[Heading]) -> None:
+    """A table of contents with no label of its own, which a flattened page set among the
+    headings ("Innehåll … § 71 Budget 2026 2 § 72 … § 75 Delegationsbeslut 3 Närvaro och
+    justering Plats och tid … § 71 Budget 2026 …"): where the numbering starts over at a number
+    already seen, the run of three or more rising numbers since that number, on lines one after
+    the other, was the contents."""
+    first: dict[int, int] = {}
+    for k, h in enumerate(found):
+        j = first.get(h.number)
+        if j is None:
+            first[h.number] = k
+            continue
+        run = found[j:k]
+        # rows stand on lines one after the other; sections have their text between them
+        if len(run) >= 3 and all(
+            b.number == a.number + 1 and b.index == a.index + 1 for a, b in zip(run, run[1:], strict=False)
+        ):
+            for row in run:
+                row.agenda_like = True
+        first = {h.number: k}
 
 
 # a shared heading covers a handful of §§, never a whole meeting's worth
@@ -515,6 +555,7 @@ def segment(lines: list[Line]) -> Segments:
             last, budget = max(found_here), 2
         for number, title in found_here.items():
             agenda.setdefault(number, title)
+    spill = _contents_spill(lines, found)
     paged = _page_column([h for h in found if h.agenda_like])
     for h in found:
         if h.agenda_like:
@@ -581,6 +622,7 @@ def segment(lines: list[Line]) -> Segments:
     if before:
         skip = set(left_out)
         header = header + [lines[j] for j in range(max(before) + 1, chosen[0].index) if j not in skip]
+    header = header + [line for index, line in spill if index < chosen[0].index]
     return Segments(
         header=header,
         sections=sections,
