@@ -407,9 +407,10 @@ SECTION_LABELS: tuple[LabelRule, ...] = (
         _label(
             r"beslut|beslutet|beslut i korthet|beslutsformulering|nämndens beslut|styrelsens beslut|"
             r"[\w\-åäö ,]{0,80}?(?:s|:s)\s+beslut|[\w\-åäö ,]{0,80}?\s+beslutar(?:\s+att)?|beslutade|"
-            r"beslutet i sammandrag|förslag till beslut\s*/\s*beslut"
+            r"beslutet i sammandrag|förslag till beslut\s*/\s*beslut|decision"
         ),
-        'Beslut, "X:s beslut", "X beslutar", "Förslag till beslut/Beslut"',
+        'Beslut, "X:s beslut", "X beslutar", "Förslag till beslut/Beslut"; "Decision" where a browser '
+        "translated the labels",
     ),
     LabelRule(
         "forwarded",
@@ -975,14 +976,16 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     ),
     FieldLabel(
         "date",
-        r"Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum för sammanträdet|Datum\s+och\s+tid|Tid\s+och\s+datum|Datum",
-        'meeting date; "Datum och tid" holds the clock times too, which are read from the whole header',
+        r"Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum för sammanträdet|Datum\s+och\s+tid|Tid\s+och\s+datum|Datum|"
+        r"Date",
+        'meeting date; "Datum och tid" holds the clock times too, which are read from the whole header; '
+        '"Date" where a browser translated the labels',
     ),
     FieldLabel("start_time", r"Starttid", "the meeting's start on a line of its own"),
     FieldLabel("end_time", r"Sluttid", "the meeting's end on a line of its own"),
     FieldLabel(
         "place_time",
-        r"Plats och tid|Tid och plats|Plats och datum|Sammanträdestid|Plats|Tid|Lokal",
+        r"Plats och tid|Tid och plats|Plats och datum|Sammanträdestid|Plats|Tid|Lokal|Time|Place|Venue",
         "place and clock times",
     ),
     FieldLabel(
@@ -991,7 +994,8 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         r"Närvarande\s+styrelseledamöter|Styrelseledamöter|"
         r"Beslutande|Ledamöter|Deltagare|Närvarande|Närvaro(?:(?<=\nNärvaro)|(?<=^Närvaro))(?=[ \t]*:?[ \t]*(?:\n|$))|Närvaro(?=[ \t]+Namn[ \t]+Parti\b)|Ledamot(?=(?:\t|[ ]{2,})Parti\b)|"
         r"Bilaga\s+[\dA-Z]{1,3}[.:,]?\s+(?:[-–]\s+)?(?:Närvarolista|Närvaroförteckning)|Närvarolista|Närvaroförteckning|"
-        r"Närvaro-\s*och\s*(?:omröstnings|voterings)lista(?:,?\s+bilaga\s+[\dA-Z]{1,3})?",
+        r"Närvaro-\s*och\s*(?:omröstnings|voterings)lista(?:,?\s+bilaga\s+[\dA-Z]{1,3})?|"
+        r"Members\s+present|Voting\s+members",
         'members who decide; "Närvaro" alone on its line over a web page\'s attendance table, or before its head row; a närvarolista '
         "printed after the last § (segment._attendance_appendix); "
         '"Ledamot" as the first column head of a table with a party column ("Ledamot | Parti | Funktion")',
@@ -1003,27 +1007,30 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
     ),
     FieldLabel(
         "serving_substitutes",
-        r"Tjänstgörande\s+ersättare|Tjg\.?\s+ersättare|Ersättare\s+som\s+tjänstgör",
+        r"Tjänstgörande\s+ersättare|Tjg\.?\s+ersättare|Ersättare\s+som\s+tjänstgör|Serving\s+substitutes|"
+        r"Substitutes\s+serving",
         "substitutes who serve",
     ),
     FieldLabel(
         "substitutes",
         r"Ej\s+tjänstgörande\s+ersättare|Ej\s+tjg\.?\s+ersättare|Närvarande,?\s+ej\s+tjänstgörande\.?\s*(?:ersättare)?|"
         r"Ersättare,\s*ej\s+tjänstgörande|Ersättare\s+som\s+inte\s+tjänstgör|"
-        r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare|Närvarande\s+suppleanter|Suppleanter",
+        r"Närvarande\s+ersättare|Övriga\s+ersättare|Ersättare|Närvarande\s+suppleanter|Suppleanter|"
+        r"Substitutes\s+not\s+serving|Substitutes",
         "substitutes present, not serving (a company board's suppleanter too); the label may put "
         '"ej tjänstgörande" after a comma ("Ersättare, ej tjänstgörande")',
     ),
     FieldLabel(
         "absent",
-        r"Frånvarande\s+ledamöter|Frånvarande\s+ersättare|Frånvarande|Anmält förhinder|Förhinder|Ej\s+närvarande",
+        r"Frånvarande\s+ledamöter|Frånvarande\s+ersättare|Frånvarande|Anmält förhinder|Förhinder|Ej\s+närvarande|"
+        r"Absent\s+members|Absent",
         "absent",
     ),
     FieldLabel(
         "officials",
         r"Övriga\s+närvarande|Därjämte\s+närvarande|Dessutom\s+närvarande|Övriga\s+deltagande|Övriga\s+deltagare|Övriga\s+närvarande\s+"
         r"tjänstepersoner|Tjänstepersoner|Tjänstemän|Tjänsteman|Närvarande\s+tjänstemän|Övriga|"
-        r"Föredragande|Insynsplatser|Insyn|Dessutom(?=\s*:)",
+        r"Föredragande|Insynsplatser|Insyn|Dessutom(?=\s*:)|Other\s+participants|Others\s+present|Officials",
         "others present",
     ),
     FieldLabel(
@@ -1039,15 +1046,22 @@ HEADER_FIELDS: tuple[FieldLabel, ...] = (
         r"Justeringens\s+plats|Justeringens|Justering",
         'when and where the protocol is justerat; a bare "Justeringens" heads a label split over two lines',
     ),
-    FieldLabel("paragraphs", r"Justerade\s+paragrafer|Paragrafer|Paragrafnummer|Paragraf", "the § range"),
-    FieldLabel("signatures", r"Underskrifter|Underskrift|Signaturer", "signature block"),
-    FieldLabel("secretary", r"Sekreterare|Vid\s+protokollet|Protokollförare|Sekr\.", "secretary's signature"),
+    FieldLabel(
+        "paragraphs", r"Justerade\s+paragrafer|Paragrafer|Paragrafnummer|Paragraf|Paragraphs", "the § range"
+    ),
+    FieldLabel("signatures", r"Underskrifter|Underskrift|Signaturer|Signatures", "signature block"),
+    FieldLabel(
+        "secretary",
+        r"Sekreterare|Vid\s+protokollet|Protokollförare|Sekr\.|Secretary",
+        "secretary's signature",
+    ),
     FieldLabel(
         "chair",
-        r"Ordförande|Ordf\.|Mötesordförande|Sammanträdesordförande|Tjänstgörande\s+ordförande",
+        r"Ordförande|Ordf\.|Mötesordförande|Sammanträdesordförande|Tjänstgörande\s+ordförande|Chairman|Chairperson|"
+        r"Chair",
         "chair's signature; the acting chair's when the chair is away",
     ),
-    FieldLabel("adjusting", r"Justerande|Justeras", "justerare's signature"),
+    FieldLabel("adjusting", r"Justerande|Justeras|Adjusters?", "justerare's signature"),
     FieldLabel(
         "notice",
         r"ANSLAG\s*/\s*BEVIS|Anslag\s*/\s*[Bb]evis|Anslagsbevis|BEVIS|Anslag|Tillkännagivande",
