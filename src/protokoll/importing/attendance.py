@@ -80,6 +80,9 @@ class ParsedPerson:
     extra: list[str] = field(default_factory=list)
 
 
+_BROKEN_DOUBLE = re.compile(r"(?<=[a-zåäöé])- (?=[A-ZÅÄÖ][a-zåäöé])")
+
+
 def clean_name(name: str) -> tuple[str, str | None]:
     """Strip label and role words a greedy match took from the left; return (name, role)."""
     role = None
@@ -92,7 +95,8 @@ def clean_name(name: str) -> tuple[str, str | None]:
             role = dropped.strip(".,:")
     if len(words) > 2 and rules.OFFICIAL_TITLE_WORD.fullmatch(words[0]):
         role = words.pop(0).lower()  # "Förbundschef Magnus Tjäder": the post before the name
-    name = " ".join(words)
+    # a double first name a line end broke at its hyphen, joined again with a space ("Per- Olof")
+    name = _BROKEN_DOUBLE.sub("-", " ".join(words))
     m = rules.LEADING_CHAIR_ROLE.match(name)
     if m and len(name[m.end() :].split()) >= 2:
         role = m.group(0).strip()

@@ -377,8 +377,11 @@ def _place(value: str) -> str | None:
     return text or None if len(text) <= 120 else None
 
 
+# the role may run on into the next group's heading on a flattened page ("ersättare, ej
+# tjänstgörande Vassmyra kommun - …")
 _SUBSTITUTE_ROLE = re.compile(
-    r"^(?:ej\s+tjänstgörande\s+)?(?:ersättare|ers\.)(?:,?\s+ej\s+(?:tjänstgörande|tjg))?\.?$", re.IGNORECASE
+    r"^(?:ej\s+tjänstgörande\s+)?(?:ersättare|ers\.)(?:,?\s+ej\s+(?:tjänstgörande|tjg))?\.?(?:$|(?=\s+(?-i:[A-ZÅÄÖ])))",
+    re.IGNORECASE,
 )
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
 
@@ -518,6 +521,11 @@ def _signatures_name_first(text: str) -> dict[str, list[str]]:
         if chain and m.start() - last_end > 3:
             best = max(best, chain, key=len)
             chain = []
+        if (lab := LABELS.match(m.group(1))) and lab.end() < len(m.group(1)):
+            # "Plats Kommunhuset Ordförande Eva Ek Sekreterare Bo Al …": a field's value before
+            # the first label; the row gives each label first and its name after it
+            best, chain, last_end = max(best, chain, key=len), [], m.end()
+            continue
         name, _ = clean_name(squash(m.group(1)))
         chain.append((m.group(2).lower(), name))
         last_end = m.end()
@@ -818,7 +826,7 @@ def _adjusters(names: list[tuple[str, str | None]], known: list[str], chair: Per
     role word ("Ordföranden"), an initial or a word in capitals."""
     out = []
     for name, party in names:
-        name = _match_known(name, known) or name
+        name = _run_on_cut(_match_known(name, known) or name, known)
         if chair and name.lower() == chair.name.lower():
             continue
         if name.lower().startswith("ordför") or len(name) < 4 or name.isupper() or not name[:1].isupper():
@@ -828,6 +836,38 @@ def _adjusters(names: list[tuple[str, str | None]], known: list[str], chair: Per
         except ValueError:
             continue
     return out
+
+
+# a word a flattened page runs on after the last justerare's name: the next section's heading
+_RUN_ON_WORD = frozenset(
+    [
+        "närvaro",
+        "närvarande",
+        "beslutande",
+        "ledamöter",
+        "paragrafer",
+        "underskrifter",
+        "justering",
+        "anslag",
+        "bevis",
+    ]
+)
+
+
+def _run_on_cut(name: str, known: list[str]) -> str:
+    """A justerare's name without what a flattened page ran on after it ("Roger Åström Närvaro",
+    "Oskar Lindvall ANSLAG"): the attendance list's name it starts with, or the name less a last
+    word in capitals or a section's heading."""
+    for k in known:
+        if name.startswith(k + " "):
+            return k
+    words = name.split()
+    if len(words) > 2 and (
+        words[-1].lower() in _RUN_ON_WORD
+        or (words[-1].isupper() and len(words[-1]) > 2 and not words[0].isupper())
+    ):
+        return " ".join(words[:-1])
+    return name
 
 
 def _match_known(name: str | None, known: list[str]) -> str | None:

@@ -156,11 +156,19 @@ def _body(header: Header, seg: Segments, text: str, raw_head: str = "") -> str |
         if name.lower() != "styrelsen":
             return name[0].upper() + name[1:]
         # "fört vid sammanträde med styrelsen för AB Tornvik": a company's board, named below
-    for ln in seg.header[:40] or []:
+    for k, ln in enumerate(seg.header[:40] or []):
         source = ln.text.title() if ln.text.isupper() else ln.text
         m = BODY_NAME.search(source)
         if m:
-            return _degenitive(m.group(1), text)
+            # a viewer's title cuts the letterhead short ("… PROTOKOLL Socialnämndens"): the
+            # page's own first line, just below, names the body in full
+            name = m.group(1)
+            for below in seg.header[k + 1 : k + 4]:
+                longer = BODY_NAME.search(below.text)
+                if longer and longer.group(1).startswith(name + " "):
+                    name = longer.group(1)
+                    break
+            return _degenitive(name, text)
         m = BODY_UPPER.search(ln.text)
         if m:  # "BARN- OCH UTBILDNINGSNÄMNDEN" in a letterhead
             name = m.group(1).lower()
@@ -202,7 +210,14 @@ _QUALIFIER = (
 
 def _qualified(name: str, raw_head: str) -> str:
     """The body's name with its qualifier, where a line of the letterhead is that and no more."""
-    m = re.search(rf"^[ \t]*{re.escape(name)}({_QUALIFIER})[ \t]*$", raw_head, re.MULTILINE)
+    # on a line of its own, or where a viewer flattened the page: after the page's number and
+    # before the document's name or a bracket ("1 Gemensamma överförmyndarnämnden för Lönnby och
+    # Björkfors (värdkommun …) PROTOKOLL …")
+    m = re.search(
+        rf"^[ \t]*(?:\d{{1,3}}[ \t]+)?{re.escape(name)}({_QUALIFIER})[ \t]*(?:$|(?=\(|PROTOKOLL\b|Protokoll\b))",
+        raw_head,
+        re.MULTILINE,
+    )
     return name + " " + " ".join(m.group(1).split()) if m else name
 
 
@@ -216,7 +231,17 @@ def _letterhead_name(name: str, seg: Segments, raw_head: str) -> str:
             full = m.group(1)
             if len(full) > len(name) and re.sub(r"(?:et|en)$", "", full.lower()).endswith(" " + stem):
                 return full
+    # an utskott deciding in its nämnd's name ("Socialnämnden beslutar" in the protocol of
+    # "Socialnämndens individutskott", as the letterhead opening the text names it)
+    m = _UTSKOTT_OF.search(raw_head[:200])
+    if m and m.group(1).lower() == name.lower() + "s":
+        return f"{m.group(1)} {m.group(2)}"
     return name
+
+
+_UTSKOTT_OF = re.compile(
+    r"\b([A-ZÅÄÖ][a-zåäö\-]+(?:nämndens|styrelsens))\s+([a-zåäö]*(?:utskott|beredning))\b"
+)
 
 
 def _municipality(text: str) -> str | None:
