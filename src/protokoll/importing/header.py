@@ -736,6 +736,10 @@ def read_header(text: str, closing: str = "") -> Header:
         chair_name = chairs[0].name if chairs else None
     if chair_name is None and signed.get("ordförande"):
         chair_name = _match_known(signed["ordförande"][0], known)
+    # "Justeras" over one row of signatures: "Gunnar Holm, ordf.    Lars Öhman    Eva Nordin"
+    row = f.find("adjusting", _signed_row) if chair_name is None else None
+    if row:
+        chair_name = _match_known(row[0], known)
     chair = _person(chair_name, attendance, role="ordförande")
     sec_name = (
         name_first["sekreterare"][0]
@@ -751,6 +755,8 @@ def read_header(text: str, closing: str = "") -> Header:
     secretary = _person(sec_name, attendance)
 
     names = [(n, None) for n in name_first.get("adjusting", [])] or split_names(f.first("adjusters") or "")
+    if not names and row:
+        names = [(n, None) for n in row[1]]
     if not names:
         names = f.find("adjusting", lambda v: _signature_names(v) or None) or []
     if not names:
@@ -797,6 +803,21 @@ def _signature_names(value: str) -> list[tuple[str, str | None]]:
         else:
             out.append((name, party))
     return out
+
+
+_ROW_CHAIR = re.compile(rf"^(?P<name>{rules.NAME})\s*,\s*(?:ordf\.?|ordförande)$", re.IGNORECASE)
+_ROW_NAME = re.compile(rf"^{rules.NAME}$")
+
+
+def _signed_row(value: str) -> tuple[str, list[str]] | None:
+    """One row of signatures under "Justeras", apart by column gaps, the chair's marked "ordf." or
+    "ordförande": the chair's name and the others' (the justerare)."""
+    cells = [c.strip() for c in rules.SIGNATURE_SPLIT.split(value.split("\n", 1)[0].strip()) if c.strip()]
+    chairs = [m.group("name") for c in cells if (m := _ROW_CHAIR.match(c))]
+    others = [c for c in cells if _ROW_NAME.match(c)]
+    if len(chairs) != 1 or len(chairs) + len(others) != len(cells):
+        return None
+    return clean_name(chairs[0])[0], [clean_name(c)[0] for c in others]
 
 
 def _chair_from_signature_row(f: HeaderFields) -> str | None:
