@@ -104,6 +104,8 @@ _BLANKS = re.compile(r"_{3,}")
 # the deepest running header read: letterhead, organ, document name, date, page number, more
 MAX_HEADER_LINES = 6
 _HEADER_LOOK = re.compile(r"\t|protokoll|\bsida\b|sammanträdesdatum|#-#-#", re.IGNORECASE)
+# a running header a site ran into one line with the letterhead: the protocol's title and its page
+_LONG_HEADER_LOOK = re.compile(r"protokoll.*\bsida\s+#|sammanträdesdatum.*\bsida\s+#", re.IGNORECASE)
 
 
 def _running_headers(ex: Extracted) -> set[str]:
@@ -123,7 +125,8 @@ def _running_headers(ex: Extracted) -> set[str]:
         else:
             keys = [_DIGITS.sub("#", t) for t in map(str.strip, page.lines) if t]
             unpaged_keys += keys
-            seen.update(k for k in keys if len(k) <= 100)
+            # a site that runs each block into one line makes a running header longer
+            seen.update(k for k in keys if len(k) <= 100 or (len(k) <= 200 and _LONG_HEADER_LOOK.search(k)))
     # two pages: a line at the top or foot of both that looks like a page header
     limit = 2 if len(ex.pages) == 2 else max(3, int(len(ex.pages) * 0.6))
     found = {
@@ -309,6 +312,7 @@ def _flattened_prefix(ex: Extracted) -> list[str] | None:
     return None
 
 
+_PAGE_HEADER_DATE = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d\s+(?=§|[A-ZÅÄÖ])")
 # a flattened page line opens with its page number ("3 GRANBERGA KOMMUN …")
 _PAGE_NUMBER = re.compile(r"(\d{1,3}) ")
 # the shortest page line read as a page after a flattened one: a heading, a title and a decision
@@ -432,6 +436,9 @@ def clean(ex: Extracted) -> list[Line]:
                 prefixed += 1
                 if prefixed > 1:
                     text = _drop_prefix(text, prefix)
+                    # the page header's date, where the first page's header has none there
+                    # ("4 … Sida 4 av 4 2020-03-19 Expediering …"), is no text of the § before
+                    text = _PAGE_HEADER_DATE.sub("", text, count=1)
             if not flattened and "§" not in text:
                 out.append(Line(page.number, no, text))  # the common line: nothing to split
                 broken = broken or text[-1] in _HYPHENS

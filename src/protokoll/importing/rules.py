@@ -195,6 +195,14 @@ FURNITURE_LINES: tuple[Rule, ...] = (
         "the kommun's address footer on every page: an organisationsnummer beside a telephone number "
         "or, with the fields set apart by '·', '|' or tabs, a postal address",
     ),
+    Rule(
+        "contact_footer",
+        re.compile(
+            r"^(?=.{0,120}$)(?=.*[·•|])(?=.*\b(?:växel|telefon|tel)\b\.?\s*:?\s*\+?\d).*$", re.IGNORECASE
+        ),
+        "a web page's or letterhead's short contact footer, fields set apart by '·' or '|' "
+        "('Region Kronlanda · Växel 010-000 00 00'), however a cut left its number",
+    ),
 )
 
 # furniture that a flattened page carries inline
@@ -516,7 +524,7 @@ _FLAT_LABELS = (
     r"Beslut|Beslutet|Beslutsunderlag|Förslag till beslut|Beskrivning av ärendet|Ärendet|Ärendebeskrivning|"
     r"Bakgrund|Sammanfattning|Yrkanden?|Beslutsgång|Propositionsordning|Proposition|Omröstning|Votering|"
     r"Reservationer|Reservation|Särskilt yttrande|Protokollsanteckning|Jäv|Kopia till|"
-    r"Beslutet skickas till|Expedieras(?: till)?|Bilagor|Upplysningar"
+    r"Beslutet skickas till|Expedieras(?: till)?|Expediering|Bilagor|Upplysningar"
 )
 # and the body's own block labels: "Arbetsutskottets beslut", "Nämndens förslag till kommunfullmäktige"
 # a body named in two words or more ("Tekniska nämndens beslut", "Vård- och omsorgsnämndens beslut")
