@@ -46,12 +46,26 @@ _MEETING_ROW = re.compile(
     r"^((?:19|20)\d\d-\d\d-\d\d)(?:\t|[ ]{2,}).*\b(?:kallelse|protokoll|föredragningslista|handlingar)",
     re.IGNORECASE,
 )
+# the same page as a list of links, each a document and its meeting's date, in figures or words
+# ("Kallelse 13 november 2019 (pdf, 288 kB)", "Protokoll 2019-10-16", "Sammanträde 18 september 2019")
+_MEETING_LINK = re.compile(
+    rf"^(?:kallelse|protokoll|föredragningslista|handlingar|sammanträde|möte)\s+(?:den\s+)?"
+    rf"((?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}\s+(?:{rules.MONTH_RE})\s+(?:19|20)\d\d)\b(?!\s+(?:§|kl\b|klockan\b))",
+    re.IGNORECASE,
+)
+_LINK_STARTS = frozenset("KkPpFfHhSsMm")
 _PROTOCOL_ONLY = frozenset({"members", "serving_substitutes", "adjusters", "adjustment", "signatures"})
 
 
 def _meeting_rows(lines: list[Line]) -> int:
-    """How many different meeting dates open a row that names the meeting's documents."""
+    """How many different meeting dates open a row that names the meeting's documents, or a link
+    that names a document and its meeting's date."""
     found = {m.group(1) for ln in lines if ln.text[:2] in ("19", "20") and (m := _MEETING_ROW.match(ln.text))}
+    found |= {
+        m.group(1).lower()
+        for ln in lines
+        if ln.text[:1] in _LINK_STARTS and len(ln.text) <= 120 and (m := _MEETING_LINK.match(ln.text))
+    }
     return len(found)
 
 
@@ -59,11 +73,17 @@ def _bullets(lines: list[Line]) -> int:
     return sum(1 for ln in lines if ln.text[:1] in _BULLET_CHARS and rules.BULLET.match(ln.text))
 
 
+def lists_meetings(lines: list[Line], header: Header) -> bool:
+    """A body's page of its meetings (three dates of meetings at least, with their documents),
+    which says who attended or justerade none of them: it describes no one meeting."""
+    return not strong_fields(header) & _PROTOCOL_ONLY and _meeting_rows(lines) >= 3
+
+
 def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKind | None:
     """None when nothing in the text looks like proceedings of a meeting."""
     head_text = " ".join(ln.text for ln in lines[:25])
     strong = strong_fields(header)
-    if not strong & _PROTOCOL_ONLY and _meeting_rows(lines) >= 3:
+    if lists_meetings(lines, header):
         return DocumentKind.LISTING
     if _EXTRACT_MARK.search(head_text) and (seg.sections or strong):
         return DocumentKind.EXTRACT

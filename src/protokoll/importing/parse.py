@@ -5,6 +5,7 @@ clean → segment → header + one interpretation per § → document. Every sta
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from datetime import date
@@ -17,7 +18,7 @@ from protokoll.importing.clean import MAX_HEADER_LINES, Line, clean
 from protokoll.importing.extracted import Extracted, Page, UnreadableInput
 from protokoll.importing.header import Header, chosen_adjusters, read_header
 from protokoll.importing.items import interpret, label_of
-from protokoll.importing.kinds import detect_kind
+from protokoll.importing.kinds import detect_kind, lists_meetings
 from protokoll.importing.segment import Segments, match_heading, segment
 from protokoll.importing.summary import read_summary
 from protokoll.importing.values import first_date, squash
@@ -329,6 +330,10 @@ def _date_on_every_page(ex: Extracted) -> date | None:
     return dates.pop() if len(dates) == 1 else None
 
 
+def _nobody_attending(header: Header) -> Header:
+    return dataclasses.replace(header, chair=None, secretary=None, adjusters=[], attendance=[])
+
+
 def parse_lines(lines: list[Line], ex: Extracted) -> Document:
     warnings: list[Warning] = list(ex.warnings)
     text = "\n".join(ln.text for ln in lines)
@@ -355,6 +360,10 @@ def parse_lines(lines: list[Line], ex: Extracted) -> Document:
             header.meeting = header.meeting.model_copy(update={"date": found})
     if header.meeting.end is None:
         _end_from_closing(header, header_text, text)
+    if kind == DocumentKind.LISTING and lists_meetings(lines, header):
+        # a page of the body's meetings: the ordförande and secretary in its contact box are
+        # the body's, no meeting's chair and attendance
+        header = _nobody_attending(header)
     serving = [
         (a.name, a.party) for a in header.attendance if a.serving and a.status == AttendanceStatus.PRESENT
     ]
