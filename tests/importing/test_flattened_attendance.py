@@ -35,3 +35,11 @@ def test_party_headings_on_one_line_give_each_member_their_party() -> None:
 def test_one_party_name_in_a_sentence_splits_nothing() -> None:
     people = parse_people("Anna Ek (S), ordförande Bo Lind (M) Cia Ro (V), Vänsterpartiet: ledamot")
     assert [p.name for p in people][:3] == ["Anna Ek", "Bo Lind", "Cia Ro"]
+
+
+def test_a_paragraph_number_before_a_name_with_its_party_is_no_part_of_the_name() -> None:
+    from protokoll.importing.attendance import split_names
+
+    assert split_names("41 Nils Sven (M) och Johan Nils (S)") == [("Nils Sven", "M"), ("Johan Nils", "S")]
+    # without a party the number is no § column: nothing is read as a name
+    assert split_names("12 Dnr KS") == []

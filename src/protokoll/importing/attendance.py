@@ -649,7 +649,11 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
         if len(several) > 1:  # "A (S) B (M)": names side by side without separators
             out += [(clean_name(squash(a.group("name")))[0], _norm_party(a.group("party"))) for a in several]
             continue
-        m = re.match(rf"^(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?", part)
+        # a § number from a column beside may stand before a name with its party ("41 Nils
+        # Svensson (M)")
+        m = re.match(rf"^(?P<name>{rules.NAME})\s*(?:\((?P<party>{rules.PARTY_CODE})\))?", part) or re.match(
+            rf"^\d{{1,3}}\s+(?P<name>{rules.NAME})\s*\((?P<party>{rules.PARTY_CODE})\)", part
+        )
         if m:
             out.append((clean_name(m.group("name"))[0], _norm_party(m.group("party"))))
         elif out and re.fullmatch(rules.KNOWN_PARTY_RE, part):

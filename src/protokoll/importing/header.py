@@ -763,7 +763,12 @@ def read_header(text: str, closing: str = "") -> Header:
         names = [(n, None) for n in signed.get("justerare", [])]
     if not names and (said := rules.ADJUSTERS_SENTENCE.search(text)):
         names = split_names(said.group("names"))
-    adjusters = _adjusters(names, known, chair)
+    adjusters = _adjusters(
+        names,
+        known,
+        chair,
+        {a.name for a in attendance if a.group in (AttendanceGroup.MEMBER, AttendanceGroup.SUBSTITUTE)},
+    )
 
     adjustment = None
     adj_text = f.find("adjustment", lambda v: v if re.search(r"[^\W_]", v) else None)
@@ -842,7 +847,12 @@ def chosen_adjusters(header: Header, decisions: list[str]) -> list[Person]:
     return []
 
 
-def _adjusters(names: list[tuple[str, str | None]], known: list[str], chair: Person | None) -> list[Person]:
+def _adjusters(
+    names: list[tuple[str, str | None]],
+    known: list[str],
+    chair: Person | None,
+    members: set[str] | None = None,
+) -> list[Person]:
     """The justerare among ``names``, spelt as the attendance list spells them: never the chair, a
     role word ("Ordföranden"), an initial or a word in capitals."""
     out = []
@@ -856,6 +866,11 @@ def _adjusters(names: list[tuple[str, str | None]], known: list[str], chair: Per
             out.append(Person(name=name, party=party))
         except ValueError:
             continue
+    if members is not None and any(p.party for p in out) and any(not p.party for p in out):
+        # "Utses att justera" over a flattened column of officials ("Rune Brandt,
+        # förvaltningschef …, Nils Svensson (M) och Johnny Nilsson (S)"): a justerare is a member;
+        # one with neither a party nor a place in the list of members is someone else
+        out = [p for p in out if p.party or p.name in members]
     return out
 
 
