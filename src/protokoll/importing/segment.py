@@ -131,6 +131,7 @@ def _headings(lines: list[Line]) -> list[Heading]:
     found: list[Heading] = []
     in_agenda = False
     last_agenda: int | None = None
+    row_end = -1  # the last line of the latest heading: its own, or one its title wrapped onto
     for i, line in enumerate(lines):
         if rules.AGENDA_LABEL.match(line.text):
             in_agenda = True
@@ -138,6 +139,7 @@ def _headings(lines: list[Line]) -> list[Heading]:
         hit = match_heading(line.text)
         if hit is None:
             if in_agenda and _wrapped_row(lines, i):
+                row_end = i if row_end == i - 1 else row_end
                 continue
             if in_agenda and not rules.AGENDA_ROW.search(line.text) and len(line.text) > 3:
                 # a non-row line ends the agenda unless it is a group title ("Beslutspunkter"),
@@ -147,12 +149,13 @@ def _headings(lines: list[Line]) -> list[Heading]:
                 if (
                     (not group or _section_start(line.text))
                     and found
-                    and found[-1].index == i - 1
+                    and row_end == i - 1
                     and found[-1].agenda_like
                 ):
-                    # a sentence, a label ("Beslut") or a Dnr under it: that heading opened a
+                    # a sentence, a label ("Beslut") or a Dnr under it, or under the lines it
+                    # seemed to wrap onto (a portal's "Visa mer"): that heading opened a
                     # section, it was no agenda row
-                    found[-1].agenda_like = bool(rules.AGENDA_ROW.search(lines[i - 1].text))
+                    found[-1].agenda_like = bool(rules.AGENDA_ROW.search(lines[found[-1].index].text))
             continue
         number, rest, rule = hit
         letter = _LETTER.match(rest) if rule == "section_sign" else None
@@ -163,6 +166,7 @@ def _headings(lines: list[Line]) -> list[Heading]:
         agenda_like = bool(rules.AGENDA_ROW.search(line.text)) or in_agenda
         if agenda_like:
             last_agenda = number
+        row_end = i
         heading = Heading(i, number, rest, rule, agenda_like, _range_end(line.text, number, rule))
         heading.letter = letter.group("letter") if letter else ""
         found.append(heading)
