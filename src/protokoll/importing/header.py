@@ -226,10 +226,35 @@ def _run_on_label(m: re.Match[str], text: str, hits: list[tuple[int, int, str]])
     return not _ROLE_AFTER_PARTY.search(text, hits[-1][1], m.start())
 
 
+# a label of a narrow label column wrapped after its first words, flattened with the value of its
+# first line between its parts: "Ej tjänstgörande Emir Hadžić (S) ersättare Ylva Stenlund (M)",
+# "Frånvarande Rune Holmér (KD) ledamöter Övriga …", "Justeringens plats Kommunkansliet, … och tid"
+_SPLIT_LABEL = re.compile(
+    r"(?<![^\s])(?P<start>Ej tjänstgörande|Frånvarande|Övriga|Justeringens(?: plats)?|Beslutande)[ ]"
+    r"(?P<value>(?:(?!\b(?:ersättare|ledamöter|närvarande|plats och tid|och tid)\b)[^\n]){3,90}?)[ ]"
+    r"(?P<rest>ersättare|ledamöter|närvarande|plats och tid|och tid)\b(?=[ ][A-ZÅÄÖ\d]|$)"
+)
+
+
+def _rejoin_split_label(m: re.Match[str]) -> str:
+    label = f"{m['start']} {m['rest']}"
+    whole = LABELS.match(label)
+    # between the parts of a list's label stands its first person, one name with a party
+    person = "tid" in m["rest"] or _ONE_MEMBER.fullmatch(m["value"]) is not None
+    if whole and whole.end() == len(label) and m["value"][:1].isupper() and person:
+        return f"{label} {m['value']}"
+    return m.group(0)
+
+
+_ONE_MEMBER = re.compile(rf"{rules.NAME}\s*\({rules.PARTY_CODE}\)")
+
+
 def read_fields(text: str) -> HeaderFields:
     out = HeaderFields()
     if "\t" in text:
         text = _WRAPPED_LABEL.sub(_rejoin_wrapped_label, text)
+    if " ersättare " in text or " ledamöter " in text or " och tid" in text or " närvarande " in text:
+        text = _SPLIT_LABEL.sub(_rejoin_split_label, text)
     if _UPPER_LABEL.search(text):
         text = _UPPER_LABEL.sub(_lower_label, text)
     hits = []

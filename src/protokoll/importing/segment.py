@@ -127,6 +127,11 @@ def _section_start(text: str) -> bool:
     return bool(rules.DNR_LABEL.match(text) or rules.ANY_SECTION_LABEL.match(text))
 
 
+# a person and their post after a § number, as a flattened list of officials gives it when one
+# attends a § only: "Henrik Sollén, ekonomichef § 78 Maja Törnqvist, kommunsekreterare"
+_PERSON_WITH_POST = re.compile(rf"^{rules.NAME},\s*([a-zåäö][\w-]{{2,40}})\b")
+
+
 def _headings(lines: list[Line]) -> list[Heading]:
     found: list[Heading] = []
     in_agenda = False
@@ -158,6 +163,8 @@ def _headings(lines: list[Line]) -> list[Heading]:
                     found[-1].agenda_like = bool(rules.AGENDA_ROW.search(lines[found[-1].index].text))
             continue
         number, rest, rule = hit
+        if (post := _PERSON_WITH_POST.match(rest.strip())) and rules.OFFICIAL_TITLE.search(post.group(1)):
+            continue  # "… ekonomichef § 78 Maja Törnqvist, kommunsekreterare": the § an official attends
         letter = _LETTER.match(rest) if rule == "section_sign" else None
         if letter:
             rest = rest[letter.end() :]
