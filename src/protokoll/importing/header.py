@@ -338,6 +338,117 @@ def _unstack_signatures(text: str, hits: list[tuple[int, int, str]], values: lis
 _NAME_AFTER_RANGE = re.compile(rf"^((?:§§?\s*)?\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)[ \t]+({rules.NAME})[ \t]*$")
 
 
+# fields whose value is a list of lines (the members, the others present) and one that is a heading
+_LIST_FIELDS = {"members", "serving_substitutes", "idle_members", "substitutes", "officials", "absent"}
+_PARTY_IN_LINE = re.compile(r"\([A-ZÅÄÖa-zåäö]{1,5}\)")
+_CLOCK_IN_LINE = re.compile(r"\bkl\b|\d[.:]\d\d\s*[-–]\s*\d", re.IGNORECASE)
+
+
+def _fits(fld: str, lines: list[str]) -> bool:
+    """Whether ``lines`` look like the value of a label of ``fld``: a place with a clock time, the
+    members with their parties, the officials with their titles."""
+    if not lines:
+        return False
+    if fld == "place_time":
+        return bool(_CLOCK_IN_LINE.search(lines[0]))
+    if fld in _LIST_FIELDS - {"officials"}:
+        return all(_PARTY_IN_LINE.search(ln) for ln in lines)
+    if fld == "officials":
+        return all("," in ln and not _PARTY_IN_LINE.search(ln) for ln in lines)
+    return False
+
+
+def _bare_hits(text: str) -> list[tuple[int, int, str]]:
+    """The labels of ``text`` that stand alone on their line (a colon at most after them)."""
+    hits = []
+    for m in LABELS.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[line_start : m.start()].strip() and not text[m.end() : line_end].strip(" \t:"):
+            hits.append((line_start, line_end, LABEL_FIELDS[m.lastgroup or ""]))
+    return hits
+
+
+def _label_column(text: str) -> str:
+    """A label table that a text layer gave column by column: every label of a block on its own
+    line, then every value ("Plats och tid / Beslutande / Övriga närvarande / Utses att justera /
+    Kommunhuset, kl. 13–16 / Anna Ek (S) / … / Eva Sand, sekreterare / Bo Lind (S)"), as PDF.js
+    reads a table drawn column by column; or each value before its label ("Kommunhuset, kl. 13–16
+    / Plats och tid: / Anna Ek (S) / Bo Lind (M) / Beslutande:"), as pypdf may. The values are
+    handed to their labels in order, told apart by their look (a clock time, parties, titles),
+    and the block is written back as "Label value" lines."""
+    hits = _bare_hits(text)
+    if len(hits) < 3:
+        return text
+    k = 0
+    while k < len(hits):
+        run = k
+        while run + 1 < len(hits) and not text[hits[run][1] : hits[run + 1][0]].strip():
+            run += 1
+        if run - k + 1 >= 3:
+            nxt = hits[run + 1][0] if run + 1 < len(hits) else len(text)
+            block = text[hits[run][1] : nxt]
+            rewritten = _labels_then_values(text, hits[k : run + 1], block)
+            if rewritten is not None:
+                return _label_column(text[: hits[k][0]] + rewritten + text[nxt:])
+        k = run + 1
+    return _values_then_labels(text, hits)
+
+
+def _labels_then_values(text: str, labels: list[tuple[int, int, str]], block: str) -> str | None:
+    values = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    named = [(text[a:b].strip(), fld) for a, b, fld in labels if fld != "signatures"]
+    heads = [text[a:b].strip() for a, b, fld in labels if fld == "signatures"]
+    fields = [fld for _, fld in named]
+    # a heading over sub-headings ("Närvaro / Ledamöter / Beslutande") names one field thrice
+    if len(values) < len(named) or len(set(fields)) < len(fields) or "place_time" not in fields:
+        return None
+    out, at = [], 0
+    for i, (label, fld) in enumerate(named):
+        left = len(named) - i - 1  # labels still to serve, one value line each at least
+        take = 1
+        if i == len(named) - 1:
+            take = len(values) - at
+        elif fld in _LIST_FIELDS:
+            while at + take < len(values) - left and _fits(fld, values[at : at + take + 1]):
+                take += 1
+        if (fld in _LIST_FIELDS or fld == "place_time") and not _fits(fld, values[at : at + take]):
+            return None
+        out.append(f"{label} " + "\n".join(values[at : at + take]))
+        at += take
+    return "\n".join([*heads, *out]) + "\n"
+
+
+def _values_then_labels(text: str, hits: list[tuple[int, int, str]]) -> str:
+    """Each value before its label: kept only where the lines before the labels fit them better
+    than the lines after them do, and the last label has nothing after it."""
+    before_fit = after_fit = 0
+    placed = False  # the place and time stands before its label, a clock time in it, and not after
+    blocks = []
+    for i, (start, end, fld) in enumerate(hits):
+        prev_end = hits[i - 1][1] if i else 0
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        before = [ln.strip() for ln in text[prev_end:start].split("\n") if ln.strip()]
+        after = [ln.strip() for ln in text[end:nxt].split("\n") if ln.strip()]
+        if fld == "place_time" or fld in _LIST_FIELDS:
+            if i == 0 and before:
+                before = before[-1:]
+            before_fit += _fits(fld, before)
+            after_fit += _fits(fld, after)
+            placed = placed or (fld == "place_time" and _fits(fld, before) and not _fits(fld, after))
+        blocks.append(before)
+    if not placed or before_fit < 2 or after_fit >= before_fit:
+        return text
+    last_end = hits[-1][1]
+    tail = text[last_end:].split("\n")
+    first_start = hits[0][0]
+    head = text[:first_start].rstrip("\n").split("\n")
+    head = head[: len(head) - len(blocks[0])] if blocks[0] else head
+    rows = [f"{text[a:b].strip()} " + "\n".join(vals) for (a, b, _), vals in zip(hits, blocks, strict=True)]
+    return "\n".join([*head, *rows]) + "\n" + "\n".join(tail).lstrip("\n")
+
+
 def _hand_back_lines_below(out: HeaderFields, paragraphs: str) -> str:
     """ "Sekreterare ......  Paragrafer 88–93" with the name on the next line: the § range is one
     line, so what is under it is the value of the label before it on the same row, when that
@@ -651,6 +762,8 @@ def read_header(text: str, closing: str = "") -> Header:
     text = normalise_tables(text)
     if "," in text and "kl" in text:  # every match holds both
         text = rules.COMMA_CLOCK.sub(_dotted_clock, text)
+    if "\n" in text:
+        text = _label_column(text)
     f = read_fields(text)
     name_first = _signatures_name_first(text)
     signed = _signatories(closing) if closing else {}
