@@ -93,8 +93,8 @@ def match_heading(text: str) -> tuple[int, str, str] | None:
             return None  # a statute reference wrapped to the line start: "6 § lagen (1990:52) …", "2 § LVU."
         if rule.name == "organ_number":
             org = m.group("org")
-            if org.lower() in {"kl", "sid", "sida", "nr", "id", "tel"}:
-                return None
+            if org.lower() in {"kl", "sid", "sida", "nr", "id", "tel", "ja"}:
+                return None  # "Kl 13", "Sid 4", and a tally row "Ja<TAB>4"
         if rule.name in ("section_sign", "paragraph_range") and m.groupdict().get("org"):
             org = m.group("org")
             # "Bilaga § 3" or a word glued before § is prose, an organ prefix is short

@@ -29,6 +29,15 @@ _VOTE_CONTEXT = re.compile(
 
 
 _TALLY_WORDS = ("ja", "röst", "summa", "totalt", "antal")
+# a tally table's row, the choice in one cell and its count in the next ("Ja<TAB>4"), read as
+# the label and count it stands for ("Ja: 4")
+_TALLY_CELLS = re.compile(
+    r"^\s*(ja|nej|avstår|avstod|ja-röster|nej-röster)[ ]*\t+[ ]*(\d{1,3})\s*$", re.IGNORECASE
+)
+
+
+def _cells_as_labels(text: str) -> str:
+    return _TALLY_CELLS.sub(r"\1: \2", text) if "\t" in text else text
 
 
 def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
@@ -39,14 +48,14 @@ def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
         low = ln.text.lower()
         if not any(w in low for w in _TALLY_WORDS):
             continue  # every tally rule needs one of these words
-        text = squash(ln.text)
+        text = squash(_cells_as_labels(ln.text))
         found = _tally_in(text)
         # a tally may take three lines, one count a line ("Ja: 5" / "Nej: 3" / "Avstår: 1")
         first = len(text)
         for nxt in lines[k + 1 : k + 3]:
             if found is not None and not found[1]:
                 break
-            joined = squash(f"{text} {nxt.text}")
+            joined = squash(f"{text} {_cells_as_labels(nxt.text)}")
             wrapped = _tally_in(joined, before=len(text) if found else first)
             if wrapped is None and found is None:
                 text = joined  # a list of names between the counts may wrap: read one more line
