@@ -930,6 +930,8 @@ def interpret(
     dnr, title = None, None
     if rest:
         dnr, after = _split_dnr(rest)
+        if dnr is None and (lead := rules.LEADING_DNR.match(rest)):
+            dnr, after = lead.group("dnr"), rest[lead.end() :]  # "§ 8 SBU 2025/14 Detaljplan för …"
         title = after if dnr else rest
         if dnr is None and (end := ending_dnr(section.rest)):
             before, dnr = end

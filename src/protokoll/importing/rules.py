@@ -361,6 +361,8 @@ HEADING_DNR = re.compile(
     rf"(?:^|[ ])[(\[](?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})[)\]]|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
 )
+# a Dnr with its organ's prefix and no label opening a § heading's text, the title after it
+LEADING_DNR = re.compile(rf"^(?P<dnr>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})[ \t]+(?=[{UP}][{LOW}])")
 # a bracketed Dnr with its organ's prefix (or a label) between a title and the text a flattened
 # page ran on after it, which opens with a capital: "Budget 2025 (VON 2024.512) Kommunfullmäktige …"
 BRACKETED_DNR_IN_LINE = re.compile(

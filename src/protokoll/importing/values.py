@@ -245,12 +245,21 @@ _FINITE_VERB_END = ("r", "s", "de", "te")
 
 def _opens_sentence(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` opens a sentence run on after a title: a sentence opener, the
-    title's first word said again ("Upprop Upprop förrättas"), or a noun in its definite form
+    title's first word said again ("Upprop Upprop förrättas"), a word of the title in its
+    definite form ("Föregående protokoll Protokollet från …"), or a noun in its definite form
     followed by a verb ("Förvaltningen har berett …", "Höstterminen föreslås börja …"), which
     a name or a number inside a title is not followed by."""
     word = words[i]
     if word in _SENTENCE_OPENERS or (i == 1 and word == words[0] and word[1:].islower()):
         return True
+    low = word.lower()
+    if (
+        word[:1].isupper()
+        and word[1:].islower()
+        and low.endswith(("en", "et", "na", "n", "t"))
+        and any(len(w) >= 5 and low != w.lower() and low.startswith(w.lower()) for w in words[:i])
+    ):
+        return True  # the title's noun in its definite form: "Föregående protokoll Protokollet från …"
     after = words[i + 1] if i + 1 < len(words) else ""
     return (
         len(word) >= 5
