@@ -106,13 +106,18 @@ def documents(draw) -> Document:
         year = draw(st.integers(2015, 2030))
         voting = draw(st.booleans())
         yes = draw(st.integers(1, len(members))) if voting else 0
+        # a second votering in the § (återremiss, then the matter) with a tally of its own
+        again = draw(st.integers(0, len(members))) if voting and draw(st.booleans()) else None
+        votes = [Vote(yes=yes, no=len(members) - yes)] if voting else []
+        if again is not None and again != yes:
+            votes.append(Vote(yes=again, no=len(members) - again))
         items.append(
             Item(
                 paragraph=first + k,
                 case_number=f"{body[:2].upper()} {year}/{draw(st.integers(1, 999)):03d}",
                 title=f"{subject.capitalize()} {year}",
                 decision=f"{body} {draw(st.sampled_from(VERBS))} {subject} för {year}.",
-                votes=[Vote(yes=yes, no=len(members) - yes)] if voting else [],
+                votes=votes,
                 reservations=[Reservation(by=[Person(name=members[1].name, party=members[1].party)])]
                 if draw(st.booleans())
                 else [],

@@ -44,7 +44,15 @@ def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
     """The first tally in ``lines`` (ja, nej, avstår) and the text of its line. A tally that
     wraps ("5 ja-röster" / "för förslaget och 3 nej-röster", "3 nej-röster," / "1 avstår") is
     read across the line break."""
-    for k, ln in enumerate(lines):
+    found = _tally_from(lines, 0)
+    return (found[0], found[1]) if found else None
+
+
+def _tally_from(lines: list[Line], start: int) -> tuple[tuple[int, int, int], str, int] | None:
+    """The first tally in ``lines`` from ``start`` on, the text it was read from and the index
+    of its first line."""
+    for k in range(start, len(lines)):
+        ln = lines[k]
         low = ln.text.lower()
         if not any(w in low for w in _TALLY_WORDS):
             continue  # every tally rule needs one of these words
@@ -64,8 +72,40 @@ def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
                 break
             found, text = wrapped, joined
         if found:
-            return found[0], text
+            return found[0], text, k
     return None
+
+
+# what says a new votering begins: a second vote in one § ("Omröstning begärs och verkställs",
+# "Votering verkställs", "Därefter ställs proposition på …" and a count)
+_NEW_VOTING = re.compile(r"omröstning|votering|röstning", re.IGNORECASE)
+
+
+def _later_votes(all_lines: list[Line], first: tuple[int, int, int]) -> list[Vote]:
+    """The voteringar after the first in a §: a later tally that differs from every tally before
+    it, with a votering named after the one before it (an återremissvotering, then the vote on
+    the matter; two votes in a fullmäktige's §). A tally stated again ("Nämnden beslutar med 5
+    röster mot 3 …") is the same vote, never a second."""
+    at = _tally_from(all_lines, 0)
+    if at is None or at[0] != first:
+        return []
+    seen, start, out = [first], at[2] + 1, []
+    while (nxt := _tally_from(all_lines, start)) is not None:
+        counts, text, k = nxt
+        between = " ".join(ln.text for ln in all_lines[start:k]) + " " + text
+        if counts not in seen and _NEW_VOTING.search(between):
+            absent = _TALLY_ABSENT.search(text)
+            out.append(
+                Vote(
+                    yes=counts[0],
+                    no=counts[1],
+                    abstain=counts[2],
+                    absent=count(absent.group("absent")) if absent else 0,
+                )
+            )
+        seen.append(counts)
+        start = k + 1
+    return out
 
 
 # what may follow a tally at its line's end when the abstentions go on on the next line; the
@@ -239,7 +279,7 @@ def read_votes(
         casting_vote=bool(_CASTING_VOTE.search(text)),
         lottery=bool(_LOTTERY.search(text)),
     )
-    return [vote], warnings
+    return [vote, *_later_votes(all_lines, found[0])] if found else [vote], warnings
 
 
 _SUM_ROW = re.compile(r"^summa\s+(?P<choice>ja|nej|avstår|avstod)\b", re.IGNORECASE)
