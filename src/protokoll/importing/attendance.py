@@ -493,6 +493,9 @@ def _row_cells(text: str) -> str:
         return "frånvarande"  # a member's "Nej" in a "Närvarande" column
     kept = [w for w in text.split() if w.lower().strip(",") not in ("x", "närvarande", "ja")]
     cells = " ".join(kept).strip(" ,")
+    if substitute and (serves := re.match(r"(?i)ersättare,?\s+tjänstgör(?:ande)?\b", cells)):
+        # "Ersättare Tjänstgör § 19": this ersättare serves, for the §§ named
+        cells = "tjänstgörande ersättare" + cells[serves.end() :]
     # an "Ersätter" column: the member the ersättare serves for, with no "för" before the name
     return _REPLACED_CELL.sub(r"\1 för \2", cells)
 

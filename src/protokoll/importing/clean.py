@@ -31,8 +31,12 @@ _INLINE_HEADING = re.compile(
 )
 # the organ before a heading's sign: "KS", "Ks", "BUN", "Kfn"
 _ORGAN_PREFIX = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}")
+# also the §§ a person of a flattened attendance list is there for or away from ("Ej § 19 (jäv)",
+# "Leder § 19", "Tjänstgör § 19", "tjänstgörande § 116", "utom § 116", "efter § 34")
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:enligt|i|se|och|samt|till|från|under|av|jfr|ärendet|beslut)|[,(])\s*$", re.IGNORECASE
+    r"(?:\b(?:enligt|i|se|och|samt|till|från|under|av|jfr|ärendet|beslut|ej|utom|leder|tjänstgör|"
+    r"tjänstgörande|närvarande|deltar|för|efter|före)|[,(])\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -516,7 +516,7 @@ def _place(value: str) -> str | None:
 # the role may run on into the next group's heading on a flattened page ("ersättare, ej
 # tjänstgörande Vassmyra kommun - …")
 _SUBSTITUTE_ROLE = re.compile(
-    r"^(?:ej\s+tjänstgörande\s+)?(?:ersättare|ers\.)(?:,?\s+ej\s+(?:tjänstgörande|tjg))?\.?(?:$|(?=\s+(?-i:[A-ZÅÄÖ])))",
+    r"^(?:ej\s+tjänstgörande\s+)?(?:ersättare|ers\.)(?:,?\s+ej\s+(?:tjänstgörande|tjg))?\.?(?:$|(?=\s+(?-i:[A-ZÅÄÖ])(?!tjänstgör)))",
     re.IGNORECASE,
 )
 _SERVING_SUBSTITUTE_ROLE = re.compile(r"^(?:tjänstgörande\s+ersättare|tjg\.?\s+ersättare)\b", re.IGNORECASE)
