@@ -308,6 +308,7 @@ def read_fields(text: str) -> HeaderFields:
 
 
 _SIGNATURE_FIELDS = frozenset({"secretary", "chair", "adjusting"})
+_RANGE_LINE = re.compile(r"^(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$")
 
 
 def _unstack_signatures(text: str, hits: list[tuple[int, int, str]], values: list[str]) -> None:
@@ -328,6 +329,17 @@ def _unstack_signatures(text: str, hits: list[tuple[int, int, str]], values: lis
             run += 1
         if run > k and hits[run][2] in _SIGNATURE_FIELDS:
             names = [line.strip() for line in values[run].split("\n") if line.strip()]
+            if (
+                k
+                and hits[k - 1][2] == "paragraphs"
+                and not values[k - 1]
+                and not text[hits[k - 1][1] : hits[k][0]].strip(" \t:\n")
+                and names
+                and _RANGE_LINE.match(names[0])
+            ):
+                # "Paragrafer / Sekreterare / Ordförande / Justerande / 12–27 / Eva Ek / …": the
+                # range stacked first is the value of the "Paragrafer" label stacked above them
+                values[k - 1] = names.pop(0)
             if len(names) >= run - k + 1:
                 for i in range(k, run):
                     values[i] = names[i - k]
