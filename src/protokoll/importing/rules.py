@@ -203,6 +203,17 @@ FURNITURE_LINES: tuple[Rule, ...] = (
         "a web page's or letterhead's short contact footer, fields set apart by '·' or '|' "
         "('Region Kronlanda · Växel 010-000 00 00'), however a cut left its number",
     ),
+    Rule(
+        "browser_print",
+        re.compile(
+            r"^(?:(?:https?://|www\.)\S+[ \t]+\d{1,3}[ ]?/[ ]?\d{1,3}|"
+            r"(?:(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}),?[ ]\d{1,2}:\d\d"
+            r"(?:[ ]?[AP]M)?[ ]{2,}\S.{0,150})$",
+            re.IGNORECASE,
+        ),
+        "what a browser prints on every page of a web page it prints: the page's address and "
+        "'1/3' at the foot, the date and time of printing and the page's title on top",
+    ),
 )
 
 # furniture that a flattened page carries inline
