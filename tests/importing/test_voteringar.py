@@ -33,3 +33,34 @@ def test_a_tally_said_again_in_the_decision_is_one_vote() -> None:
         "Beslut\nEfter omröstningen beslutar miljönämnden med 6 röster mot 3 att anta taxan.\n"
     )
     assert _votes(text) == [(6, 3, 0)]
+
+
+def _ballots(text: str) -> list[tuple[str, str]]:
+    doc = parse_text(HEAD + text).to_json_dict()
+    return [(b["person"]["name"], b["vote"]) for b in doc["items"][0]["votes"][0]["ballots"]]
+
+
+def test_voters_named_in_sentences_of_their_own_are_the_ballots() -> None:
+    text = (
+        "§ 32 Val av ombud\n"
+        "Omröstning: Ja röstar Karin Sjö (S), Yusuf Dem (S) och Leo Falk\n"
+        "(MP). Nej röstar Magnus Ehn (M) och Stina Hall (M). Ida Sör (SD) avstår från att rösta.\n"
+        "Omröstningen utfaller med 3 ja-röster och 2 nej-röster.\n"
+    )
+    assert _ballots(text) == [
+        ("Karin Sjö", "yes"),
+        ("Yusuf Dem", "yes"),
+        ("Leo Falk", "yes"),
+        ("Magnus Ehn", "no"),
+        ("Stina Hall", "no"),
+        ("Ida Sör", "abstain"),
+    ]
+
+
+def test_a_sentence_that_names_some_voters_among_others_gives_no_ballots() -> None:
+    text = (
+        "§ 35 Försäljning\n"
+        "Votering begärs. Omröstningen utfaller med 7 ja-röster mot 4 nej-röster. Ingvar Lö (KD) och\n"
+        "Sofia Berg (L) röstar nej tillsammans med Sverigedemokraternas ledamöter.\n"
+    )
+    assert _ballots(text) == []

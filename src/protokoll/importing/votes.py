@@ -172,6 +172,39 @@ def _listed_ballots(lines: list[Line]) -> list[Ballot]:
     return out
 
 
+# the voters for one choice told in a sentence: "Ja röstar Anna Ek (S), Cia Ro (V) och Eva Sand (C).",
+# "Bo Lind (M) och Dan Berg (SD) röstar nej.", "Ida Sörlin (SD) avstår från att rösta."
+_VOTERS_FIRST = re.compile(r"^(?:[^\W\d]+:\s*)?(?P<choice>ja|nej)\s+röstar\s+(?P<names>.+)$", re.IGNORECASE)
+_VOTERS_THEN = re.compile(
+    r"^(?P<names>.+?)\s+(?:röstar\s+(?P<choice>ja|nej)|(?P<abstain>avstår|avstod)(?:\s+från\s+att\s+rösta)?)"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+def _sentence_ballots(lines: list[Line]) -> list[Ballot]:
+    """Ballots named in sentences of their own, one choice each, every voter with a party. A list
+    of voters wraps onto the next line, so the sentences of the whole text are read."""
+    out: list[Ballot] = []
+    text = squash(" ".join(ln.text for ln in lines))
+    for sentence in _SENTENCE_END.split(text):
+        m = _VOTERS_FIRST.match(sentence) or _VOTERS_THEN.match(sentence)
+        if m is None:
+            continue
+        choice = VoteChoice.ABSTAIN if m.groupdict().get("abstain") else _CHOICE[m.group("choice").lower()]
+        names = m.group("names").rstrip(" .")
+        anchors = list(PAREN_ANCHOR.finditer(names))
+        # every word of the names part is a voter's: no sentence that only mentions a name
+        if anchors and not re.search(r"\w", _LIST_WORDS.sub("", PAREN_ANCHOR.sub("", names))):
+            out += filter(None, (_ballot(a, choice) for a in anchors))
+    return out
+
+
+# the words a list of voters joins its names with; anything else left makes it no list
+_LIST_WORDS = re.compile(r"\b(?:och|samt)\b", re.IGNORECASE)
+
+
 def _ballots(lines: list[Line]) -> list[Ballot]:
     out: list[Ballot] = []
     for ln in lines:
@@ -220,6 +253,8 @@ def read_votes(
     found = _tally(lines) or _tally(all_lines)
     tally, tally_line = found if found else (None, "")
     ballots = _ballots(all_lines) or _listed_ballots(all_lines)
+    if "röstar" in low and len(said := _sentence_ballots(all_lines)) > len(ballots):
+        ballots = said  # "Ja röstar A (S) och B (M). C (V) avstår från att rösta."
     if tally is None and len(ballots) < 2:
         return [], []
     warnings: list[Warning] = []
