@@ -353,6 +353,7 @@ _NAME_AFTER_RANGE = re.compile(rf"^((?:§§?\s*)?\d{{1,4}}(?:\s*[-–]\s*\d{{1,4
 # fields whose value is a list of lines (the members, the others present) and one that is a heading
 _LIST_FIELDS = {"members", "serving_substitutes", "idle_members", "substitutes", "officials", "absent"}
 _PARTY_IN_LINE = re.compile(r"\([A-ZÅÄÖa-zåäö]{1,5}\)")
+_WRAPPED_VALUE = re.compile(r"^(?:\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d\b|[a-zåäö])")
 _CLOCK_IN_LINE = re.compile(r"\bkl\b|\d[.:]\d\d\s*[-–]\s*\d", re.IGNORECASE)
 
 
@@ -424,6 +425,10 @@ def _labels_then_values(text: str, labels: list[tuple[int, int, str]], block: st
             take = len(values) - at
         elif fld in _LIST_FIELDS:
             while at + take < len(values) - left and _fits(fld, values[at : at + take + 1]):
+                take += 1
+        else:
+            # a value wrapped onto the next line: "…, onsdagen den 6 december 2017, kl." / "08.30–10.50"
+            while at + take < len(values) - left and _WRAPPED_VALUE.match(values[at + take]):
                 take += 1
         if (fld in _LIST_FIELDS or fld == "place_time") and not _fits(fld, values[at : at + take]):
             return None
