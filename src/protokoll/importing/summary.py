@@ -3,13 +3,14 @@ kind ``summary`` with body, date, the text, and one item (paragraph null) per re
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from protokoll.document.model import Document, Item, Meeting, Source, Warning
 from protokoll.domain.vocab import DocumentKind, Outcome
 from protokoll.importing import rules
 from protokoll.importing.clean import Line
-from protokoll.importing.values import first_date, squash
+from protokoll.importing.values import find_dates, first_date, squash
 
 _BODY = re.compile(
     r"\b((?:[Nn]ämnden|[Ss]tyrelsen|[Uu]tskottet) för [a-zåäö]+(?:(?:,\s*|\s+och\s+)[a-zåäö]+){0,4}|"
@@ -24,6 +25,26 @@ def _is_subheading(line: str, following: str | None) -> bool:
         and following is not None
         and len(following) > len(line)
     )
+
+
+# a date the article ties to the meeting: "från kommunstyrelsens sammanträde den 4 mars 2025",
+# "senaste sammanträde, den 15 maj 2024", "vid mötet tisdagen den 4 mars 2025"
+_MEETING_WORD = re.compile(r"\b(?:sammanträde|sammanträdet|mötet|möte)\b[,:]?\s+", re.IGNORECASE)
+# the page's own dates, never the meeting's: "Publicerad: 6 mars 2025", "Senast uppdaterad …"
+_PAGE_DATE = re.compile(r"\b(?:publicerad|publicerat|uppdaterad|ändrad|granskad)\b", re.IGNORECASE)
+
+
+def _meeting_date(texts: list[str]) -> dt.date | None:
+    for t in texts[:15]:
+        for m in _MEETING_WORD.finditer(t):
+            found = find_dates(t[m.end() : m.end() + 60])
+            if found and found[0][0] <= 25:
+                return found[0][1]
+    for t in texts[:6]:
+        found = None if _PAGE_DATE.search(t) else first_date(t)
+        if found:
+            return found
+    return None
 
 
 def _outcome(text: str) -> Outcome:
@@ -45,11 +66,7 @@ def read_summary(
             body = m.group(1)
             body = body[0].upper() + body[1:]
             break
-    date = None
-    for t in texts[:6]:
-        date = first_date(t)
-        if date:
-            break
+    date = _meeting_date(texts)
     items: list[Item] = []
     groups: list[tuple[Line, list[str]]] = []
     for k, ln in enumerate(lines[2:], start=2):
