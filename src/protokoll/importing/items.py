@@ -907,6 +907,9 @@ def _agrees(listed: str, joined: str) -> bool:
     return bool(listed) and (_begins_with(listed, joined) or _begins_with(joined, listed))
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
 def interpret(
     section: Section,
     *,
@@ -1139,10 +1142,17 @@ def interpret(
     warnings += vote_warnings
     conflicts = []
     probable = "jäv" in low_text or "deltar inte" in low_text
-    for ln in blocks.lines("conflict") or [
-        ln for ln in lines if probable and rules.CONFLICT_SENTENCE.search(ln.text)
-    ]:
-        for p in _persons(ln.text):
+    # under a "Jäv" label, the sentences that say who is jävig, not those that say who leads the §
+    # or serves instead ("A (S) anmäler jäv och lämnar lokalen. … B (S) tjänstgör."); a label over
+    # names alone ("Jäv: A (S)") gives them all
+    sentences = [
+        x
+        for ln in blocks.lines("conflict")
+        or [ln for ln in lines if probable and rules.CONFLICT_SENTENCE.search(ln.text)]
+        for x in _SENTENCE_SPLIT.split(ln.text)
+    ]
+    for sentence in [x for x in sentences if rules.CONFLICT_SENTENCE.search(x)] or sentences:
+        for p in _persons(sentence):
             if p not in conflicts:
                 conflicts.append(p)
     masked = ("XXX" in all_text or "***" in all_text or "maskerat" in all_text) and bool(
