@@ -208,11 +208,12 @@ FURNITURE_LINES: tuple[Rule, ...] = (
         re.compile(
             r"^(?:(?:https?://|www\.)\S+[ \t]+\d{1,3}[ ]?/[ ]?\d{1,3}|"
             r"(?:(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}),?[ ]\d{1,2}:\d\d"
-            r"(?:[ ]?[AP]M)?[ ]{2,}\S.{0,150})$",
+            r"(?:[ ]?[AP]M)?[ ]{2,}(?=[^\t]{0,150}\s[–|-]\s)\S[^\t]{0,150})$",
             re.IGNORECASE,
         ),
         "what a browser prints on every page of a web page it prints: the page's address and "
-        "'1/3' at the foot, the date and time of printing and the page's title on top",
+        "'1/3' at the foot, the date and time of printing and the page's title on top (a title "
+        "'Page – Site', so that a table row opening with a date and a time is never taken)",
     ),
 )
 
