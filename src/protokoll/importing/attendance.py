@@ -122,6 +122,10 @@ def party_letters(party: str) -> str:
     return rules.PARTY_NAMES.get(party.strip().lower(), party.strip().upper())
 
 
+# the chair's role as a browser translated it ("Anna Ek (S), chairman", "vice chair")
+_ENGLISH_CHAIR = re.compile(r"\bchair(?:man|person|woman)?$", re.IGNORECASE)
+
+
 def _norm_party(code: str | None) -> str | None:
     if not code:
         return None
@@ -155,7 +159,7 @@ def _tail_info(person: ParsedPerson, tail: str) -> None:
     role_text = role_text.strip(" ,.;:-–")
     if role_text and len(role_text) <= 80 and person.role is None:
         if rules.ROLE_WORDS.match(role_text) or role_text[:1].islower():
-            person.role = role_text
+            person.role = _ENGLISH_CHAIR.sub("ordförande", role_text)
         elif _NOTE_START.match(role_text):
             person.note = role_text
         elif "," in role_text:

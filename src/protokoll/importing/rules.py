@@ -575,7 +575,7 @@ INLINE_LABEL = re.compile(
     # these only with a capital: a wrapped line may go on "… godkänner följande" / "beslutsgång: Ja …"
     r"(?=(?-i:[A-ZÅÄÖ]))(?:Reservationer|Särskilda yttranden|Protokollsanteckningar|Förslag|Ärendet|"
     r"Ärendebeskrivning|Bakgrund|Sammanfattning|Beslutsgång|Beslutsordning|Propositionsordning|Proposition|"
-    r"Omröstningsresultat|Omröstning|Votering|Kontrapropositionsvotering|Huvudvotering))\s*:\s*(?P<value>\S.*)$",
+    r"Omröstningsresultat|Omröstning|Votering|Kontrapropositionsvotering|Huvudvotering|Decision))\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # the body's own decision as a lead-in with its text after the colon, as a news page prints it:
