@@ -443,7 +443,8 @@ def _unflatten_party_lists(block: str) -> str:
     lines = block.split("\n")
     out = []
     for line in lines:
-        if len(_INLINE_PARTY_HEADING.findall(line)) >= 2:
+        # every written-out party name ends in "-erna" or "-partiet": the search only where one may be
+        if ("erna" in line or "partiet" in line) and len(_INLINE_PARTY_HEADING.findall(line)) >= 2:
             line = _INLINE_PARTY_HEADING.sub("\n", line)
             line = "\n".join(
                 _INLINE_BULLET.sub("\n", part) if " - " in part or " – " in part else part
@@ -547,7 +548,14 @@ def parse_people(block: str, *, officials: bool = False) -> list[ParsedPerson]:
     if not block:
         return []
     block = _unflatten_party_lists(block)
-    if "\t" not in block and "  " not in block and len(_FLAT_ROW.findall(block)) > 2 * block.count("("):
+    if (
+        "\t" not in block
+        and "  " not in block
+        # a row takes three words at least: a block of "Name (P)" entries has too few for the rows
+        # to outnumber its parentheses twice, and is not searched
+        and block.count(" ") > 6 * block.count("(")
+        and len(_FLAT_ROW.findall(block)) > 2 * block.count("(")
+    ):
         # a table of bare party codes, not a list of "Name (P)" where a code may follow a name
         block = "\n".join(row for line in block.split("\n") for row in _split_flat_rows(line))
     if ":" in block:

@@ -40,17 +40,10 @@ def _cells_as_labels(text: str) -> str:
     return _TALLY_CELLS.sub(r"\1: \2", text) if "\t" in text else text
 
 
-def _tally(lines: list[Line]) -> tuple[tuple[int, int, int], str] | None:
-    """The first tally in ``lines`` (ja, nej, avstår) and the text of its line. A tally that
-    wraps ("5 ja-röster" / "för förslaget och 3 nej-röster", "3 nej-röster," / "1 avstår") is
-    read across the line break."""
-    found = _tally_from(lines, 0)
-    return (found[0], found[1]) if found else None
-
-
 def _tally_from(lines: list[Line], start: int) -> tuple[tuple[int, int, int], str, int] | None:
-    """The first tally in ``lines`` from ``start`` on, the text it was read from and the index
-    of its first line."""
+    """The first tally in ``lines`` (ja, nej, avstår) from ``start`` on, the text it was read
+    from and the index of its first line. A tally that wraps ("5 ja-röster" / "för förslaget och
+    3 nej-röster", "3 nej-röster," / "1 avstår") is read across the line break."""
     for k in range(start, len(lines)):
         ln = lines[k]
         low = ln.text.lower()
@@ -81,15 +74,14 @@ def _tally_from(lines: list[Line], start: int) -> tuple[tuple[int, int, int], st
 _NEW_VOTING = re.compile(r"omröstning|votering|röstning", re.IGNORECASE)
 
 
-def _later_votes(all_lines: list[Line], first: tuple[int, int, int]) -> list[Vote]:
-    """The voteringar after the first in a §: a later tally that differs from every tally before
-    it, with a votering named after the one before it (an återremissvotering, then the vote on
-    the matter; two votes in a fullmäktige's §). A tally stated again ("Nämnden beslutar med 5
-    röster mot 3 …") is the same vote, never a second."""
-    at = _tally_from(all_lines, 0)
-    if at is None or at[0] != first:
-        return []
-    seen, start, out = [first], at[2] + 1, []
+def _later_votes(all_lines: list[Line], first: tuple[int, int, int], at: int) -> list[Vote]:
+    """The voteringar after the first (whose tally stands on line ``at``) in a §: a later tally
+    that differs from every tally before it, with a votering named after the one before it (an
+    återremissvotering, then the vote on the matter; two votes in a fullmäktige's §). A tally
+    stated again ("Nämnden beslutar med 5 röster mot 3 …") is the same vote, never a second."""
+    if not any(_NEW_VOTING.search(ln.text) for ln in all_lines[at + 1 :]):
+        return []  # most §§ name no votering after their one tally: no second scan
+    seen, start, out = [first], at + 1, []
     while (nxt := _tally_from(all_lines, start)) is not None:
         counts, text, k = nxt
         between = " ".join(ln.text for ln in all_lines[start:k]) + " " + text
@@ -250,8 +242,16 @@ def read_votes(
     low = text.lower()
     if ("röst" not in low and "votering" not in low and "nej" not in low) or not _VOTE_CONTEXT.search(text):
         return [], []
-    found = _tally(lines) or _tally(all_lines)
-    tally, tally_line = found if found else (None, "")
+    found = _tally_from(lines, 0)
+    if found is not None:
+        # the index of the tally's line in the whole §, where a later votering is looked for
+        # (a block keeps its line's place, not always its text: a label is cut off)
+        line = lines[found[2]]
+        at = next((i for i, ln in enumerate(all_lines) if (ln.page, ln.no) == (line.page, line.no)), None)
+    else:
+        found = _tally_from(all_lines, 0)
+        at = found[2] if found else None
+    tally, tally_line = (found[0], found[1]) if found else (None, "")
     ballots = _ballots(all_lines) or _listed_ballots(all_lines)
     if "röstar" in low and len(said := _sentence_ballots(all_lines)) > len(ballots):
         ballots = said  # "Ja röstar A (S) och B (M). C (V) avstår från att rösta."
@@ -314,7 +314,7 @@ def read_votes(
         casting_vote=bool(_CASTING_VOTE.search(text)),
         lottery=bool(_LOTTERY.search(text)),
     )
-    return [vote, *_later_votes(all_lines, found[0])] if found else [vote], warnings
+    return [vote, *_later_votes(all_lines, found[0], at)] if found and at is not None else [vote], warnings
 
 
 _SUM_ROW = re.compile(r"^summa\s+(?P<choice>ja|nej|avstår|avstod)\b", re.IGNORECASE)
