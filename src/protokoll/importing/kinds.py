@@ -79,6 +79,11 @@ def lists_meetings(lines: list[Line], header: Header) -> bool:
     return not strong_fields(header) & _PROTOCOL_ONLY and _meeting_rows(lines) >= 3
 
 
+# a protocol's own list of what it treated, or the word protocol; not a kallelse's agenda
+_TREATED = re.compile(r"behandlade\s*ärenden|protokoll", re.IGNORECASE)
+_CALLED = re.compile(r"\bkallelse", re.IGNORECASE)
+
+
 def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKind | None:
     """None when nothing in the text looks like proceedings of a meeting."""
     head_text = " ".join(ln.text for ln in lines[:25])
@@ -102,6 +107,10 @@ def detect_kind(lines: list[Line], seg: Segments, header: Header) -> DocumentKin
             return DocumentKind.PROTOCOL
         return DocumentKind.SUMMARY if seg.headlined else DocumentKind.LISTING
     if len(strong) >= 2:
+        return DocumentKind.PROTOCOL
+    if len(seg.agenda) >= 3 and _TREATED.search(head_text) and not _CALLED.search(head_text):
+        # a protocol cut short inside its list of the ärenden it treated ("BARN- OCH
+        # UTBILDNINGSNÄMNDEN BEHANDLADE ÄRENDEN 92 Ändring av … 93 …"): its §§ are that list
         return DocumentKind.PROTOCOL
     text = " ".join(ln.text for ln in lines)
     if rules.SUMMARY_DECISION.search(text) and len(text) > 300:
