@@ -458,8 +458,7 @@ def _unflatten_party_lists(block: str) -> str:
 # a row of a table of people that a flattened page set on one line with single spaces: a name of
 # two or three words, then a bare party code ("… X Daniel Kron M 1:e vice ordförande X Arvid …")
 _FLAT_ROW = re.compile(
-    rf"(?<![^\s])[{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?(?: [{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?){{1,2}}"
-    rf" (?:{rules.KNOWN_PARTY_RE})(?=\s|$)"
+    rf"(?<![^\s]){rules.CAP_WORD}(?: {rules.CAP_WORD}){{1,2}} (?:{rules.KNOWN_PARTY_RE})(?=\s|$)"
 )
 # what the cells after the party say of a row: its role, its presence ("X", "Närvarande",
 # "Frånvarande") and whether an ersättare serves

@@ -118,15 +118,12 @@ _PLACE_CELL = re.compile(r"[A-ZÅÄÖ][^\W\d_]+(?:[ -][A-ZÅÄÖa-zåäö][^\W\d
 
 # a name and a bare party code ending the text before a label: the label is the role cell of a
 # row that a flattened page set with single spaces
-_FLAT_PARTY_CELL = re.compile(
-    rf"(?<![^\s])[{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)? [{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?"
-    rf" (?:{rules.KNOWN_PARTY_RE})(?: (?:\d:?[ea] )?[Vv]ice)?$"
-)
+_FLAT_NAME_PARTY = rf"(?<![^\s]){rules.CAP_WORD} {rules.CAP_WORD} (?:{rules.KNOWN_PARTY_RE})"
+_FLAT_PARTY_CELL = re.compile(rf"{_FLAT_NAME_PARTY}(?: (?:\d:?[ea] )?[Vv]ice)?$")
 
 
 _FLAT_ROLE_CELL = re.compile(
-    rf"(?<![^\s])[{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)? [{rules.UP}][{rules.LOW}]+(?:-[{rules.UP}][{rules.LOW}]+)?"
-    rf" (?:{rules.KNOWN_PARTY_RE}) (?:\d:?[ea] )?(?:(?i:vice )?(?i:ordförande|ledamot|ersättare))$"
+    rf"{_FLAT_NAME_PARTY} (?:\d:?[ea] )?(?:(?i:vice )?(?i:ordförande|ledamot|ersättare))$"
 )
 
 

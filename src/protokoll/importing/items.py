@@ -460,7 +460,6 @@ def _motion_kind(what: str) -> MotionKind:
 
 _YRKAR = re.compile(r"\byrkar\b")
 _PROPOSES = re.compile(r"\bföreslå(?:r|git)?\b|\bföreslog\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 # what goes on with a decision after a blank line: a clause, a numbered or bulleted point,
 # a lower-case continuation, or another sentence of the body deciding
 _GOES_ON = re.compile(r"^\s*(?:att\b|\d{1,2}[.)]|[-•–*]|[a-zåäö])")
@@ -504,7 +503,7 @@ def _run_on_statements(texts: list[str], verb: re.Pattern[str]) -> list[str]:
     has said it already: "A (V) yrkar bifall. B (S) yrkar avslag." is two statements."""
     split: list[str] = []
     for text in texts:
-        sentences = _SENTENCE_END.split(text)
+        sentences = rules.SENTENCE_END.split(text)
         cur = sentences[0]
         for sentence in sentences[1:]:
             if verb.search(sentence) and verb.search(cur):
@@ -907,9 +906,6 @@ def _agrees(listed: str, joined: str) -> bool:
     return bool(listed) and (_begins_with(listed, joined) or _begins_with(joined, listed))
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
-
-
 def interpret(
     section: Section,
     *,
@@ -1115,7 +1111,7 @@ def interpret(
         decision = next(
             (
                 s
-                for s in _SENTENCE_END.split(prose)
+                for s in rules.SENTENCE_END.split(prose)
                 if (m := _DECISION_SENTENCE.match(s)) and not _PROPOSES.search(m.group(0))
             ),
             None,
@@ -1149,7 +1145,7 @@ def interpret(
         x
         for ln in blocks.lines("conflict")
         or [ln for ln in lines if probable and rules.CONFLICT_SENTENCE.search(ln.text)]
-        for x in _SENTENCE_SPLIT.split(ln.text)
+        for x in rules.SENTENCE_END.split(ln.text)
     ]
     for sentence in [x for x in sentences if rules.CONFLICT_SENTENCE.search(x)] or sentences:
         for p in _persons(sentence):

@@ -373,6 +373,11 @@ HEADING_DNR = re.compile(
     rf"(?:^|[ ])[(\[](?i:dnr|diarienr|diarienummer)\.?:?[ ]?(?P<labelled>(?:[{UP}]{{1,6}}[ .\-/]?)?{_HEADING_DNR_BODY})[)\]]|"
     rf"[ ](?P<prefixed>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY}))\s*$"
 )
+# one capitalised word of a name, maybe double ("Eva-Lena"), as a table row flattened with single
+# spaces sets it before the row's bare party code: the name of such a row is two or three of them
+CAP_WORD = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
+# where one sentence ends and the next begins
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 # a Dnr with its organ's prefix and no label opening a § heading's text, the title after it
 LEADING_DNR = re.compile(rf"^(?P<dnr>[{UP}]{{2,6}}[ .\-/]?{_HEADING_DNR_BODY})[ \t]+(?=[{UP}][{LOW}])")
 # a bracketed Dnr with its organ's prefix (or a label) between a title and the text a flattened

@@ -172,15 +172,13 @@ _VOTERS_THEN = re.compile(
     r"\s*[.!]?$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
-def _sentence_ballots(lines: list[Line]) -> list[Ballot]:
+def _sentence_ballots(text: str) -> list[Ballot]:
     """Ballots named in sentences of their own, one choice each, every voter with a party. A list
-    of voters wraps onto the next line, so the sentences of the whole text are read."""
+    of voters wraps onto the next line, so the sentences of the § text ``text`` are read."""
     out: list[Ballot] = []
-    text = squash(" ".join(ln.text for ln in lines))
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in rules.SENTENCE_END.split(squash(text)):
         m = _VOTERS_FIRST.match(sentence) or _VOTERS_THEN.match(sentence)
         if m is None:
             continue
@@ -253,7 +251,7 @@ def read_votes(
         at = found[2] if found else None
     tally, tally_line = (found[0], found[1]) if found else (None, "")
     ballots = _ballots(all_lines) or _listed_ballots(all_lines)
-    if "röstar" in low and len(said := _sentence_ballots(all_lines)) > len(ballots):
+    if "röstar" in low and len(said := _sentence_ballots(text)) > len(ballots):
         ballots = said  # "Ja röstar A (S) och B (M). C (V) avstår från att rösta."
     if tally is None and len(ballots) < 2:
         return [], []
